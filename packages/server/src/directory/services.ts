@@ -1,0 +1,11 @@
+import type { Config } from '../config.js';
+import type { Database } from '../store/database.js';
+
+/** What every use case needs: the store, configuration and this deployment's identity. */
+export interface Services {
+  db: Database;
+  config: Config;
+  environmentId: string;
+  /** The absolute base URL clients reach this server at, without a trailing slash. */
+  publicUrl: string;
+}
