@@ -11,7 +11,9 @@ export type ScimType =
   | 'noTarget'
   | 'invalidValue'
   | 'invalidVers'
-  | 'sensitive';
+  | 'sensitive'
+  // RFC 9865 (cursor pagination)
+  | 'invalidCursor';
 
 export interface ScimErrorBody {
   schemas: [typeof ERROR_SCHEMA];

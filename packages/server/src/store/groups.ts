@@ -49,3 +49,14 @@ export async function touchGroup(db: Queryable, directoryId: string, id: string)
   if (!row) throw new Error(`group ${id} vanished while locked`);
   return row;
 }
+
+/** Touches several groups at once, locking them in id order so concurrent writers cannot deadlock. */
+export async function touchGroups(db: Queryable, directoryId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE directory_groups g SET version = g.version + 1, updated_at = now()
+       FROM (SELECT id FROM directory_groups WHERE directory_id = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE) locked
+      WHERE g.directory_id = $1 AND g.id = locked.id`,
+    [directoryId, ids],
+  );
+}
