@@ -88,7 +88,8 @@ async function runRequestStep(
     applyScriptOutcome(outcome, variables, checks, notes);
   }
 
-  const title = resolve(stepTitle(step));
+  // The note is only a label: a placeholder it cannot resolve (Okta's says `{{id}}`) is not worth a note.
+  const title = substitute(stepTitle(step), variables).text;
   const method = step.method.toUpperCase();
   const url = resolve(step.url);
   const headers: Record<string, string> = {};

@@ -17,8 +17,9 @@ export interface DirectoryDetails {
   secrets: DirectorySecretRow[];
 }
 
-export function scimEndpoint(services: Services, directoryId: string): string {
-  return `${services.publicUrl}/api/v1/directories/${directoryId}/scim/v2`;
+/** The SCIM base URL of a directory, under the server's public base URL. */
+export function scimEndpoint(baseUrl: string, directoryId: string): string {
+  return `${baseUrl}/api/v1/directories/${directoryId}/scim/v2`;
 }
 
 export async function createDirectory(
@@ -107,6 +108,7 @@ export async function revokeSecret(services: Services, organizationId: string, d
   return withTransaction(services.db, async (client) => {
     const row = await revokeDirectorySecret(client, directoryId, secretId);
     if (!row) throw notFound('directory secret', secretId);
+    services.scimAccess.clear();
     await insertEvents(client, [
       { id: newId('evt'), type: 'organization.directory.secret_revoked', organizationId, directoryId, object: 'DirectorySecret', data: { id: row.id, secret_suffix: row.secret_suffix } },
     ]);

@@ -28,8 +28,3 @@ export function extensionSchema(resourceType: ResourceType, urn: string): Schema
   const schema = findSchemaUrn(resourceType, fixMalformedUrn(urn));
   return schema === resourceType.schema ? undefined : schema;
 }
-
-/** The canonical spelling of a schema URN if known to the resource type, else the URN as sent. */
-export function canonicalUrn(resourceType: ResourceType, urn: string): string {
-  return findSchemaUrn(resourceType, fixMalformedUrn(urn))?.id ?? urn;
-}
