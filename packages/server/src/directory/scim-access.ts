@@ -40,7 +40,8 @@ export class ScimAccess {
     if (!match?.[1]) throw new ScimError(401, 'Authorization header with a Bearer token is required');
     const hash = hashSecret(match[1]);
     const grant = await this.grantFor(hash);
-    if (!grant || !constantTimeEqual(grant.secret_hash, hash) || grant.directory_id !== directoryId) {
+    const expired = grant?.expires_at != null && grant.expires_at.getTime() <= Date.now();
+    if (!grant || expired || !constantTimeEqual(grant.secret_hash, hash) || grant.directory_id !== directoryId) {
       throw new ScimError(401, 'The bearer token is not valid for this endpoint');
     }
     if (!scimEnabled(grant.organization_features)) {

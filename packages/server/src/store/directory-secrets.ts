@@ -14,6 +14,7 @@ export interface DirectorySecretRow {
 export interface SecretGrant {
   secret_id: string;
   secret_hash: string;
+  expires_at: Date | null;
   directory_id: string;
   organization_id: string;
   directory_enabled: boolean;
@@ -56,7 +57,7 @@ export async function revokeDirectorySecret(db: Queryable, directoryId: string, 
 /** The grant of an active, unexpired secret with this hash, or undefined. */
 export async function findSecretGrant(db: Queryable, secretHash: string): Promise<SecretGrant | undefined> {
   const result = await db.query<SecretGrant>(
-    `SELECT s.id AS secret_id, s.secret_hash, s.directory_id, d.organization_id,
+    `SELECT s.id AS secret_id, s.secret_hash, s.expires_at, s.directory_id, d.organization_id,
             d.enabled AS directory_enabled, o.features AS organization_features
        FROM directory_secrets s
        JOIN directories d ON d.id = s.directory_id
