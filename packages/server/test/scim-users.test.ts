@@ -40,7 +40,7 @@ describeEachStore('SCIM Users', (fixture) => {
     const read = await http<Json>('GET', `${scim()}/Users/${id}`, { token: token() });
     assert.equal(read.status, 200);
     assert.equal(read.body.userName, 'ada@example.com');
-    assert.deepEqual(read.body.groups, []);
+    assert.deepEqual(read.body.groups ?? [], []);
     assert.equal((read.body.name as Json).givenName, 'Ada');
   });
 

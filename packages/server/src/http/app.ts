@@ -24,7 +24,6 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const { services, metrics } = dependencies;
   const app = Fastify({
     loggerInstance: dependencies.logger,
-    disableRequestLogging: false,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // Clients write `/Users/?filter=` and `/users`; parameters keep their case either way.

@@ -27,6 +27,10 @@ const secretParams = directoryParams.extend({ secret_id: z.string().min(1) });
 
 const base = '/api/v1/organizations/:organization_id/directories';
 
+// Scalekit-style custom methods (`/{id}:revoke`): the id's pattern keeps the router from reading
+// the colon into the parameter.
+const ID = '(^[A-Za-z0-9_-]+)';
+
 export function directoryRoutes(app: FastifyInstance, services: Services): void {
   app.post(base, async (request, reply) => {
     const { organization_id } = parseInput(organizationParams, request.params);
@@ -56,7 +60,7 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
     return reply.status(201).send({ plain_secret: created.plainSecret, secret: serializeSecret(created.secret) });
   });
 
-  app.post(`${base}/:directory_id/secrets/:secret_id::revoke`, async (request) => {
+  app.post(`${base}/:directory_id/secrets/:secret_id${ID}::revoke`, async (request) => {
     const { organization_id, directory_id, secret_id } = parseInput(secretParams, request.params);
     return { secret: serializeSecret(await revokeSecret(services, organization_id, directory_id, secret_id)) };
   });

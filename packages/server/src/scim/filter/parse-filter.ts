@@ -44,6 +44,8 @@ export function parseFilter(resourceType: ResourceType, text: string): Result<Fi
     return invalid(`The filter is ${text.length} characters long; at most ${MAX_FILTER_LENGTH} are allowed.`);
   }
   if (text.trim() === '') return invalid('The filter is empty.');
+  // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
+  if (/\u0000|\\u0000/i.test(text)) return invalid('The filter contains a NUL character.');
 
   const tokenized = tokenize(text);
   if (!tokenized.ok) return tokenized;
@@ -112,7 +114,9 @@ function tokenize(text: string): Result<Tokenized> {
     const attribute = tokens[index - 2];
     if (!value || !operator || !attribute) continue;
     if (attribute.type !== 'Word' || operator.type !== 'Word' || !OPERATORS.has(operator.literal.toLowerCase())) continue;
-    if (value.type !== 'Word' && value.type !== 'Quoted') continue;
+    if (value.type !== 'Word' && value.type !== 'Quoted') {
+      return invalid(`"${attribute.literal} ${operator.literal}" must be followed by a value.`);
+    }
     const quoted = value.type === 'Quoted';
     const raw = value.literal;
     values.push({ quoted, text: quoted ? decodeJsonString(raw.slice(1, -1)) : raw, source: raw });
@@ -269,7 +273,7 @@ function resolveFilterPath(attrPath: string, context: Context): Result<ResolvedP
     resolved = resolvePath(resourceType, attrPath);
     if (!resolved) return invalid(`The filter names "${attrPath}", which a ${resourceType.name} does not have.`);
     // A schema this server knows, but of another resource type (e.g. a Group URN on /Users).
-    const foreign = resolved.extension?.toLowerCase();
+    const foreign = resolved.definition === undefined ? resolved.extension?.toLowerCase() : undefined;
     if (foreign !== undefined && SCHEMAS.some((schema) => schema.id.toLowerCase() === foreign)) {
       return invalid(`The filter names "${attrPath}", but a ${resourceType.name} does not use schema ${resolved.extension}.`);
     }
@@ -281,6 +285,17 @@ function resolveFilterPath(attrPath: string, context: Context): Result<ResolvedP
   return ok(resolved);
 }
 
+/**
+ * A multi-valued complex attribute compared as a whole means its `value` sub-attribute: RFC 7644
+ * section 3.4.2.2's own example filters `emails co "example.com"`.
+ */
+function withDefaultValue(path: ResolvedPath): ResolvedPath {
+  const { definition } = path;
+  if (path.subAttribute !== undefined || definition?.type !== 'complex' || !definition.multiValued) return path;
+  const subDefinition = definition.subAttributes?.find((attribute) => attribute.name === 'value');
+  return subDefinition ? { ...path, subAttribute: 'value', subDefinition } : path;
+}
+
 function leafDefinition(path: ResolvedPath): AttributeDefinition | undefined {
   return path.subAttribute === undefined ? path.definition : path.subDefinition;
 }
@@ -288,7 +303,6 @@ function leafDefinition(path: ResolvedPath): AttributeDefinition | undefined {
 function convertCompare(attrPath: string, operator: CompareOperator, compValue: unknown, context: Context): Result<FilterNode> {
   const resolved = resolveFilterPath(attrPath, context);
   if (!resolved.ok) return resolved;
-  const path = resolved.value;
   const index = placeholderIndex(compValue);
   const raw = index === undefined ? undefined : context.values[index];
   if (!raw) return invalid(`"${attrPath} ${operator}" needs a value.`);
@@ -296,10 +310,11 @@ function convertCompare(attrPath: string, operator: CompareOperator, compValue: 
   const literal = classify(raw);
   if (literal.kind === 'null') {
     // RFC 7643 section 2.5: null is the same as unassigned, so `eq null` is "not present".
-    if (operator === 'eq') return ok({ kind: 'not', child: { kind: 'present', path } });
-    if (operator === 'ne') return ok({ kind: 'present', path });
+    if (operator === 'eq') return ok({ kind: 'not', child: { kind: 'present', path: resolved.value } });
+    if (operator === 'ne') return ok({ kind: 'present', path: resolved.value });
     return invalid(`"${attrPath} ${operator} null" is not meaningful; only eq and ne can compare with null.`);
   }
+  const path = withDefaultValue(resolved.value);
 
   const definition = leafDefinition(path);
   const type = definition?.type;
