@@ -38,6 +38,8 @@ async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[])
   }
   return rows.map((row) =>
     renderResource(USER_RESOURCE, row.resource, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version }, locationOf(context, '/Users', row.id), {
+      // `active` is always stated: a user no one deactivated is active (Okta's spec test reads it).
+      active: row.active,
       groups: groupsByUser.get(row.id) ?? [],
     }),
   );

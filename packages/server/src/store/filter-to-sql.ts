@@ -143,6 +143,9 @@ export function columnOperand(resourceType: ResourceType, path: ResolvedPath, al
       return { type: 'timestamp', sql: `${alias}.updated_at` };
     case 'meta.resourceType':
       return { type: 'text', sql: quoteLiteral(resourceType.name), caseExact };
+    case 'meta.version':
+      // The weak ETag responses carry (scim/render-resource.ts, etagOf).
+      return { type: 'text', sql: `('W/"' || ${alias}.version || '"')`, caseExact: true };
   }
   if (resourceType.name !== 'User') return undefined;
   switch (path.subAttribute === undefined ? path.attribute : `${path.attribute}.${path.subAttribute}`) {
@@ -165,7 +168,7 @@ function resourceLeaf(c: Compiler, path: ResolvedPath): Leaf {
   const stored: Operand = { type: 'json', base: `${c.alias}.resource`, keys, definition: leafDefinition(path) };
   if (path.extension === undefined && path.attribute === 'meta') {
     // Never stored: id and meta are the server's, and every resource has them.
-    if (path.subAttribute === 'location' || path.subAttribute === 'version') throw unsupported(`meta.${path.subAttribute}`);
+    if (path.subAttribute === 'location') throw unsupported('meta.location');
     const column = columnOperand(c.resourceType, path, c.alias);
     return { operand: column ?? stored, present: 'true' };
   }
@@ -248,7 +251,7 @@ function leafDefinition(path: ResolvedPath): AttributeDefinition | undefined {
 }
 
 const unsupported = (attribute: string) =>
-  badRequest('invalidFilter', `Filtering on "${attribute}" is not supported; it is not stored with the resource.`);
+  badRequest('invalidFilter', `Filtering on "${attribute}" is not supported: Roster does not store it with the resource.`);
 
 // ---------------------------------------------------------------------------------------------
 // Comparisons

@@ -8,7 +8,7 @@ import { columnOperand, jsonKeys, jsonValue, quoteLiteral } from './filter-to-sq
 export function sortExpression(resourceType: ResourceType, path: ResolvedPath, alias = 'r'): string {
   const definition = path.subAttribute === undefined ? path.definition : path.subDefinition;
   // Secrets never order anything (an order would leak them); members and a user's groups are
-  // rows, not a value to sort by; meta.location/version are not stored.
+  // rows, not a value to sort by; meta.location is not stored.
   if (path.definition?.returned === 'never' || definition?.returned === 'never') return 'NULL';
   if (path.extension === undefined) {
     if (path.attribute === (resourceType.name === 'Group' ? 'members' : 'groups')) return 'NULL';

@@ -156,6 +156,11 @@ const cases: Case[] = [
     expect: (u) => ({ ...u, emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }, { value: 'h2@home.example', type: 'home', display: 'Home' }] }),
   },
   {
+    name: 'replace emails[type eq "other"] with no match creates the value keeping the filter\'s type',
+    ops: [{ op: 'replace', path: 'emails[type eq "other"]', value: { value: 'o@example.com' } }],
+    expect: (u) => ({ ...u, emails: [...(u.emails as unknown[]), { type: 'other', value: 'o@example.com' }] }),
+  },
+  {
     name: 'add emails[type eq "home"] merges into the matching value',
     ops: [{ op: 'add', path: 'emails[type eq "home"]', value: { display: 'Home' } }],
     expect: (u) => ({ ...u, emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }, { value: 'babs@home.example', type: 'home', display: 'Home' }] }),

@@ -3,7 +3,7 @@ import { badRequest, fail, ok, type Result } from '../scim-error.js';
 import { parseAttributePath, type AttributePath } from '../resource/attribute-path.js';
 import { cloneJson, findKey, isPlainObject, jsonEqual, putKey, type JsonObject } from '../resource/json-object.js';
 import { normalizeResource, type StoredResource } from '../resource/normalize-resource.js';
-import { isUrn } from '../resource/schema-lookup.js';
+import { isUrn, urnsIn } from '../resource/schema-lookup.js';
 import { applyAtAttribute, removeExtension, type Edit } from './attribute-ops.js';
 import { memberOperation, type MemberOp } from './member-ops.js';
 import { parsePatchRequest, type PatchOperation } from './parse-patch.js';
@@ -43,14 +43,8 @@ export function applyPatch(resourceType: ResourceType, resource: StoredResource,
   return ok({ resource: next, memberOps: state.memberOps, changed: state.memberOps.length > 0 || !jsonEqual(next, resource) });
 }
 
-/** Extension URNs the working resource carries, so paths into unknown extensions it already has resolve. */
-function knownUrns(resource: JsonObject): string[] {
-  const schemas = Array.isArray(resource.schemas) ? resource.schemas.filter((urn): urn is string => typeof urn === 'string') : [];
-  return [...schemas, ...Object.keys(resource).filter(isUrn)];
-}
-
 function applyWithPath(state: State, operation: PatchOperation, rawPath: string): Result<void> {
-  const path = parseAttributePath(state.resourceType, rawPath, knownUrns(state.resource));
+  const path = parseAttributePath(state.resourceType, rawPath, urnsIn(state.resource));
   if (!path.ok) return path;
   return applyAt(state, path.value, operation, false);
 }
@@ -71,7 +65,7 @@ function applyWithoutPath(state: State, operation: PatchOperation): Result<void>
     }
     // A new extension may arrive as a URN key holding an object, as in a POST body.
     const extra = isUrn(key) && isPlainObject(item) ? [key] : [];
-    const path = parseAttributePath(state.resourceType, key, [...knownUrns(state.resource), ...extra]);
+    const path = parseAttributePath(state.resourceType, key, [...urnsIn(state.resource), ...extra]);
     const edit: Edit = { op: operation.op, value: item, hasValue: true };
     if (path.ok) {
       const applied = applyAt(state, path.value, edit, true);

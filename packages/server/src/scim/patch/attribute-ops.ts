@@ -159,18 +159,20 @@ function applyFiltered(container: JsonObject, path: AttributeTarget, filter: Val
     }
   }
 
+  let created: number | undefined;
   if (matched.size === 0) {
     // Entra adds/replaces `addresses[type eq "work"].streetAddress` on users with no work address
     // and expects one created from the filter; a filter that does not describe one value is noTarget.
     const seed = seedFromFilter(path.definition, filter, path.raw);
     if (!seed.ok) return seed;
-    matched.add(elements.push(seed.value) - 1);
+    created = elements.push(seed.value) - 1;
+    matched.add(created);
   }
   for (const index of matched) {
     const element = elements[index];
     if (sub !== undefined) {
       if (isPlainObject(element)) setSub(element, sub, value);
-    } else if (edit.op === 'replace' || !isPlainObject(element) || !isPlainObject(value)) {
+    } else if ((edit.op === 'replace' && index !== created) || !isPlainObject(element) || !isPlainObject(value)) {
       elements[index] = value; // RFC 7644 3.5.2.3: matching values are replaced
     } else {
       for (const [name, item] of Object.entries(value)) putKey(element, name, item);

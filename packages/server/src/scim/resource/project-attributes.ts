@@ -2,7 +2,7 @@ import type { AttributeDefinition } from '../schema/attribute.js';
 import type { ResourceType } from '../schema/resource-types.js';
 import { parseAttributePath, type AttributePath } from './attribute-path.js';
 import { cloneJson, isPlainObject, putKey, type JsonObject } from './json-object.js';
-import { coreAttribute, extensionSchema, findAttribute, isUrn } from './schema-lookup.js';
+import { coreAttribute, extensionSchema, findAttribute, isUrn, urnsIn } from './schema-lookup.js';
 import { matchesValueFilter, type ValueFilter } from './value-filter.js';
 
 // The `attributes` / `excludedAttributes` parameters (RFC 7644 3.4.2.5, 3.9) over a rendered
@@ -43,7 +43,7 @@ interface Selector {
 }
 
 export function projectAttributes(resourceType: ResourceType, resource: Record<string, unknown>, options: ProjectionOptions): Record<string, unknown> {
-  const knownUrns = [...Object.keys(resource).filter(isUrn), ...(Array.isArray(resource.schemas) ? resource.schemas.filter((s): s is string => typeof s === 'string') : [])];
+  const knownUrns = urnsIn(resource);
   const toSelectors = (names: string[] | undefined) => (names ?? []).flatMap((name) => selectorFor(resourceType, name, knownUrns));
   const requested = options.attributes && options.attributes.length > 0 ? toSelectors(options.attributes) : undefined;
   const excluded = toSelectors(options.excludedAttributes);

@@ -28,3 +28,9 @@ export function extensionSchema(resourceType: ResourceType, urn: string): Schema
   const schema = findSchemaUrn(resourceType, fixMalformedUrn(urn));
   return schema === resourceType.schema ? undefined : schema;
 }
+
+/** The URNs a resource carries (its `schemas` and its URN keys), so paths into unknown extensions it holds resolve. */
+export function urnsIn(resource: Record<string, unknown>): string[] {
+  const schemas = Array.isArray(resource.schemas) ? resource.schemas.filter((urn): urn is string => typeof urn === 'string') : [];
+  return [...schemas, ...Object.keys(resource).filter(isUrn)];
+}
