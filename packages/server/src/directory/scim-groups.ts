@@ -198,7 +198,7 @@ export function replaceGroup(context: ScimContext, id: string, body: unknown, if
 
 export function patchGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
   return writeGroup(context, id, ifMatch, withMembers, (current) => {
-    const patched = applyPatch(GROUP_RESOURCE, current.resource, body);
+    const patched = applyPatch(GROUP_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
     return { resource: patched.value.resource, memberOps: patched.value.memberOps };
   });

@@ -125,7 +125,7 @@ export function replaceUser(context: ScimContext, id: string, body: unknown, ifM
 
 export function patchUser(context: ScimContext, id: string, body: unknown, ifMatch?: string) {
   return writeUser(context, id, ifMatch, (current) => {
-    const patched = applyPatch(USER_RESOURCE, current.resource, body);
+    const patched = applyPatch(USER_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
     return { resource: patched.value.resource, columns: userColumns(patched.value.resource) };
   });

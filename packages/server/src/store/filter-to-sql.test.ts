@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { parseFilter } from '../scim/filter/parse-filter.js';
 import { ScimError } from '../scim/scim-error.js';
 import { GROUP_RESOURCE, resolvePath, USER_RESOURCE, type ResourceType } from '../scim/schema/resource-types.js';
@@ -112,7 +114,7 @@ describe('sortExpression', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Against a real (embedded) PostgreSQL
+// Against both stores: PGlite (PostgreSQL 18) and a real PostgreSQL
 
 interface Row {
   id: string;
@@ -259,100 +261,148 @@ const groupFilters: Array<[string, string[]]> = [
   ['members[value eq "u3"] or displayName sw "S"', ['g1', 'g2']],
 ];
 
-describe('filterToSql on PGlite', () => {
-  let db: PGlite;
+/** One of the two stores: PGlite in memory, or a throwaway database on a real PostgreSQL. */
+interface TestDb {
+  query(text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
 
-  before(async () => {
-    db = new PGlite('memory://');
-    await db.exec(readFileSync(new URL('./migrations/001_initial.sql', import.meta.url), 'utf8'));
-    await db.exec(`
-      INSERT INTO organizations (id, display_name) VALUES ('org_1', 'Org');
-      INSERT INTO directories (id, organization_id, name, directory_type, directory_provider)
-        VALUES ('dir_1', 'org_1', 'one', 'SCIM', 'OKTA'), ('dir_2', 'org_1', 'two', 'SCIM', 'OKTA'), ('dir_big', 'org_1', 'big', 'SCIM', 'OKTA');`);
-    for (const directory of ['dir_1', 'dir_2']) {
-      for (const user of users) {
-        const r = user.resource;
-        const name = (r.name ?? {}) as Record<string, string>;
-        const emails = Array.isArray(r.emails) ? (r.emails as Array<{ value: string }>).map((email) => email.value.toLowerCase()) : [];
-        await db.query(
-          `INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, given_name, family_name, emails, active, resource, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-          [directory, user.id, user.userName, r.externalId ?? null, r.displayName ?? null, name.givenName ?? null, name.familyName ?? null, emails, r.active !== false, JSON.stringify(r), user.created],
-        );
+async function openEmbedded(): Promise<TestDb> {
+  const db = new PGlite('memory://');
+  return {
+    query: async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    close: () => db.close(),
+  };
+}
+
+// The same variables the integration suites read (test/support/test-server.ts).
+const ADMIN_URL = process.env.ROSTER_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function openPostgres(): Promise<TestDb> {
+  const name = `roster_filter_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  return {
+    query: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    async close() {
+      await client.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const stores = process.env.ROSTER_TEST_STORE === 'embedded' || process.env.ROSTER_TEST_STORE === 'postgres' ? [process.env.ROSTER_TEST_STORE] : ['embedded', 'postgres'];
+
+for (const store of stores) {
+  describe(`filterToSql on ${store === 'embedded' ? 'PGlite' : 'PostgreSQL'}`, () => {
+    let db: TestDb;
+
+    before(async () => {
+      db = store === 'embedded' ? await openEmbedded() : await openPostgres();
+      await db.exec(readFileSync(new URL('./migrations/001_initial.sql', import.meta.url), 'utf8'));
+      await db.exec(`
+        INSERT INTO organizations (id, display_name) VALUES ('org_1', 'Org');
+        INSERT INTO directories (id, organization_id, name, directory_type, directory_provider)
+          VALUES ('dir_1', 'org_1', 'one', 'SCIM', 'OKTA'), ('dir_2', 'org_1', 'two', 'SCIM', 'OKTA'), ('dir_big', 'org_1', 'big', 'SCIM', 'OKTA');`);
+      for (const directory of ['dir_1', 'dir_2']) {
+        for (const user of users) {
+          const r = user.resource;
+          const name = (r.name ?? {}) as Record<string, string>;
+          const emails = Array.isArray(r.emails) ? (r.emails as Array<{ value: string }>).map((email) => email.value.toLowerCase()) : [];
+          await db.query(
+            `INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, given_name, family_name, emails, active, resource, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
+            [directory, user.id, user.userName, r.externalId ?? null, r.displayName ?? null, name.givenName ?? null, name.familyName ?? null, emails, r.active !== false, JSON.stringify(r), user.created],
+          );
+        }
+        for (const group of groups) {
+          await db.query('INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource) VALUES ($1, $2, $3, $4, $5)', [
+            directory,
+            group.id,
+            group.resource.displayName,
+            group.resource.externalId ?? null,
+            JSON.stringify(group.resource),
+          ]);
+        }
       }
-      for (const group of groups) {
-        await db.query('INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource) VALUES ($1, $2, $3, $4, $5)', [
-          directory,
-          group.id,
-          group.resource.displayName,
-          group.resource.externalId ?? null,
-          JSON.stringify(group.resource),
-        ]);
+      // dir_2 holds the same users and groups but no memberships: nothing of it may leak into dir_1's answers.
+      for (const [group, member, type] of memberships) {
+        await db.query("INSERT INTO group_members (directory_id, group_id, member_id, member_type) VALUES ('dir_1', $1, $2, $3)", [group, member, type]);
       }
-    }
-    // dir_2 holds the same users and groups but no memberships: nothing of it may leak into dir_1's answers.
-    for (const [group, member, type] of memberships) {
-      await db.query("INSERT INTO group_members (directory_id, group_id, member_id, member_type) VALUES ('dir_1', $1, $2, $3)", [group, member, type]);
-    }
-  });
-
-  after(async () => {
-    await db.close();
-  });
-
-  async function ids(resourceType: ResourceType, filter: string): Promise<string[]> {
-    const parsed = parseFilter(resourceType, filter);
-    if (!parsed.ok) throw parsed.error;
-    const params = new SqlParams(['dir_1']);
-    const table = resourceType === USER_RESOURCE ? 'directory_users' : 'directory_groups';
-    const where = filterToSql(resourceType, parsed.value, params);
-    const result = await db.query<{ id: string }>(`SELECT r.id FROM ${table} r WHERE r.directory_id = $1 AND (${where}) ORDER BY r.id`, params.values);
-    return result.rows.map((row) => row.id);
-  }
-
-  for (const [filter, expected] of userFilters) {
-    test(`Users: ${filter}`, async () => {
-      assert.deepEqual(await ids(USER_RESOURCE, filter), expected);
     });
-  }
 
-  for (const [filter, expected] of groupFilters) {
-    test(`Groups: ${filter}`, async () => {
-      assert.deepEqual(await ids(GROUP_RESOURCE, filter), expected);
+    after(async () => {
+      await db.close();
     });
-  }
 
-  test('sortExpression orders users (emails by the primary email, nulls last)', async () => {
-    const order = async (sortBy: string, direction = 'ASC') => {
-      const path = resolvePath(USER_RESOURCE, sortBy);
-      assert.ok(path);
-      const sql = `SELECT r.id FROM directory_users r WHERE r.directory_id = 'dir_1' ORDER BY ${sortExpression(USER_RESOURCE, path)} ${direction} NULLS LAST, r.id`;
-      return (await db.query<{ id: string }>(sql)).rows.map((row) => row.id);
-    };
-    assert.deepEqual(await order('userName'), ['u1', 'u2', 'u3', 'u4']);
-    assert.deepEqual(await order('displayName', 'DESC'), ['u2', 'u1', 'u4', 'u3']);
-    assert.deepEqual(await order('meta.created', 'DESC'), ['u4', 'u3', 'u2', 'u1']);
-    assert.deepEqual(await order('phoneNumbers.value'), ['u1', 'u2', 'u3', 'u4']);
-  });
-
-  test('userName, externalId, emails.value and displayName eq use an index, not a sequential scan', async () => {
-    await db.query(`
-      INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, emails, resource)
-      SELECT 'dir_big', 'big_' || i, 'user' || i || '@example.com', 'ext-' || i, 'User ' || i,
-             ARRAY['user' || i || '@example.com'], jsonb_build_object('userName', 'user' || i || '@example.com')
-      FROM generate_series(1, 2000) AS i`);
-    await db.exec('ANALYZE');
-    for (const filter of ['userName eq "USER77@example.com"', 'externalId eq "ext-77"', 'emails.value eq "user77@example.com"', 'displayName eq "user 77"']) {
-      const parsed = parseFilter(USER_RESOURCE, filter);
-      assert.ok(parsed.ok);
-      const params = new SqlParams(['dir_big']);
-      const where = filterToSql(USER_RESOURCE, parsed.value, params);
-      const sql = `SELECT r.id FROM directory_users r WHERE r.directory_id = $1 AND (${where})`;
-      const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params.values)).rows.map((row) => row['QUERY PLAN']).join('\n');
-      assert.match(plan, /Index|Bitmap/, `${filter}:\n${plan}`);
-      assert.doesNotMatch(plan, /Seq Scan/, `${filter}:\n${plan}`);
-      const found = await db.query<{ id: string }>(sql, params.values);
-      assert.deepEqual(found.rows.map((row) => row.id), ['big_77'], filter);
+    async function ids(resourceType: ResourceType, filter: string): Promise<string[]> {
+      const parsed = parseFilter(resourceType, filter);
+      if (!parsed.ok) throw parsed.error;
+      const params = new SqlParams(['dir_1']);
+      const table = resourceType === USER_RESOURCE ? 'directory_users' : 'directory_groups';
+      const where = filterToSql(resourceType, parsed.value, params);
+      const rows = await db.query(`SELECT r.id FROM ${table} r WHERE r.directory_id = $1 AND (${where}) ORDER BY r.id`, params.values);
+      return rows.map((row) => String(row.id));
     }
+
+    for (const [filter, expected] of userFilters) {
+      test(`Users: ${filter}`, async () => {
+        assert.deepEqual(await ids(USER_RESOURCE, filter), expected);
+      });
+    }
+
+    for (const [filter, expected] of groupFilters) {
+      test(`Groups: ${filter}`, async () => {
+        assert.deepEqual(await ids(GROUP_RESOURCE, filter), expected);
+      });
+    }
+
+    test('sortExpression orders users (emails by the primary email, nulls last)', async () => {
+      const order = async (sortBy: string, direction = 'ASC') => {
+        const path = resolvePath(USER_RESOURCE, sortBy);
+        assert.ok(path);
+        const sql = `SELECT r.id FROM directory_users r WHERE r.directory_id = 'dir_1' ORDER BY ${sortExpression(USER_RESOURCE, path)} ${direction} NULLS LAST, r.id`;
+        return (await db.query(sql)).map((row) => String(row.id));
+      };
+      assert.deepEqual(await order('userName'), ['u1', 'u2', 'u3', 'u4']);
+      assert.deepEqual(await order('displayName', 'DESC'), ['u2', 'u1', 'u4', 'u3']);
+      assert.deepEqual(await order('meta.created', 'DESC'), ['u4', 'u3', 'u2', 'u1']);
+      assert.deepEqual(await order('emails'), ['u1', 'u2', 'u3', 'u4']);
+      assert.deepEqual(await order('phoneNumbers.value'), ['u1', 'u2', 'u3', 'u4']);
+    });
+
+    test('userName, externalId, emails.value and displayName eq use an index, not a sequential scan', async () => {
+      await db.query(`
+        INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, emails, resource)
+        SELECT 'dir_big', 'big_' || i, 'user' || i || '@example.com', 'ext-' || i, 'User ' || i,
+               ARRAY['user' || i || '@example.com'], jsonb_build_object('userName', 'user' || i || '@example.com')
+        FROM generate_series(1, 2000) AS i`);
+      await db.exec('ANALYZE');
+      for (const filter of ['userName eq "USER77@example.com"', 'externalId eq "ext-77"', 'emails.value eq "user77@example.com"', 'displayName eq "user 77"']) {
+        const parsed = parseFilter(USER_RESOURCE, filter);
+        assert.ok(parsed.ok);
+        const params = new SqlParams(['dir_big']);
+        const where = filterToSql(USER_RESOURCE, parsed.value, params);
+        const sql = `SELECT r.id FROM directory_users r WHERE r.directory_id = $1 AND (${where})`;
+        const plan = (await db.query(`EXPLAIN ${sql}`, params.values)).map((row) => String(row['QUERY PLAN'])).join('\n');
+        assert.match(plan, /Index|Bitmap/, `${filter}:\n${plan}`);
+        assert.doesNotMatch(plan, /Seq Scan/, `${filter}:\n${plan}`);
+        const found = await db.query(sql, params.values);
+        assert.deepEqual(found.map((row) => row.id), ['big_77'], filter);
+      }
+    });
   });
-});
+}
