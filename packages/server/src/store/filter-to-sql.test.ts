@@ -235,6 +235,8 @@ const userFilters: Array<[string, string[]]> = [
   ['userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")', ['u1']],
   [`${ENTERPRISE}:employeeNumber eq "701984"`, ['u1']],
   [`${ENTERPRISE}:manager.value eq "u2"`, ['u1']],
+  [`${ENTERPRISE}:manager[value eq "U2"]`, ['u1']],
+  ['emails[type eq "home"].value eq "babs@jensen.org" or emails[type eq "work"].value eq "js@work.example"', ['u1', 'u2']],
   [`${EXTENSION}:costCode gt 40`, ['u3']],
   [`${EXTENSION}:costCode eq 42`, ['u3']],
   [`${EXTENSION}:tags eq "B"`, ['u3']],

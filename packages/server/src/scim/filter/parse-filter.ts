@@ -54,13 +54,14 @@ export function parseFilter(resourceType: ResourceType, text: string): Result<Fi
   const { values } = tokenized.value;
 
   let tree: Filter;
+  const list = new Tokens(rewritten.value);
   try {
-    const list = new Tokens(rewritten.value);
     tree = parseTokens(list);
     const rest = list.peek();
     if (rest.type !== 'EOT') return invalid(`Unexpected ${describeToken(rest, values)} after a complete filter expression.`);
   } catch (error) {
     // The library throws plain Errors (and a deep enough filter could overflow its stack).
+    if (rewritten.value[list.i - 1]?.type === 'EOT') return invalid('The filter ends before its expression is complete.');
     const message = error instanceof Error ? error.message : String(error);
     return invalid(`The filter is not valid: ${restorePlaceholders(message, values)}.`);
   }
@@ -190,7 +191,8 @@ function placeholderIndex(value: unknown): number | undefined {
 
 function describeToken(token: Token, values: RawValue[]): string {
   const index = placeholderIndex(safeJsonParse(token.literal));
-  return `"${index === undefined ? token.literal : (values[index]?.source ?? token.literal)}"`;
+  const text = index === undefined ? token.literal : (values[index]?.source ?? token.literal);
+  return text.startsWith('"') ? text : `"${text}"`;
 }
 
 function safeJsonParse(text: string): unknown {
