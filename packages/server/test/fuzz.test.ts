@@ -21,7 +21,9 @@ const attributeNames = fc.constantFrom(
   'emails[type eq "work"].value', 'emails[value co "@"]', 'nonexistent', 'name.bogus', '',
 );
 const operators = fc.constantFrom('eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr', 'EQ', 'xx');
-const jsonScalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null), fc.double({ noNaN: false }));
+// NUL and lone surrogates: values PostgreSQL text and jsonb cannot hold.
+const awkwardString = fc.constantFrom('\u0000', 'a\u0000b', '\ud800', '\uffff', 'é', '💥');
+const jsonScalar = fc.oneof(fc.string({ maxLength: 12 }), awkwardString, fc.integer(), fc.boolean(), fc.constant(null), fc.double({ noNaN: false }), fc.constant(1e308), fc.constant(-0));
 const filterValue = fc.oneof(
   fc.string({ maxLength: 10 }).map((text) => JSON.stringify(text)),
   fc.constantFrom('true', 'false', 'null', '42', '2015-10-10T14:38:21Z', 'bare', '"unterminated', ')'),
@@ -133,6 +135,11 @@ describeEachStore('fuzz: the live server never answers 5xx', (fixture) => {
       { numRuns: RUNS },
     );
     assertClean();
+  });
+
+  test('regression: a NUL character in a user attribute is a 400 invalidValue, not a 500', async () => {
+    const response = await http<Json>('POST', `${scim()}/Users`, { token: token(), body: { schemas: [USER], userName: 'nul\u0000@example.com' } });
+    assert.equal(response.status, 400, response.text);
   });
 
   test('the server still serves after the fuzzing', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { scimErrorFromStore } from '../../directory/client-input-errors.js';
 import { ScimError } from '../../scim/scim-error.js';
 import { sendScim } from './scim-request.js';
 
@@ -9,6 +10,8 @@ function isFastifyError(error: unknown): error is FastifyError {
 /** Maps anything a SCIM route throws to an RFC 7644 error body; only a server fault is a 500. */
 export function toScimError(error: unknown): ScimError | undefined {
   if (error instanceof ScimError) return error;
+  const fromStore = scimErrorFromStore(error);
+  if (fromStore) return fromStore;
   if (!isFastifyError(error) || error.statusCode === undefined || error.statusCode >= 500) return undefined;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

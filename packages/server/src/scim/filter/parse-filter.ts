@@ -45,7 +45,7 @@ export function parseFilter(resourceType: ResourceType, text: string): Result<Fi
   }
   if (text.trim() === '') return invalid('The filter is empty.');
   // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
-  if (/\u0000|\\u0000/i.test(text)) return invalid('The filter contains a NUL character.');
+  if (text.includes(String.fromCharCode(0)) || /\\u0000/i.test(text)) return invalid('The filter contains a NUL character.');
 
   const tokenized = tokenize(text);
   if (!tokenized.ok) return tokenized;
