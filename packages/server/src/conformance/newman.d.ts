@@ -56,6 +56,7 @@ declare module 'newman' {
   }
 
   export interface NewmanRunSummary {
+    environment?: { get(key: string): unknown };
     run: {
       executions: NewmanExecution[];
       failures: { error: NewmanError; at: string; source?: NewmanItem }[];

@@ -64,9 +64,13 @@ function parseBulkRequest(body: unknown): { operations: BulkOperation[]; failOnE
   return { operations, failOnErrors };
 }
 
+// A path may name a resource by bulkId too: `/Users/bulkId:qwerty` (RFC 7644 section 3.7.2).
+const PATH_BULK_ID = /\/bulkId:([^/]+)$/;
+
 /** Every `bulkId:x` string in a value, at any depth. */
 function referencedBulkIds(value: unknown, found = new Set<string>()): Set<string> {
   if (typeof value === 'string' && value.startsWith(BULK_ID_PREFIX)) found.add(value.slice(BULK_ID_PREFIX.length));
+  else if (typeof value === 'string' && PATH_BULK_ID.test(value)) found.add(PATH_BULK_ID.exec(value)?.[1] ?? '');
   else if (Array.isArray(value)) value.forEach((item) => referencedBulkIds(item, found));
   else if (typeof value === 'object' && value !== null) Object.values(value).forEach((item) => referencedBulkIds(item, found));
   return found;
@@ -135,7 +139,8 @@ export async function runBulk(context: ScimContext, body: unknown): Promise<Reco
         waiting.push(item);
         continue;
       }
-      const operation = { ...item.operation, path: String(substituteBulkIds(item.operation.path, createdIds)), data: substituteBulkIds(item.operation.data, createdIds) };
+      const path = item.operation.path.replace(PATH_BULK_ID, (whole, bulkId: string) => `/${createdIds.get(bulkId) ?? whole}`);
+      const operation = { ...item.operation, path, data: substituteBulkIds(item.operation.data, createdIds) };
       try {
         const outcome = await execute(context, operation);
         if (outcome.id && operation.bulkId) createdIds.set(operation.bulkId, outcome.id);

@@ -1,0 +1,52 @@
+// `npm run bench`: PERFORMANCE.md scenarios 2, 4, 5, 6 and 7 on both stores, against the
+// server running as its own process. Prints one table and writes the results as JSON.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { postgresVersion } from './lib/bench-store.js';
+import { parseOptions } from './lib/options.js';
+import { runOnStore, type RunOutput } from './lib/runner.js';
+import type { Scenario } from './lib/scenario.js';
+import { formatTable } from './lib/table.js';
+import { postUsers } from './scenarios/s2-post-users.js';
+import { groupGrowth } from './scenarios/s4-group-growth.js';
+import { singleMemberPatches } from './scenarios/s5-single-member-patches.js';
+import { enumeration } from './scenarios/s6-enumeration.js';
+import { equalityFilters } from './scenarios/s7-equality-filters.js';
+
+const SCENARIOS: Scenario[] = [postUsers, groupGrowth, singleMemberPatches, enumeration, equalityFilters];
+
+const options = parseOptions(process.argv.slice(2));
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+const resultsDirectory = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(resultsDirectory, { recursive: true });
+
+const selected = SCENARIOS.filter((scenario) => options.scenarios.includes(scenario.id));
+const output: RunOutput = { figures: [], details: {} };
+for (const store of options.stores) {
+  await runOnStore(store, selected, options.sizes, `${resultsDirectory}${stamp}-${store}-server.log`, output);
+}
+
+const finishedAt = new Date();
+const table = formatTable(output.figures);
+process.stdout.write(`\nRoster bench (${options.sizes.mode}), ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}\n\n${table}\n\n`);
+const file = `${resultsDirectory}${stamp}.json`;
+writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      seconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, postgres: options.stores.includes('postgres') ? await postgresVersion() : undefined },
+      options,
+      figures: output.figures,
+      details: output.details,
+    },
+    null,
+    2,
+  )}\n`,
+);
+process.stdout.write(`results: ${file}\n`);
