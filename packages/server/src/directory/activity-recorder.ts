@@ -10,17 +10,8 @@ const FLUSH_MILLIS = 1_000;
 const MAX_BUFFERED = 5_000;
 const SWEEP_MILLIS = 60 * 60 * 1000;
 
-export interface ScimRequestRecord {
-  directoryId: string;
-  secretId: string | undefined;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  userAgent: string | null;
-  requestBody: unknown;
-  responseBody: unknown;
-}
+/** One SCIM exchange as the plugin saw it; the recorder adds the id and time, and redacts. */
+export type ScimRequestRecord = Omit<RequestLogEntry, 'id' | 'createdAt'> & { secretId: string | undefined };
 
 /**
  * Records what SCIM requests leave behind outside their transaction: the request log, the

@@ -1,15 +1,14 @@
 import type { Queryable } from './database.js';
+import type { GroupColumns } from '../scim/resource/resource-columns.js';
 import type { ResourceRow } from './resources.js';
+
+export type { GroupColumns };
 
 export interface GroupRow extends ResourceRow {
   display_name: string;
   external_id: string | null;
 }
 
-export interface GroupColumns {
-  displayName: string;
-  externalId: string | null;
-}
 
 export async function insertGroup(
   db: Queryable,

@@ -1,5 +1,8 @@
 import type { Queryable } from './database.js';
+import type { UserColumns } from '../scim/resource/resource-columns.js';
 import type { ResourceRow } from './resources.js';
+
+export type { UserColumns };
 
 export interface UserRow extends ResourceRow {
   user_name: string;
@@ -8,18 +11,6 @@ export interface UserRow extends ResourceRow {
   given_name: string | null;
   family_name: string | null;
   primary_email: string | null;
-  emails: string[];
-  active: boolean;
-}
-
-/** The normalized columns filters and sorting use, extracted from the SCIM resource. */
-export interface UserColumns {
-  userName: string;
-  externalId: string | null;
-  displayName: string | null;
-  givenName: string | null;
-  familyName: string | null;
-  primaryEmail: string | null;
   emails: string[];
   active: boolean;
 }
