@@ -67,11 +67,21 @@ export async function listResources<Row extends ResourceRow>(
   const params = new SqlParams();
   let where = whereClause(resourceType, directoryId, query.filter, params);
   if (query.afterId !== undefined) where += ` AND r.id > ${params.add(query.afterId)}`;
-  const order = query.sort
-    ? `${sortExpression(resourceType, query.sort.path)} ${query.sort.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, r.id`
-    : 'r.id';
-  let sql = `SELECT r.* FROM ${tableOf(resourceType)} r WHERE ${where} ORDER BY ${order} LIMIT ${params.add(query.limit)}`;
-  if (query.offset) sql += ` OFFSET ${params.add(query.offset)}`;
+  const table = tableOf(resourceType);
+  const limit = params.add(query.limit);
+  if (query.sort) {
+    const order = `${sortExpression(resourceType, query.sort.path)} ${query.sort.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, r.id`;
+    let sql = `SELECT r.* FROM ${table} r WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
+    if (query.offset) sql += ` OFFSET ${params.add(query.offset)}`;
+    const result = await db.query<Row>(sql, params.values);
+    return result.rows;
+  }
+  // Default order with a deep offset: find the page's first id with an index-only scan over
+  // (directory_id, id), then read just that page's rows, instead of fetching every skipped row.
+  const start = query.offset
+    ? ` AND r.id >= (SELECT r.id FROM ${table} r WHERE ${where} ORDER BY r.id OFFSET ${params.add(query.offset)} LIMIT 1)`
+    : '';
+  const sql = `SELECT r.* FROM ${table} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
   const result = await db.query<Row>(sql, params.values);
   return result.rows;
 }
