@@ -85,6 +85,27 @@ describeEachStore('Microsoft Entra ID (aadOptscim062020)', (fixture) => {
     assert.equal((read[ENTERPRISE_SCHEMA] as Json).employeeNumber, '7');
   });
 
+  test('no-path replace of the URN-qualified manager, as an object and as a bare id', async () => {
+    const client = entra();
+    const managerA = await createUser(client, 'flag.manager.a@contoso.example');
+    const managerB = await createUser(client, 'flag.manager.b@contoso.example');
+    const id = await createUser(client, 'flag.report@contoso.example');
+    const manager = `${ENTERPRISE_SCHEMA}:manager`;
+
+    const asObject = await client.patch(`/Users/${id}`, [{ op: 'replace', value: { [manager]: { value: managerA } } }]);
+    assert.equal(asObject.status, 200, asObject.text);
+    let row = await storedUser(fixture, client, id);
+    assert.deepEqual((row.resource[ENTERPRISE_SCHEMA] as Json | undefined)?.manager, { value: managerA });
+    assert.equal(row.resource[manager], undefined, 'an attribute path is not a new extension');
+    assert.ok(!(row.resource.schemas as string[]).includes(manager), 'schemas lists no "...:User:manager" extension');
+
+    const asString = await client.patch(`/Users/${id}`, [{ op: 'replace', value: { [manager]: managerB } }]);
+    assert.equal(asString.status, 200, asString.text);
+    row = await storedUser(fixture, client, id);
+    assert.deepEqual((row.resource[ENTERPRISE_SCHEMA] as Json).manager, { value: managerB });
+    assert.equal((((await client.readUser(id))[ENTERPRISE_SCHEMA] as Json).manager as Json).value, managerB);
+  });
+
   test('members: add with lower-case op, remove by members[value eq "<id>"]', async () => {
     const client = entra();
     const users = await client.createUsers('flag-members-', 3);

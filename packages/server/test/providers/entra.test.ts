@@ -55,6 +55,9 @@ describeEachStore('Microsoft Entra ID (default mode)', (fixture) => {
     assert.deepEqual(response.body.schemas, [LIST_SCHEMA]);
     assert.equal(response.body.totalResults, 0);
     assert.deepEqual(response.body.Resources ?? [], []);
+    const groups = await entra().list('Groups', { excludedAttributes: 'members', filter: `displayName eq "${randomUUID()}"` });
+    assert.equal(groups.status, 200, groups.text);
+    assert.equal(groups.body.totalResults, 0);
   });
 
   test('create body with meta.resourceType, roles: [], null values and the malformed enterprise URN', async () => {
@@ -143,7 +146,7 @@ describeEachStore('Microsoft Entra ID (default mode)', (fixture) => {
     assert.equal(bare.status, 200, bare.text);
     assert.deepEqual(((await storedUser(fixture, client, id)).resource[ENTERPRISE_SCHEMA] as Json).manager, { value: managerA });
 
-    const asArray = await client.patch(`/Users/${id}`, [{ op: 'Replace', path: manager, value: [{ $ref: `../Users/${managerB}`, value: managerB }] }]);
+    const asArray = await client.patch(`/Users/${id}`, [{ op: 'Add', path: manager, value: [{ $ref: `../Users/${managerB}`, value: managerB }] }]);
     assert.equal(asArray.status, 200, asArray.text);
     const stored = ((await storedUser(fixture, client, id)).resource[ENTERPRISE_SCHEMA] as Json).manager as Json;
     assert.equal(stored.value, managerB);
@@ -152,6 +155,33 @@ describeEachStore('Microsoft Entra ID (default mode)', (fixture) => {
     const cleared = await client.patch(`/Users/${id}`, [{ op: 'Remove', path: manager }]);
     assert.equal(cleared.status, 200, cleared.text);
     assert.equal(((await storedUser(fixture, client, id)).resource[ENTERPRISE_SCHEMA] as Json | undefined)?.manager, undefined);
+  });
+
+  test('roles with primary "True", phone numbers by filter, nulls inside complex values, Remove of a filtered value', async () => {
+    const client = entra();
+    const id = await createEntraUser(client, 'roles@contoso.example', 'roles', {
+      name: { formatted: null, familyName: 'Roles', givenName: 'Has', middleName: null },
+      addresses: [{ type: 'work', streetAddress: null, locality: 'Redmond', country: null }],
+    });
+    let row = await storedUser(fixture, client, id);
+    assert.deepEqual(row.resource.name, { familyName: 'Roles', givenName: 'Has' });
+    assert.deepEqual(row.resource.addresses, [{ type: 'work', locality: 'Redmond' }]);
+
+    const response = await client.patch(`/Users/${id}`, [
+      { op: 'Add', path: 'roles', value: [{ primary: 'True', type: 'WindowsAzureActiveDirectoryRole', display: 'Admin', value: 'Admin' }] },
+      { op: 'Add', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555 0101' },
+      { op: 'Replace', path: 'phoneNumbers[type eq "fax"].value', value: '+1 555 0102' },
+      { op: 'Replace', path: 'addresses[type eq "work"].country', value: 'US' },
+    ]);
+    assert.equal(response.status, 200, response.text);
+    row = await storedUser(fixture, client, id);
+    assert.deepEqual(row.resource.roles, [{ primary: true, type: 'WindowsAzureActiveDirectoryRole', display: 'Admin', value: 'Admin' }]);
+    assert.deepEqual(row.resource.phoneNumbers, [{ type: 'mobile', value: '+1 555 0101' }, { type: 'fax', value: '+1 555 0102' }]);
+    assert.deepEqual(row.resource.addresses, [{ type: 'work', locality: 'Redmond', country: 'US' }]);
+
+    const removed = await client.patch(`/Users/${id}`, [{ op: 'Remove', path: 'phoneNumbers[type eq "fax"]' }]);
+    assert.equal(removed.status, 200, removed.text);
+    assert.deepEqual((await storedUser(fixture, client, id)).resource.phoneNumbers, [{ type: 'mobile', value: '+1 555 0101' }]);
   });
 
   test('disable with {"op":"Replace","path":"active","value":"False"} stores boolean false; the user stays readable', async () => {
@@ -222,6 +252,21 @@ describeEachStore('Microsoft Entra ID (default mode)', (fixture) => {
     assert.ok(rename.status === 204 || rename.status === 200, rename.text);
     assert.equal((await storedGroup(fixture, client, groupId)).display_name, 'Entra Members Renamed');
     assert.deepEqual(await memberRows(fixture, client, groupId), sorted([users[1] ?? '', users[3] ?? '']), 'a rename keeps the members');
+  });
+
+  test('a displayName with quotes and a backslash is found by an escaped filter; removing a non-member is a no-op', async () => {
+    const client = entra();
+    const name = 'Sales & "Marketing" \\ EMEA';
+    const groupId = await client.createGroup(name);
+    const filter = `displayName eq ${JSON.stringify(name)}`;
+    const found = await client.list('Groups', { excludedAttributes: 'members', filter });
+    assert.equal(found.status, 200, found.text);
+    assert.deepEqual(found.body.Resources?.map((group) => group.id), [groupId]);
+
+    const [userId] = await client.createUsers('entra-nonmember-', 1);
+    const remove = await client.patch(`/Groups/${groupId}`, [{ op: 'Remove', path: 'members', value: [{ value: userId }] }]);
+    assert.ok(remove.status === 204 || remove.status === 200, remove.text);
+    assert.deepEqual(await memberRows(fixture, client, groupId), []);
   });
 
   test('100 concurrent single-member PATCHes (10 at a time) on one group lose no membership', async () => {

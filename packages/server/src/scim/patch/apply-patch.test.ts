@@ -71,6 +71,8 @@ const cases: Case[] = [
   { name: 'replace userName with "" -> invalidValue (result re-validated)', ops: [{ op: 'replace', path: 'userName', value: '' }], error: 'invalidValue', detail: 'userName' },
   { name: 'remove userName (required) -> mutability', ops: [{ op: 'remove', path: 'userName' }], error: 'mutability' },
   { name: 'unknown path -> invalidPath naming it', ops: [{ op: 'replace', path: 'favoriteColor', value: 'red' }], error: 'invalidPath', detail: 'favoriteColor' },
+  { name: 'onelogin: an attribute kept from a POST (no schema) can be replaced by its path', resource: { ...USER, favoriteColor: 'blue' }, ops: [{ op: 'replace', path: 'FavoriteColor', value: 'red' }], expect: (u) => ({ ...u, favoriteColor: 'red' }) },
+  { name: 'an attribute kept from a POST (no schema) can be removed by its path', resource: { ...USER, favoriteColor: 'blue' }, ops: [{ op: 'remove', path: 'favoriteColor' }], expect: ({ favoriteColor: _, ...u }) => u },
   { name: 'replacing the same value reports changed false', ops: [{ op: 'replace', path: 'userName', value: 'bjensen' }], expect: USER, changed: false },
   { name: 'operations apply in order', ops: [{ op: 'replace', path: 'title', value: 'A' }, { op: 'replace', path: 'title', value: 'B' }, { op: 'remove', path: 'externalId' }], expect: ({ externalId: _, ...u }) => ({ ...u, title: 'B' }) },
 
@@ -94,6 +96,11 @@ const cases: Case[] = [
     name: 'entra (aadOptscim062020): no-path replace with dotted and URN-qualified keys',
     ops: [{ op: 'replace', value: { 'name.givenName': 'A', [`${ENTERPRISE}:employeeNumber`]: '7' } }],
     expect: (u) => ({ ...u, schemas: [USER_SCHEMA, ENTERPRISE], name: { givenName: 'A', familyName: 'Jensen' }, [ENTERPRISE]: { employeeNumber: '7' } }),
+  },
+  {
+    name: 'entra (aadOptscim062020): no-path URN-qualified manager holding an object sets the manager, not a new extension',
+    ops: [{ op: 'replace', value: { [`${ENTERPRISE}:manager`]: { value: 'u-9' } } }],
+    expect: (u) => ({ ...u, schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { manager: { value: 'u-9' } } }),
   },
   { name: 'no-path add with a complex attribute in another case merges', ops: [{ op: 'add', value: { NAME: { FamilyName: 'J2' } } }], expect: (u) => ({ ...u, name: { givenName: 'Barbara', familyName: 'J2' } }) },
   { name: 'no-path value that is not an object -> invalidValue', ops: [{ op: 'replace', value: 'x' }], error: 'invalidValue' },

@@ -44,7 +44,7 @@ export function applyPatch(resourceType: ResourceType, resource: StoredResource,
 }
 
 function applyWithPath(state: State, operation: PatchOperation, rawPath: string): Result<void> {
-  const path = parseAttributePath(state.resourceType, rawPath, urnsIn(state.resource));
+  const path = parseAttributePath(state.resourceType, rawPath, urnsIn(state.resource), Object.keys(state.resource));
   if (!path.ok) return path;
   return applyAt(state, path.value, operation, false);
 }
@@ -63,9 +63,13 @@ function applyWithoutPath(state: State, operation: PatchOperation): Result<void>
       addSchemas(state.resource, item);
       continue;
     }
-    // A new extension may arrive as a URN key holding an object, as in a POST body.
-    const extra = isUrn(key) && isPlainObject(item) ? [key] : [];
-    const path = parseAttributePath(state.resourceType, key, [...urnsIn(state.resource), ...extra]);
+    const known = urnsIn(state.resource);
+    let path = parseAttributePath(state.resourceType, key, known);
+    // A new extension may arrive as a URN key holding an object, as in a POST body. But an
+    // attribute of a registered schema stays that attribute even when its value is an object:
+    // Entra sends `"urn:...:enterprise:2.0:User:manager": {"value": "<id>"}`.
+    const schemaAttribute = path.ok && path.value.kind === 'attribute' && path.value.definition !== undefined;
+    if (isUrn(key) && isPlainObject(item) && !schemaAttribute) path = parseAttributePath(state.resourceType, key, [...known, key]);
     const edit: Edit = { op: operation.op, value: item, hasValue: true };
     if (path.ok) {
       const applied = applyAt(state, path.value, edit, true);

@@ -29,9 +29,16 @@ const SUB_NAME = /^\.([A-Za-z$][A-Za-z0-9_$-]*)$/;
 
 /**
  * `knownUrns` are extension URNs the resource already carries (its `schemas` and URN keys): paths
- * into an extension the server has no schema for are accepted only for those.
+ * into an extension the server has no schema for are accepted only for those. `storedKeys` are
+ * the resource's top-level keys: an attribute no schema defines, kept from a POST or PUT, may be
+ * patched by its path too (a OneLogin custom mapping, say), but never invented by a PATCH path.
  */
-export function parseAttributePath(resourceType: ResourceType, raw: string, knownUrns: readonly string[] = []): Result<AttributePath> {
+export function parseAttributePath(
+  resourceType: ResourceType,
+  raw: string,
+  knownUrns: readonly string[] = [],
+  storedKeys: readonly string[] = [],
+): Result<AttributePath> {
   const text = fixMalformedUrn(raw.trim());
   if (text === '') return invalidPath('The path is empty');
   const bracket = text.indexOf('[');
@@ -55,7 +62,7 @@ export function parseAttributePath(resourceType: ResourceType, raw: string, know
     if (tail !== '' && !SUB_NAME.test(tail)) return invalidPath(`The path "${raw}" has unexpected text after "]"`);
   }
 
-  const resolved = resolvePath(resourceType, head);
+  const resolved = resolvePath(resourceType, head) ?? storedAttribute(resourceType, head, storedKeys);
   if (!resolved) return invalidPath(`The path "${raw}" names no attribute of a ${resourceType.name}`);
   let extension = resolved.extension;
   if (extension !== undefined && !findSchemaUrn(resourceType, extension)) {
@@ -89,6 +96,17 @@ export function parseAttributePath(resourceType: ResourceType, raw: string, know
     }
   }
   return ok(path);
+}
+
+/** An attribute the resource holds without a schema for it, matched case-insensitively. */
+function storedAttribute(resourceType: ResourceType, head: string, storedKeys: readonly string[]): { attribute: string; subAttribute?: string; extension?: undefined; definition?: undefined; subDefinition?: undefined } | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9_$-]*)(?:\.([A-Za-z$][A-Za-z0-9_$-]*))?$/.exec(head);
+  const [, name, sub] = match ?? [];
+  // A schema attribute with a sub-attribute it does not have stays an error.
+  if (name === undefined || resolvePath(resourceType, name)) return undefined;
+  const stored = storedKeys.find((key) => key.toLowerCase() === name.toLowerCase() && !isUrn(key));
+  if (stored === undefined) return undefined;
+  return sub === undefined ? { attribute: stored } : { attribute: stored, subAttribute: sub };
 }
 
 function findUrn(urns: readonly string[], urn: string): string | undefined {
