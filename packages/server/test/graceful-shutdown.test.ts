@@ -48,10 +48,11 @@ interface Roster {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-async function startRoster(options: { dataDir: string; credentials?: { id: string; secret: string } }): Promise<Roster> {
+async function startRoster(options: { dataDir: string; credentials?: { id: string; secret: string }; env?: Record<string, string> }): Promise<Roster> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ROSTER_DATA_DIR: options.dataDir, LOG_LEVEL: 'info' };
   for (const name of ['DATABASE_URL', 'ROSTER_CLIENT_ID', 'ROSTER_CLIENT_SECRET', 'PUBLIC_URL']) delete env[name];
+  Object.assign(env, options.env);
   if (options.credentials) {
     env.ROSTER_CLIENT_ID = options.credentials.id;
     env.ROSTER_CLIENT_SECRET = options.credentials.secret;
@@ -110,42 +111,48 @@ async function withTimeout<T>(promise: Promise<T>, millis: number, what: string)
   }
 }
 
+/** A request's result, or the error it failed with (never an unhandled rejection). */
+const settle = <T>(promise: Promise<T>): Promise<T | Error> => promise.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+
 const credentials = () => ({ id: `proc_client_${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') });
 
 describe('the roster process [embedded]', { skip: !storesUnderTest().includes('embedded') && 'embedded store not under test' }, () => {
   test('SIGTERM lets in-flight requests finish with 2xx, refuses new connections, flushes the request log and exits 0', async () => {
     const directory = dataDir();
     const client = credentials();
-    const roster = await startRoster({ dataDir: directory, credentials: client });
+    const roster = await startRoster({ dataDir: directory, credentials: client, env: { ROSTER_SHUTDOWN_GRACE_SECONDS: '120' } });
     await untilHealthy(roster);
     const { scim, token, directoryId } = await provisionDirectory(roster.url, client.id, client.secret);
+    const received = () => roster.stdout().split('\n').filter((line) => line.includes('"incoming request"') && line.includes('/scim/v2/')).length;
 
     const operations = Array.from({ length: 1000 }, (_, index) => ({
       method: 'POST', bulkId: `b${index}`, path: '/Users', data: { schemas: [USER_SCHEMA], userName: `inflight-bulk-${index}@example.com` },
     }));
     let bulkDone = false;
-    const bulk = http<{ Operations: { status: string }[] }>('POST', `${scim}/Bulk`, { token, body: { schemas: [BULK_REQUEST_SCHEMA], Operations: operations } }).finally(() => {
+    const bulk = settle(http<{ Operations: { status: string }[] }>('POST', `${scim}/Bulk`, { token, body: { schemas: [BULK_REQUEST_SCHEMA], Operations: operations } })).finally(() => {
       bulkDone = true;
     });
+    await waitFor(async () => (received() >= 1 ? true : undefined), 30_000);
     const singles = Array.from({ length: 20 }, (_, index) =>
-      http<Json>('POST', `${scim}/Users`, { token, body: { schemas: [USER_SCHEMA], userName: `inflight-single-${index}@example.com` } }),
+      settle(http<Json>('POST', `${scim}/Users`, { token, body: { schemas: [USER_SCHEMA], userName: `inflight-single-${index}@example.com` } })),
     );
-    await sleep(300);
-    assert.equal(bulkDone, false, 'the bulk request finished before SIGTERM: make it larger so the test covers in-flight work');
+    // SIGTERM once the server has read every request, so each one is in flight, not in the backlog.
+    const allReceived = await waitFor(async () => (received() >= 21 ? true : undefined), 30_000);
+    assert.ok(allReceived, `the server read ${received()} of 21 requests`);
+    const bulkInFlightAtSigterm = !bulkDone;
     assert.ok(roster.child.kill('SIGTERM'));
-    await sleep(200);
-    const duringShutdown = await connectOutcome(roster.port);
-    assert.equal(bulkDone, false, 'the bulk request finished before the connection check');
-    assert.equal(duringShutdown, 'ECONNREFUSED', 'a new connection during shutdown must be refused');
+    await sleep(300);
+    if (!bulkDone) assert.equal(await connectOutcome(roster.port), 'ECONNREFUSED', 'a new connection during shutdown must be refused');
 
     const bulkResponse = await bulk;
+    assert.ok(!(bulkResponse instanceof Error), `the bulk request failed: ${String(bulkResponse)}`);
     assert.equal(bulkResponse.status, 200, bulkResponse.text.slice(0, 300));
     assert.equal(bulkResponse.body.Operations.length, 1000);
     assert.ok(bulkResponse.body.Operations.every((result) => result.status === '201'), 'every bulk operation completed');
     const singleResponses = await Promise.all(singles);
-    assert.deepEqual(singleResponses.map((response) => response.status), singles.map(() => 201));
+    assert.deepEqual(singleResponses.map((response) => (response instanceof Error ? String(response) : response.status)), singles.map(() => 201));
 
-    const exit = await withTimeout(roster.exited, 60_000, 'shutdown');
+    const exit = await withTimeout(roster.exited, 120_000, 'shutdown');
     assert.deepEqual(exit, { code: 0, signal: null }, roster.stderr());
     assert.equal(await connectOutcome(roster.port), 'ECONNREFUSED');
     await assert.rejects(fetch(`${roster.url}/healthz`));
@@ -160,6 +167,10 @@ describe('the roster process [embedded]', { skip: !storesUnderTest().includes('e
     } finally {
       await db.close();
     }
+    assert.ok(
+      bulkInFlightAtSigterm,
+      'the server read the 20 single requests only after the 1,000-operation bulk had finished (its event loop was blocked), so SIGTERM never met the bulk in flight',
+    );
   });
 
   test('a second process on the same ROSTER_DATA_DIR fails with a message about the lock while the first runs', async () => {

@@ -8,7 +8,7 @@ import { REDACTED_PATHS } from '../src/logger.js';
 import { startServer } from '../src/server.js';
 import { http, provisionDirectory } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
-import { PATCH_SCHEMA, USER_SCHEMA, type Json } from './support/scim-fixtures.js';
+import { BULK_REQUEST_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, sleep, type Json } from './support/scim-fixtures.js';
 
 // What an operator runs Roster by: probes, metrics, the management API's error shape, the token
 // endpoint's three encodings, configuration checks and logs that keep secrets out.
@@ -58,6 +58,30 @@ describeEachStore('operations', (fixture) => {
     assert.equal(ready.body.status, 'ready');
   });
 
+  test('/healthz and other directories are answered while a 1,000-operation bulk request runs', async () => {
+    // A liveness probe that waits for a bulk job gets the pod killed; another tenant waiting for it
+    // breaks PERFORMANCE.md scenario 3. The probe is sent while the bulk is still running.
+    const { scim, token } = fixture.directory();
+    const other = await fixture.newDirectory();
+    const operations = Array.from({ length: 1000 }, (_, index) => ({
+      method: 'POST', bulkId: `s${index}`, path: '/Users', data: { schemas: [USER_SCHEMA], userName: `starve-${index}@example.com` },
+    }));
+    let bulkDone = false;
+    const bulk = http<Json>('POST', `${scim}/Bulk`, { token, body: { schemas: [BULK_REQUEST_SCHEMA], Operations: operations } }).finally(() => {
+      bulkDone = true;
+    });
+    await sleep(100);
+    const health = await http('GET', `${base()}/healthz`);
+    const healthAnsweredDuringBulk = !bulkDone;
+    const otherTenant = await http('GET', `${other.scim}/Users?count=1`, { token: other.token });
+    const otherAnsweredDuringBulk = !bulkDone;
+    assert.equal((await bulk).status, 200);
+    assert.equal(health.status, 200);
+    assert.equal(otherTenant.status, 200);
+    assert.ok(healthAnsweredDuringBulk, '/healthz was answered only after the bulk request finished: the event loop was blocked for the whole bulk');
+    assert.ok(otherAnsweredDuringBulk, "another directory's request waited for the whole bulk request");
+  });
+
   test('/metrics is Prometheus text counting HTTP requests by route template and SCIM operations by directory', async () => {
     const { scim, token, directoryId } = fixture.directory();
     const before = await http('GET', `${base()}/metrics`);
@@ -84,8 +108,9 @@ describeEachStore('operations', (fixture) => {
   test('management errors are {code, message, details}: 400 names the parameter, 401 without or with a bad token, 404 for an unknown organization', async () => {
     const { accessToken, organizationId } = fixture.directory();
     const emptyName = await http('POST', `${base()}/api/v1/organizations`, { token: accessToken, body: { display_name: '' }, headers: json });
-    assert.equal(assertApiError(emptyName, 400, 'invalid_argument').details?.parameter, 'display_name');
-    assert.match((emptyName.body as ApiErrorBody).message, /display_name/);
+    const emptyNameError = assertApiError(emptyName, 400, 'invalid_argument');
+    assert.equal(emptyNameError.details?.parameter, 'display_name');
+    assert.match(emptyNameError.message, /display_name/);
     const missing = await http('POST', `${base()}/api/v1/organizations`, { token: accessToken, body: {}, headers: json });
     assert.equal(assertApiError(missing, 400).details?.parameter, 'display_name');
     const badFeature = await http('PATCH', `${base()}/api/v1/organizations/${organizationId}/settings`, {

@@ -41,6 +41,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return { kind: 'postgres', pool, close: () => pool.end() };
 }
 
+/**
+ * PGlite answers in microtasks, so a run of queries (a 1,000-operation Bulk) would never let
+ * the event loop accept a connection, answer /healthz or see SIGTERM. Each protocol exchange
+ * first yields a macrotask turn, which keeps the process responsive and fair across requests.
+ */
+function yieldBetweenMessages(pglite: PGlite): void {
+  const execute = pglite.execProtocolStream.bind(pglite);
+  pglite.execProtocolStream = async (...args: Parameters<typeof execute>) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return execute(...args);
+  };
+}
+
 async function openEmbedded(dataDir: string): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   let pglite: PGlite;
@@ -60,6 +73,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     pglite = new PGlite(directory);
   }
   await pglite.waitReady;
+  yieldBetweenMessages(pglite);
   // One connection: the embedded store runs one statement at a time.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   return {
