@@ -1,5 +1,12 @@
 // `npm run bench`: PERFORMANCE.md scenarios 2, 4, 5, 6 and 7 on both stores, against the
 // server running as its own process. Prints one table and writes the results as JSON.
+//
+//   npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 2,4,5,6,7] [--cpu-prof]
+//
+// --quick (the default) fits a 2-core laptop in a few minutes; --full uses PERFORMANCE.md's sizes
+// (1M users, 100k-member groups). PostgreSQL databases are created on ROSTER_BENCH_POSTGRES_URL
+// (default postgresql://postgres@127.0.0.1:5432/postgres) and dropped afterwards. Targets are
+// for a quiet machine: the table header shows the load average seen during the runs.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -14,8 +21,9 @@ import { groupGrowth } from './scenarios/s4-group-growth.js';
 import { singleMemberPatches } from './scenarios/s5-single-member-patches.js';
 import { enumeration } from './scenarios/s6-enumeration.js';
 import { equalityFilters } from './scenarios/s7-equality-filters.js';
+import { webhooks } from './scenarios/s8-webhooks.js';
 
-const SCENARIOS: Scenario[] = [postUsers, groupGrowth, singleMemberPatches, enumeration, equalityFilters];
+const SCENARIOS: Scenario[] = [postUsers, groupGrowth, singleMemberPatches, enumeration, equalityFilters, webhooks];
 
 const options = parseOptions(process.argv.slice(2));
 const startedAt = new Date();
@@ -24,14 +32,18 @@ const resultsDirectory = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(resultsDirectory, { recursive: true });
 
 const selected = SCENARIOS.filter((scenario) => options.scenarios.includes(scenario.id));
-const output: RunOutput = { figures: [], details: {} };
+const output: RunOutput = { figures: [], details: {}, loadAverages: [] };
 for (const store of options.stores) {
-  await runOnStore(store, selected, options.sizes, `${resultsDirectory}${stamp}-${store}-server.log`, output);
+  const logFile = `${resultsDirectory}${stamp}-${store}-server.log`;
+  const profileDirectory = options.cpuProfile ? `${resultsDirectory}${stamp}-profiles` : undefined;
+  await runOnStore({ kind: store, sizes: options.sizes, logFile, profileDirectory }, selected, output);
 }
 
 const finishedAt = new Date();
 const table = formatTable(output.figures);
-process.stdout.write(`\nRoster bench (${options.sizes.mode}), ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}\n\n${table}\n\n`);
+const loads = output.loadAverages;
+const machineLoad = loads.length ? `, load average ${Math.min(...loads)}-${Math.max(...loads)} during the runs` : '';
+process.stdout.write(`\nRoster bench (${options.sizes.mode}), ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}${machineLoad}\n\n${table}\n\n`);
 const file = `${resultsDirectory}${stamp}.json`;
 writeFileSync(
   file,
@@ -42,6 +54,7 @@ writeFileSync(
       seconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, postgres: options.stores.includes('postgres') ? await postgresVersion() : undefined },
       options,
+      loadAverages: output.loadAverages,
       figures: output.figures,
       details: output.details,
     },

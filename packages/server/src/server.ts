@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
+import { DeliveryWorker } from './events/delivery-worker.js';
+import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
 import { ScimAccess } from './directory/scim-access.js';
 import type { Services } from './directory/services.js';
@@ -20,6 +22,8 @@ export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   url: string;
   bootstrap: BootstrapResult | undefined;
+  /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
+  deliveryWorker: DeliveryWorker;
   /** Stops accepting requests, finishes those in flight, flushes logs, closes the store. */
   close(): Promise<void>;
 }
@@ -30,11 +34,14 @@ export interface StartOptions {
   /** Overrides the embedded data directory (tests use memory://). */
   dataDir?: string;
   listen?: boolean;
+  /** Events and webhooks settings; read from the environment when not given. */
+  eventsConfig?: EventsConfig;
 }
 
 /** Opens the store, migrates it, ensures the bootstrap API client, and serves. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, logger } = options;
+  const eventsConfig = options.eventsConfig ?? loadEventsConfig();
   const db: Database = await openDatabase({ url: config.DATABASE_URL, dataDir: options.dataDir ?? config.ROSTER_DATA_DIR, poolSize: config.ROSTER_DB_POOL_SIZE });
   try {
     const applied = await migrate(db);
@@ -53,18 +60,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const metrics = new Metrics();
     const recorder = new ActivityRecorder(services, logger);
     const rateLimiter = new RateLimiter(config.ROSTER_SCIM_RATE_LIMIT, config.ROSTER_SCIM_RATE_BURST);
-    const app = await buildApp({ services, logger, metrics, rateLimiter, recorder });
+    const app = await buildApp({ services, logger, metrics, rateLimiter, recorder, eventsConfig });
     recorder.start();
+    const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger });
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
+    if (!process.env.NO_WORKER) deliveryWorker.start();
     return {
       app,
       services,
       url: url.replace('0.0.0.0', '127.0.0.1'),
       bootstrap,
+      deliveryWorker,
       async close() {
         await app.close();
+        await deliveryWorker.stop();
         await recorder.stop();
         await db.close();
       },

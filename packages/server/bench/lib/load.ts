@@ -75,26 +75,21 @@ export async function runCannon(options: {
   const statuses: Record<string, number> = {};
   let errors = 0;
   const started = performance.now();
-  const instance = autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    headers: options.headers,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const { method, path, body } = options.next();
-          return body === undefined ? { ...request, method, path } : { ...request, method, path, body };
-        },
-      },
-    ],
+  const setupRequest = (request: autocannon.Request): autocannon.Request => {
+    const { method, path, body } = options.next();
+    return body === undefined ? { ...request, method, path } : { ...request, method, path, body };
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: options.url, connections: options.connections, duration: options.durationSeconds, headers: options.headers, requests: [{ setupRequest }] },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+      else errors++;
+    });
   });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-    else errors++;
-  });
-  const result = await instance;
   errors += result.errors + result.timeouts;
   const elapsedMs = performance.now() - started;
   const load: LoadResult & { statuses: Record<string, number> } = { latencies, elapsedMs, completed: latencies.length, errors, statuses };

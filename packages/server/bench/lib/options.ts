@@ -25,7 +25,7 @@ export interface Sizes {
 const QUICK: Sizes = {
   mode: 'quick',
   connections: 4,
-  postSeconds: 8,
+  postSeconds: 6,
   growthSizes: [10, 1_000, 10_000],
   growthReps: 15,
   bigPatchMembers: 10_000,
@@ -34,7 +34,7 @@ const QUICK: Sizes = {
   singleMemberSmallGroup: 1_000,
   singleMemberOps: 1_000,
   users: 50_000,
-  filterSeconds: 6,
+  filterSeconds: 5,
 };
 
 const FULL: Sizes = {
@@ -52,21 +52,24 @@ const FULL: Sizes = {
   filterSeconds: 15,
 };
 
-export const ALL_SCENARIOS = [2, 4, 5, 6, 7];
+export const ALL_SCENARIOS = [2, 4, 5, 6, 7, 8];
 
 export interface Options {
   sizes: Sizes;
   stores: StoreKind[];
   scenarios: number[];
+  /** Write V8 CPU profiles of the server (see profile-summary.ts). */
+  cpuProfile: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 2,4,5,6,7]';
+const USAGE = 'usage: npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 2,4,5,6,7] [--cpu-prof]';
 
 /** Reads `--flag value` and `--flag=value` forms. */
 export function parseOptions(argv: string[]): Options {
   let sizes = QUICK;
   let stores: StoreKind[] = ['embedded', 'postgres'];
   let scenarios = ALL_SCENARIOS;
+  let cpuProfile = false;
   const args = argv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg]));
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
@@ -77,6 +80,7 @@ export function parseOptions(argv: string[]): Options {
     };
     if (arg === '--quick') sizes = QUICK;
     else if (arg === '--full') sizes = FULL;
+    else if (arg === '--cpu-prof') cpuProfile = true;
     else if (arg === '--store') {
       const store = value();
       if (store === 'both') stores = ['embedded', 'postgres'];
@@ -88,5 +92,5 @@ export function parseOptions(argv: string[]): Options {
       if (unknown.length) throw new Error(`no scenario ${unknown.join(', ')}; this bench has ${ALL_SCENARIOS.join(', ')}\n${USAGE}`);
     } else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  return { sizes, stores, scenarios };
+  return { sizes, stores, scenarios, cpuProfile };
 }

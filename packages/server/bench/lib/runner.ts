@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import type { Database, StoreKind } from '../../src/store/database.js';
 import { createBenchStore, type BenchStore } from './bench-store.js';
 import type { Figure, FigureInput } from './figures.js';
@@ -13,6 +14,8 @@ import { round } from './stats.js';
 export interface RunOutput {
   figures: Figure[];
   details: Record<string, unknown>;
+  /** The machine's 1-minute load average at the end of each server run: others' work skews every figure. */
+  loadAverages: number[];
 }
 
 interface OpenStore {
@@ -37,26 +40,40 @@ async function openStore(kind: StoreKind, key: string | undefined): Promise<Open
   }
 }
 
+export interface StoreRun {
+  kind: StoreKind;
+  sizes: Sizes;
+  /** The server's stdout and stderr, appended over every start. */
+  logFile: string;
+  /** When set, each server start writes a CPU profile under here. */
+  profileDirectory?: string | undefined;
+}
+
 /** Runs the scenarios on one store kind, each on a fresh store unless they share a storeKey. */
-export async function runOnStore(kind: StoreKind, scenarios: Scenario[], sizes: Sizes, logFile: string, output: RunOutput): Promise<void> {
+export async function runOnStore(run: StoreRun, scenarios: Scenario[], output: RunOutput): Promise<void> {
+  const { kind, sizes } = run;
   let open: OpenStore | undefined;
   try {
     for (const scenario of scenarios) {
       const key = scenario.storeKey?.(sizes);
       if (!open || key === undefined || open.key !== key) {
-        await open?.store.destroy();
+        const previous = open;
         open = undefined;
+        await previous?.store.destroy();
         open = await openStore(kind, key);
       }
       const started = Date.now();
       const log = (message: string) => process.stderr.write(`[${kind} ${scenario.id}] ${message}\n`);
       log(`${scenario.title}`);
+      const memory: Figure[] = [];
       try {
-        await scenario.run(benchFor(kind, scenario.id, sizes, open, logFile, output, log));
+        await scenario.run(benchFor(run, scenario.id, open, output, memory, log));
       } catch (error) {
         log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         output.figures.push({ scenario: scenario.id, store: kind, figure: 'scenario run', value: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, target: 'completes', ratio: '', met: false });
       }
+      // Memory last: it covers the whole scenario.
+      output.figures.push(...memory);
       log(`done in ${round((Date.now() - started) / 1000)} s`);
     }
   } finally {
@@ -64,9 +81,11 @@ export async function runOnStore(kind: StoreKind, scenarios: Scenario[], sizes: 
   }
 }
 
-function benchFor(kind: StoreKind, scenarioId: number, sizes: Sizes, open: OpenStore, logFile: string, output: RunOutput, log: (message: string) => void): Bench {
+function benchFor(run: StoreRun, scenarioId: number, open: OpenStore, output: RunOutput, memory: Figure[], log: (message: string) => void): Bench {
+  const { kind, sizes } = run;
+  const figure = (input: FigureInput): Figure => ({ scenario: scenarioId, store: kind, target: '-', ratio: '', met: undefined, ...input });
   const record = (input: FigureInput) => {
-    output.figures.push({ scenario: scenarioId, store: kind, target: '-', ratio: '', met: undefined, ...input });
+    output.figures.push(figure(input));
   };
   const offline = async <T>(work: (db: Database) => Promise<T>): Promise<T> => {
     const db = await open.store.open();
@@ -100,10 +119,11 @@ function benchFor(kind: StoreKind, scenarioId: number, sizes: Sizes, open: OpenS
       open.fixtures.set(key, value);
       return value;
     },
-    async online<T>(work: (server: ServerUnderTest) => Promise<T>): Promise<T> {
+    async online<T>(work: (server: ServerUnderTest) => Promise<T>, options: { env?: Record<string, string> } = {}): Promise<T> {
       const started = Date.now();
       const server = await startServerProcess({
-        logFile,
+        logFile: run.logFile,
+        profileDirectory: run.profileDirectory && `${run.profileDirectory}/${kind}-scenario-${scenarioId}`,
         env: {
           ...open.store.env,
           LOG_LEVEL: 'warn',
@@ -111,6 +131,7 @@ function benchFor(kind: StoreKind, scenarioId: number, sizes: Sizes, open: OpenS
           ROSTER_CLIENT_SECRET: CLIENT.clientSecret,
           ROSTER_SCIM_RATE_LIMIT: '1000000',
           ROSTER_SCIM_RATE_BURST: '1000000',
+          ...options.env,
         },
       });
       output.details[`${scenarioId}/${kind}/server start seconds`] = round((Date.now() - started) / 1000);
@@ -119,13 +140,16 @@ function benchFor(kind: StoreKind, scenarioId: number, sizes: Sizes, open: OpenS
         const { scimUrl, token } = await provisionSecret(server.baseUrl, CLIENT, open.directory);
         const headers = { authorization: `Bearer ${token}`, accept: 'application/scim+json' };
         client = new HttpClient(scimUrl, headers, 2 * sizes.connections);
+        const began = { at: Date.now(), cpu: server.cpuSeconds() };
         const result = await work({ baseUrl: server.baseUrl, scimUrl, headers, client });
         const peak = server.peakRssMb();
-        record(
-          kind === 'postgres'
-            ? { figure: 'peak server RSS', value: `${Math.round(peak)} MB`, target: '<= 300 MB', met: peak <= 300, data: { peakRssMb: peak } }
-            : { figure: 'peak server RSS', value: `${Math.round(peak)} MB`, target: '- (PGlite adds 300-800 MB)', data: { peakRssMb: peak } },
-        );
+        const load = loadavg().map(round);
+        output.loadAverages.push(load[0] ?? 0);
+        // Whether the server was busy or waiting for the store.
+        output.details[`${scenarioId}/${kind}/server cpu`] = { cpuSeconds: round(server.cpuSeconds() - began.cpu), wallSeconds: round((Date.now() - began.at) / 1000), loadAverage: load };
+        const rss: FigureInput = { figure: 'peak server RSS', value: `${Math.round(peak)} MB`, data: { peakRssMb: peak } };
+        // PERFORMANCE.md bounds it on PostgreSQL only: the embedded store carries PGlite's own 300-800 MB.
+        memory.push(figure(kind === 'postgres' ? { ...rss, target: '<= 300 MB', met: peak <= 300 } : { ...rss, target: '- (PGlite adds 300-800 MB)' }));
         return result;
       } finally {
         client?.close();

@@ -30,7 +30,7 @@ export interface Bench {
   /** Seeds once per store: scenarios sharing a storeKey get the first one's result. */
   fixture<F>(key: string, seed: (db: Database) => Promise<F>): Promise<F>;
   /** Starts the server on the store, runs `work` against it, records its peak RSS, stops it. */
-  online<T>(work: (server: ServerUnderTest) => Promise<T>): Promise<T>;
+  online<T>(work: (server: ServerUnderTest) => Promise<T>, options?: { env?: Record<string, string> }): Promise<T>;
 }
 
 export interface Scenario {

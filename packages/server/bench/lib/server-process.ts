@@ -14,6 +14,8 @@ export interface ServerProcess {
   pid: number;
   /** VmHWM: the most resident memory the process has had, in MB. */
   peakRssMb(): number;
+  /** CPU time (user + system) the process has used so far, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -36,25 +38,41 @@ function peakRssMb(pid: number): number {
   return Number(match[1]) / 1024;
 }
 
+function cpuSeconds(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name) are utime and stime, in clock ticks (100 Hz on Linux).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** The log's first error line (the reason), then its last lines. */
 function logTail(logFile: string): string {
   try {
-    return readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+    const lines = readFileSync(logFile, 'utf8').split('\n').slice(-30);
+    const reason = lines.find((line) => /Error|error/.test(line)) ?? '';
+    return `${reason}\n${lines.join('\n')}`;
   } catch {
     return '(no log)';
   }
 }
 
 /** Spawns `node --import tsx src/cli.ts start` and waits until /healthz answers. */
-export async function startServerProcess(options: { env: Record<string, string>; logFile: string; startTimeoutMs?: number }): Promise<ServerProcess> {
+export async function startServerProcess(options: {
+  env: Record<string, string>;
+  logFile: string;
+  /** Write a V8 CPU profile of the server here when it exits (node --cpu-prof). */
+  profileDirectory?: string | undefined;
+  startTimeoutMs?: number;
+}): Promise<ServerProcess> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWN_VARIABLES.test(name)));
   const log = openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
+  const profile = options.profileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDirectory}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli.ts', 'start'], {
     cwd: SERVER_ROOT,
     env: { ...inherited, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', log, log],
@@ -66,7 +84,7 @@ export async function startServerProcess(options: { env: Record<string, string>;
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before listening:\n${logTail(options.logFile)}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before listening: ${logTail(options.logFile)}`);
     try {
       const response = await fetch(`${baseUrl}/healthz`);
       if (response.ok) break;
@@ -75,7 +93,7 @@ export async function startServerProcess(options: { env: Record<string, string>;
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server did not answer /healthz in time:\n${logTail(options.logFile)}`);
+      throw new Error(`the server did not answer /healthz in time: ${logTail(options.logFile)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -84,6 +102,7 @@ export async function startServerProcess(options: { env: Record<string, string>;
     baseUrl,
     pid,
     peakRssMb: () => peakRssMb(pid),
+    cpuSeconds: () => cpuSeconds(pid),
     async stop() {
       child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);

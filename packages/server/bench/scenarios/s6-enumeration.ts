@@ -56,6 +56,15 @@ async function enumerate(client: HttpClient, by: 'cursor' | 'startIndex'): Promi
   return { pages, seconds: (performance.now() - started) / 1000, distinct: seen.size, rows };
 }
 
+/** Page latency per tenth of the enumeration: flat at any depth means these stay alike. */
+function byTenth(pages: number[]) {
+  const size = Math.ceil(pages.length / 10);
+  return Array.from({ length: 10 }, (_, tenth) => {
+    const { p50, p99 } = summarize(pages.slice(tenth * size, (tenth + 1) * size));
+    return { tenth: tenth + 1, p50: round(p50), p99: round(p99) };
+  });
+}
+
 export const enumeration: Scenario = {
   id: 6,
   title: 'full enumeration at count=100, by cursor and by startIndex',
@@ -77,6 +86,7 @@ export const enumeration: Scenario = {
 
     for (const [name, run, p99Limit] of [['cursor', cursor, 10], ['startIndex', startIndex, 100]] as const) {
       bench.record(latency(`${name} page`, summarize(run.pages), p99Limit));
+      bench.detail(`${name} page by depth (tenths of the directory)`, byTenth(run.pages));
       bench.record(
         check(`${name} full enumeration`, `${round(run.seconds)} s for ${users.toLocaleString('en-US')}`, `<= ${round(limitSeconds)} s (90 s per 1M)`, run.seconds <= limitSeconds, {
           seconds: run.seconds,

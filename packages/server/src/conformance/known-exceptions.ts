@@ -29,9 +29,9 @@ const PATCH_204 =
   'answers 204, Roster answers 200 with the updated resource (which Okta and Entra read back)';
 
 const MEMBER_DISPLAY_NAME =
-  'the check looks for "new User", the `displayName` the PATCH sent inside the member object; RFC 7643 section 4.2 ' +
-  'defines no such sub-attribute of `members` (only value, $ref, type and the server-set display), so keeping it is ' +
-  'the reference server\'s own behaviour; Roster renders `display` from the member\'s own record (checked instead: ' +
+  'the check looks for "new User", the `displayName` the PATCH sent inside the member object; RFC 7643 sections 2.4 ' +
+  'and 4.2 give `members` only value, $ref, type and a READ-ONLY display, so echoing a client-sent member name is ' +
+  'the reference server\'s own behaviour; Roster sets `display` from the member\'s own record (checked instead: ' +
   'the group lists user 4 as a member)';
 
 function listsMember(body: string, memberId: string | undefined): string | undefined {

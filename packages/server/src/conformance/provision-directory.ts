@@ -24,7 +24,14 @@ const directoryResponse = z.object({ directory: z.object({ id: z.string().min(1)
 const secretResponse = z.object({ plain_secret: z.string().min(1) });
 
 async function call<T>(step: string, url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
-  const response = await fetch(url, init);
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    // fetch reports "fetch failed"; the reason (ECONNREFUSED, ...) is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new Error(`${step}: ${init.method ?? 'GET'} ${url} failed: ${cause}`);
+  }
   const text = await response.text();
   if (!response.ok) throw new Error(`${step}: ${init.method ?? 'GET'} ${url} answered ${response.status}: ${text.slice(0, 500)}`);
   let json: unknown;

@@ -1,16 +1,16 @@
+import type { EventType } from '../events/event-types.js';
 import { newId } from '../ids.js';
 import type { NewEvent } from '../store/events.js';
-import type { ScimContext } from './scim-context.js';
 
-export type DirectoryEventType =
-  | 'organization.directory.user_created'
-  | 'organization.directory.user_updated'
-  | 'organization.directory.user_deleted'
-  | 'organization.directory.group_created'
-  | 'organization.directory.group_updated'
-  | 'organization.directory.group_deleted';
+export type EventObject = 'DirectoryUser' | 'DirectoryGroup' | 'Directory' | 'DirectorySecret';
 
-/** An event of a SCIM change, written by the use case in the change's own transaction. */
-export function directoryEvent(context: ScimContext, type: DirectoryEventType, object: 'DirectoryUser' | 'DirectoryGroup', data: unknown): NewEvent {
-  return { id: newId('evt'), type, organizationId: context.organizationId, directoryId: context.directoryId, object, data };
+/** Which organization and directory an event belongs to (a ScimContext is one). */
+export interface EventScope {
+  organizationId: string;
+  directoryId: string;
+}
+
+/** An event of a directory change, written by the use case in the change's own transaction. */
+export function directoryEvent(scope: EventScope, type: EventType, object: EventObject, data: unknown): NewEvent {
+  return { id: newId('evt'), type, organizationId: scope.organizationId, directoryId: scope.directoryId, object, data };
 }

@@ -19,19 +19,17 @@ import {
   removeMembersExcept,
   type Member,
 } from '../store/memberships.js';
+import { listUserMemberIds } from '../store/event-subjects.js';
 import { adjustCounter, deleteResource, findResource } from '../store/resources.js';
 import { withTransaction } from '../store/transaction.js';
 import { checkPrecondition } from './preconditions.js';
 import { locationOf, type ScimContext } from './scim-context.js';
-import { directoryEvent } from './scim-events.js';
+import { groupCreatedEvents, groupDeletedEvents, groupUpdatedEvents, type MembershipChange } from './change-events.js';
 import { listPage, type Page } from './scim-list.js';
 
 export type ScimGroup = Record<string, unknown>;
 
 const groupNotFound = (id: string) => new ScimError(404, `Group ${id} not found`);
-
-/** Membership changes reported in a group_updated event; large changes report counts only. */
-const EVENT_MEMBER_ID_LIMIT = 1_000;
 
 /**
  * Renders groups. Members are rows and a group may hold 100k of them, so they are read only
@@ -79,11 +77,6 @@ async function resolveMembers(db: Queryable, context: ScimContext, groupId: stri
   return found;
 }
 
-interface MembershipChange {
-  added: string[];
-  removed: string[];
-}
-
 async function applyMemberOps(db: Queryable, context: ScimContext, groupId: string, operations: MemberOp[]): Promise<MembershipChange> {
   const added = new Set<string>();
   const removed = new Set<string>();
@@ -111,13 +104,6 @@ async function applyMemberOps(db: Queryable, context: ScimContext, groupId: stri
   return { added: [...added], removed: [...removed] };
 }
 
-function membershipSummary(change: MembershipChange): Record<string, unknown> {
-  const large = change.added.length + change.removed.length > EVENT_MEMBER_ID_LIMIT;
-  return large
-    ? { members_added_count: change.added.length, members_removed_count: change.removed.length }
-    : { members_added: change.added, members_removed: change.removed };
-}
-
 export async function createGroup(context: ScimContext, body: unknown): Promise<{ group: ScimGroup; row: GroupRow }> {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
@@ -132,10 +118,7 @@ export async function createGroup(context: ScimContext, body: unknown): Promise<
     }
     const group = await renderGroup(context, client, row, true);
     await adjustCounter(client, context.directoryId, 'groups', 1);
-    const { members: _members, ...withoutMembers } = group;
-    await insertEvents(client, [
-      directoryEvent(context, 'organization.directory.group_created', 'DirectoryGroup', { ...withoutMembers, ...membershipSummary(change) }),
-    ]);
+    await insertEvents(client, await groupCreatedEvents(client, context, row, change));
     return { group, row };
   });
 }
@@ -179,11 +162,8 @@ async function writeGroup(
       ? await updateGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource })
       : await touchGroup(client, context.directoryId, id);
     const group = await renderGroup(context, client, row, withMembers);
-    const { members: _members, ...withoutMembers } = group;
     await adjustCounter(client, context.directoryId, 'groups', 0);
-    await insertEvents(client, [
-      directoryEvent(context, 'organization.directory.group_updated', 'DirectoryGroup', { ...withoutMembers, ...membershipSummary(change) }),
-    ]);
+    await insertEvents(client, await groupUpdatedEvents(client, context, current, row, change));
     return { group, row, changed: true };
   });
 }
@@ -209,12 +189,12 @@ export async function deleteGroup(context: ScimContext, id: string, ifMatch?: st
     const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
-    const group = await renderGroup(context, client, current, false);
+    const memberUserIds = await listUserMemberIds(client, context.directoryId, id);
     const parents = await removeFromAllGroups(client, context.directoryId, id);
     await touchGroups(client, context.directoryId, parents);
     await deleteResource(client, GROUP_RESOURCE, context.directoryId, id);
     await adjustCounter(client, context.directoryId, 'groups', -1);
-    await insertEvents(client, [directoryEvent(context, 'organization.directory.group_deleted', 'DirectoryGroup', group)]);
+    await insertEvents(client, await groupDeletedEvents(client, context, current, memberUserIds, parents));
   });
   context.services.pagePositions.forgetDirectory(context.directoryId);
 }

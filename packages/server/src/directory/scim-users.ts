@@ -14,7 +14,7 @@ import { withTransaction } from '../store/transaction.js';
 import { insertUser, updateUser, type UserColumns, type UserRow } from '../store/users.js';
 import { touchGroups } from '../store/groups.js';
 import type { Queryable } from '../store/database.js';
-import { directoryEvent } from './scim-events.js';
+import { userBeforeChange, userCreatedEvents, userDeletedEvents, userUpdatedEvents } from './change-events.js';
 import { listPage, type Page } from './scim-list.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { checkPrecondition } from './preconditions.js';
@@ -64,7 +64,7 @@ export async function createUser(context: ScimContext, body: unknown): Promise<{
       const row = await insertUser(client, { directoryId: context.directoryId, id: newId('diruser'), columns, resource });
       const user = await renderUser(context, client, row);
       await adjustCounter(client, context.directoryId, 'users', 1);
-      await insertEvents(client, [directoryEvent(context, 'organization.directory.user_created', 'DirectoryUser', user)]);
+      await insertEvents(client, await userCreatedEvents(client, context, row));
       return { user, row };
     });
   } catch (error) {
@@ -106,10 +106,11 @@ async function writeUser(
       if (jsonEqual(resource, current.resource)) {
         return { user: await renderUser(context, client, current), row: current };
       }
+      const before = await userBeforeChange(client, context, id);
       const row = await updateUser(client, { directoryId: context.directoryId, id, columns, resource });
       const user = await renderUser(context, client, row);
       await adjustCounter(client, context.directoryId, 'users', 0);
-      await insertEvents(client, [directoryEvent(context, 'organization.directory.user_updated', 'DirectoryUser', user)]);
+      await insertEvents(client, await userUpdatedEvents(client, context, before, row));
       return { user, row };
     });
   } catch (error) {
@@ -136,12 +137,12 @@ export async function deleteUser(context: ScimContext, id: string, ifMatch?: str
     const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw userNotFound(id);
     checkPrecondition(ifMatch, current.version);
-    const user = await renderUser(context, client, current);
+    const before = await userBeforeChange(client, context, id);
     const groupIds = await removeFromAllGroups(client, context.directoryId, id);
     await touchGroups(client, context.directoryId, groupIds);
     await deleteResource(client, USER_RESOURCE, context.directoryId, id);
     await adjustCounter(client, context.directoryId, 'users', -1);
-    await insertEvents(client, [directoryEvent(context, 'organization.directory.user_deleted', 'DirectoryUser', user)]);
+    await insertEvents(client, await userDeletedEvents(client, context, before, groupIds));
   });
   context.services.pagePositions.forgetDirectory(context.directoryId);
 }

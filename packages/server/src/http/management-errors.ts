@@ -15,3 +15,8 @@ export function managementErrorHandler(error: unknown, request: FastifyRequest, 
   request.log.error({ err: error }, 'unhandled error in the management API');
   return reply.status(500).send({ code: 'internal', message: 'Internal server error' });
 }
+
+/** An unknown route answers in the same shape as every other management error. */
+export function managementNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+}

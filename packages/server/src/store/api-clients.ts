@@ -1,4 +1,6 @@
 import type { Queryable } from './database.js';
+import { keysetClauses, keysetRows, type KeysetPage } from './keyset.js';
+import { SqlParams } from './sql-params.js';
 
 export interface ApiClientRow {
   id: string;
@@ -18,6 +20,28 @@ export async function insertApiClient(db: Queryable, client: { id: string; name:
 
 export async function findApiClient(db: Queryable, id: string): Promise<ApiClientRow | undefined> {
   const result = await db.query<ApiClientRow>('SELECT * FROM api_clients WHERE id = $1', [id]);
+  return result.rows[0];
+}
+
+export async function listApiClients(db: Queryable, page: KeysetPage): Promise<{ rows: ApiClientRow[]; more: boolean }> {
+  const params = new SqlParams();
+  const { condition, order, limit } = keysetClauses('id', page, params);
+  const result = await db.query<ApiClientRow>(`SELECT * FROM api_clients WHERE ${condition} ORDER BY ${order} LIMIT ${limit}`, params.values);
+  return keysetRows(result.rows, page);
+}
+
+export async function countActiveApiClients(db: Queryable): Promise<number> {
+  const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM api_clients WHERE revoked_at IS NULL');
+  return result.rows[0]?.count ?? 0;
+}
+
+/** Revokes a client and drops its access tokens, so they stop working at once. Undefined if unknown. */
+export async function revokeApiClient(db: Queryable, id: string): Promise<ApiClientRow | undefined> {
+  const result = await db.query<ApiClientRow>(
+    'UPDATE api_clients SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *',
+    [id],
+  );
+  await db.query('DELETE FROM access_tokens WHERE client_id = $1', [id]);
   return result.rows[0];
 }
 

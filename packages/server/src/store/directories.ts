@@ -1,4 +1,12 @@
 import type { Queryable } from './database.js';
+import { keysetClauses, keysetRows, type KeysetPage } from './keyset.js';
+import { SqlParams } from './sql-params.js';
+
+/** A SCIM attribute path mapped to a field of the management user (see directory/attribute-mapping.ts). */
+export interface AttributeMappingRow {
+  key: string;
+  map_to: string;
+}
 
 export interface DirectoryRow {
   id: string;
@@ -10,6 +18,7 @@ export interface DirectoryRow {
   created_at: Date;
   updated_at: Date;
   last_request_at: Date | null;
+  attribute_mappings: AttributeMappingRow[];
 }
 
 export interface DirectoryStats {
@@ -33,11 +42,9 @@ export async function insertDirectory(
   return row;
 }
 
-export async function findDirectory(db: Queryable, organizationId: string, id: string): Promise<DirectoryRow | undefined> {
-  const result = await db.query<DirectoryRow>('SELECT * FROM directories WHERE organization_id = $1 AND id = $2', [
-    organizationId,
-    id,
-  ]);
+export async function findDirectory(db: Queryable, organizationId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<DirectoryRow | undefined> {
+  const lock = options.forUpdate ? ' FOR UPDATE' : '';
+  const result = await db.query<DirectoryRow>(`SELECT * FROM directories WHERE organization_id = $1 AND id = $2${lock}`, [organizationId, id]);
   return result.rows[0];
 }
 
@@ -46,15 +53,67 @@ export async function listDirectories(db: Queryable, organizationId: string): Pr
   return result.rows;
 }
 
+export async function listDirectoriesPage(db: Queryable, organizationId: string, page: KeysetPage): Promise<{ rows: DirectoryRow[]; more: boolean }> {
+  const params = new SqlParams([organizationId]);
+  const { condition, order, limit } = keysetClauses('id', page, params);
+  const result = await db.query<DirectoryRow>(
+    `SELECT * FROM directories WHERE organization_id = $1 AND ${condition} ORDER BY ${order} LIMIT ${limit}`,
+    params.values,
+  );
+  return keysetRows(result.rows, page);
+}
+
+export async function countDirectories(db: Queryable, organizationId: string): Promise<number> {
+  const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM directories WHERE organization_id = $1', [organizationId]);
+  return result.rows[0]?.count ?? 0;
+}
+
+export async function updateDirectory(
+  db: Queryable,
+  organizationId: string,
+  id: string,
+  changes: { name?: string | undefined; provider?: string | undefined; enabled?: boolean | undefined; attributeMappings?: AttributeMappingRow[] | undefined },
+): Promise<DirectoryRow | undefined> {
+  const result = await db.query<DirectoryRow>(
+    `UPDATE directories SET name = coalesce($3, name), directory_provider = coalesce($4, directory_provider),
+            enabled = coalesce($5, enabled), attribute_mappings = coalesce($6::jsonb, attribute_mappings), updated_at = now()
+      WHERE organization_id = $1 AND id = $2 RETURNING *`,
+    [
+      organizationId,
+      id,
+      changes.name ?? null,
+      changes.provider ?? null,
+      changes.enabled ?? null,
+      changes.attributeMappings ? JSON.stringify(changes.attributeMappings) : null,
+    ],
+  );
+  return result.rows[0];
+}
+
+/** Deletes the directory; its users, groups, memberships, secrets, assignments and request log go with it. */
+export async function deleteDirectory(db: Queryable, organizationId: string, id: string): Promise<DirectoryRow | undefined> {
+  // The request log has no foreign key (002_management.sql): its lines go explicitly.
+  await db.query('DELETE FROM scim_request_log WHERE directory_id = (SELECT id FROM directories WHERE organization_id = $1 AND id = $2)', [organizationId, id]);
+  const result = await db.query<DirectoryRow>('DELETE FROM directories WHERE organization_id = $1 AND id = $2 RETURNING *', [organizationId, id]);
+  return result.rows[0];
+}
+
 /** Counts and last-change times, summed over the counter shards (see 001_initial.sql). */
 export async function directoryStats(db: Queryable, directoryId: string): Promise<DirectoryStats> {
-  const result = await db.query<DirectoryStats>(
-    `SELECT coalesce(sum(users), 0)::bigint AS total_users, coalesce(sum(groups), 0)::bigint AS total_groups,
+  const stats = await directoryStatsOf(db, [directoryId]);
+  return stats.get(directoryId) ?? { total_users: 0, total_groups: 0, user_updated_at: null, group_updated_at: null };
+}
+
+/** Stats of several directories in one query; a directory with no counter rows is absent. */
+export async function directoryStatsOf(db: Queryable, directoryIds: string[]): Promise<Map<string, DirectoryStats>> {
+  if (directoryIds.length === 0) return new Map();
+  const result = await db.query<DirectoryStats & { directory_id: string }>(
+    `SELECT directory_id, coalesce(sum(users), 0)::bigint AS total_users, coalesce(sum(groups), 0)::bigint AS total_groups,
             max(user_updated_at) AS user_updated_at, max(group_updated_at) AS group_updated_at
-       FROM directory_counters WHERE directory_id = $1`,
-    [directoryId],
+       FROM directory_counters WHERE directory_id = ANY($1::text[]) GROUP BY directory_id`,
+    [directoryIds],
   );
-  return result.rows[0] ?? { total_users: 0, total_groups: 0, user_updated_at: null, group_updated_at: null };
+  return new Map(result.rows.map(({ directory_id, ...stats }) => [directory_id, stats]));
 }
 
 /** Records that the directory's IdP was heard from; called by a throttled writer, never per request. */

@@ -21,6 +21,8 @@ export interface SecretGrant {
   organization_features: { name: string; enabled: boolean }[];
 }
 
+const SECRET_COLUMNS = 'id, directory_id, secret_suffix, status, created_at, expires_at, last_used_at';
+
 export async function insertDirectorySecret(
   db: Queryable,
   secret: { id: string; directoryId: string; hash: string; suffix: string; expiresAt: Date | null },
@@ -28,7 +30,7 @@ export async function insertDirectorySecret(
   const result = await db.query<DirectorySecretRow>(
     `INSERT INTO directory_secrets (id, directory_id, secret_hash, secret_suffix, expires_at)
      VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, directory_id, secret_suffix, status, created_at, expires_at, last_used_at`,
+     RETURNING ${SECRET_COLUMNS}`,
     [secret.id, secret.directoryId, secret.hash, secret.suffix, secret.expiresAt],
   );
   const row = result.rows[0];
@@ -37,21 +39,47 @@ export async function insertDirectorySecret(
 }
 
 export async function listDirectorySecrets(db: Queryable, directoryId: string): Promise<DirectorySecretRow[]> {
+  const secrets = await listSecretsOfDirectories(db, [directoryId]);
+  return secrets.get(directoryId) ?? [];
+}
+
+/** The secrets of several directories in one query, oldest first. */
+export async function listSecretsOfDirectories(db: Queryable, directoryIds: string[]): Promise<Map<string, DirectorySecretRow[]>> {
+  const byDirectory = new Map<string, DirectorySecretRow[]>();
+  if (directoryIds.length === 0) return byDirectory;
   const result = await db.query<DirectorySecretRow>(
-    `SELECT id, directory_id, secret_suffix, status, created_at, expires_at, last_used_at
-       FROM directory_secrets WHERE directory_id = $1 ORDER BY created_at`,
-    [directoryId],
+    `SELECT ${SECRET_COLUMNS} FROM directory_secrets WHERE directory_id = ANY($1::text[]) ORDER BY directory_id, created_at, id`,
+    [directoryIds],
   );
-  return result.rows;
+  for (const row of result.rows) {
+    const list = byDirectory.get(row.directory_id) ?? [];
+    list.push(row);
+    byDirectory.set(row.directory_id, list);
+  }
+  return byDirectory;
 }
 
 export async function revokeDirectorySecret(db: Queryable, directoryId: string, id: string): Promise<DirectorySecretRow | undefined> {
   const result = await db.query<DirectorySecretRow>(
     `UPDATE directory_secrets SET status = 'REVOKED' WHERE directory_id = $1 AND id = $2
-     RETURNING id, directory_id, secret_suffix, status, created_at, expires_at, last_used_at`,
+     RETURNING ${SECRET_COLUMNS}`,
     [directoryId, id],
   );
   return result.rows[0];
+}
+
+/**
+ * Makes every active secret of the directory expire by `at` at the latest (a rotation's grace
+ * period); secrets that expire sooner keep their own expiry. Returns the secrets changed.
+ */
+export async function expireActiveSecrets(db: Queryable, directoryId: string, at: Date): Promise<DirectorySecretRow[]> {
+  const result = await db.query<DirectorySecretRow>(
+    `UPDATE directory_secrets SET expires_at = $2
+      WHERE directory_id = $1 AND status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > $2)
+     RETURNING ${SECRET_COLUMNS}`,
+    [directoryId, at],
+  );
+  return result.rows;
 }
 
 /** The grant of an active, unexpired secret with this hash, or undefined. */

@@ -1,4 +1,6 @@
 import type { Queryable } from './database.js';
+import { keysetClauses, keysetRows, type KeysetPage } from './keyset.js';
+import { SqlParams } from './sql-params.js';
 
 export interface OrganizationFeature {
   name: string;
@@ -32,6 +34,38 @@ export async function findOrganization(db: Queryable, id: string): Promise<Organ
   return result.rows[0];
 }
 
+export async function findOrganizationByExternalId(db: Queryable, externalId: string): Promise<OrganizationRow | undefined> {
+  const result = await db.query<OrganizationRow>('SELECT * FROM organizations WHERE external_id = $1', [externalId]);
+  return result.rows[0];
+}
+
+export async function listOrganizations(db: Queryable, page: KeysetPage): Promise<{ rows: OrganizationRow[]; more: boolean }> {
+  const params = new SqlParams();
+  const { condition, order, limit } = keysetClauses('id', page, params);
+  const result = await db.query<OrganizationRow>(`SELECT * FROM organizations WHERE ${condition} ORDER BY ${order} LIMIT ${limit}`, params.values);
+  return keysetRows(result.rows, page);
+}
+
+export async function countOrganizations(db: Queryable): Promise<number> {
+  const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM organizations');
+  return result.rows[0]?.count ?? 0;
+}
+
+/** Changes the given fields; `externalId: null` clears it, undefined leaves it. */
+export async function updateOrganization(
+  db: Queryable,
+  id: string,
+  changes: { displayName?: string | undefined; externalId?: string | null | undefined },
+): Promise<OrganizationRow | undefined> {
+  const result = await db.query<OrganizationRow>(
+    `UPDATE organizations SET display_name = coalesce($2, display_name),
+            external_id = CASE WHEN $3 THEN $4 ELSE external_id END, updated_at = now()
+      WHERE id = $1 RETURNING *`,
+    [id, changes.displayName ?? null, changes.externalId !== undefined, changes.externalId ?? null],
+  );
+  return result.rows[0];
+}
+
 export async function updateOrganizationFeatures(
   db: Queryable,
   id: string,
@@ -42,4 +76,12 @@ export async function updateOrganizationFeatures(
     [id, JSON.stringify(features)],
   );
   return result.rows[0];
+}
+
+/** Deletes the organization; its directories, their users, groups and secrets, and its portal links go with it. */
+export async function deleteOrganization(db: Queryable, id: string): Promise<boolean> {
+  // The request log has no foreign key (002_management.sql): its lines go explicitly.
+  await db.query('DELETE FROM scim_request_log WHERE directory_id IN (SELECT id FROM directories WHERE organization_id = $1)', [id]);
+  const result = await db.query('DELETE FROM organizations WHERE id = $1', [id]);
+  return (result.rowCount ?? 0) > 0;
 }

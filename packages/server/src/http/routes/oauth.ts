@@ -3,13 +3,21 @@ import { z } from 'zod';
 import { ApiError } from '../../directory/api-error.js';
 import { issueAccessToken } from '../../directory/credentials.js';
 import type { Services } from '../../directory/services.js';
-import { parseInput } from '../parse-body.js';
+import { defineRoute } from '../openapi-route.js';
 
 const tokenRequest = z.object({
   grant_type: z.literal('client_credentials', { error: 'only "client_credentials" is supported' }),
-  client_id: z.string().min(1).optional(),
+  client_id: z.string().min(1).optional().describe('Or send client_id:client_secret with HTTP Basic.'),
   client_secret: z.string().min(1).optional(),
 });
+
+const tokenResponse = z
+  .strictObject({
+    access_token: z.string().describe('Send as `Authorization: Bearer <access_token>`.'),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int().describe('Seconds until the token expires.'),
+  })
+  .meta({ id: 'AccessToken' });
 
 /** Credentials from HTTP Basic (client_secret_basic, RFC 6749 section 2.3.1), if sent that way. */
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
@@ -22,13 +30,27 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 }
 
 export function oauthRoutes(app: FastifyInstance, services: Services): void {
-  app.post('/oauth/token', async (request, reply) => {
-    const body = parseInput(tokenRequest, request.body);
-    const basic = basicCredentials(request.headers.authorization);
-    const clientId = body.client_id ?? basic?.id;
-    const clientSecret = body.client_secret ?? basic?.secret;
-    if (!clientId || !clientSecret) throw new ApiError(400, 'invalid_request', 'client_id and client_secret are required', { parameter: 'client_id' });
-    reply.header('cache-control', 'no-store');
-    return issueAccessToken(services, clientId, clientSecret);
-  });
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      path: '/oauth/token',
+      operationId: 'getAccessToken',
+      tag: 'Authentication',
+      summary: 'Exchange API client credentials for an access token (client_credentials)',
+      body: tokenRequest,
+      bodyMediaTypes: ['application/x-www-form-urlencoded'],
+      status: 200,
+      response: tokenResponse,
+      public: true,
+    },
+    async ({ body }, request, reply) => {
+      const basic = basicCredentials(request.headers.authorization);
+      const clientId = body.client_id ?? basic?.id;
+      const clientSecret = body.client_secret ?? basic?.secret;
+      if (!clientId || !clientSecret) throw new ApiError(400, 'invalid_request', 'client_id and client_secret are required', { parameter: 'client_id' });
+      reply.header('cache-control', 'no-store');
+      return issueAccessToken(services, clientId, clientSecret);
+    },
+  );
 }

@@ -1,40 +1,132 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createOrganization, getOrganization, updateOrganizationSettings } from '../../directory/organizations.js';
+import {
+  createOrganization,
+  deleteOrganization,
+  getOrganization,
+  getOrganizationByExternalId,
+  listOrganizations,
+  updateOrganization,
+  updateOrganizationSettings,
+} from '../../directory/organizations.js';
 import type { Services } from '../../directory/services.js';
-import { parseInput } from '../parse-body.js';
-import { serializeOrganization } from '../serializers.js';
+import { defineRoute } from '../openapi-route.js';
+import { organizationListResponse, organizationResponse, serializeOrganization } from '../serializers/organization.js';
+import { organizationParams, pageQuery, pageRequest } from './common-schemas.js';
+
+const displayName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const externalId = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 const createBody = z.object({
-  display_name: z.string().trim().min(1, 'must not be empty').max(200),
-  external_id: z.string().trim().min(1).max(200).optional(),
+  display_name: displayName.describe('The name of the customer organization.'),
+  external_id: externalId.optional().describe("The app's own id for this customer; unique."),
+});
+
+const updateBody = z.object({
+  display_name: displayName.optional(),
+  external_id: externalId.nullable().optional().describe('null clears it.'),
 });
 
 const settingsBody = z.object({
   features: z
     .array(z.object({ name: z.enum(['scim', 'dir_sync'], { error: 'must be "scim" or "dir_sync"' }), enabled: z.boolean() }))
-    .min(1, 'must name at least one feature'),
+    .min(1, 'must name at least one feature')
+    .describe('Features to set; features not named keep their state. Turning "scim" off makes its directories answer 403 to the IdP.'),
 });
 
-const organizationParams = z.object({ organization_id: z.string().min(1) });
+const TAG = 'Organizations';
 
 export function organizationRoutes(app: FastifyInstance, services: Services): void {
-  app.post('/api/v1/organizations', async (request, reply) => {
-    const body = parseInput(createBody, request.body);
-    const organization = await createOrganization(services, { displayName: body.display_name, externalId: body.external_id });
-    return reply.status(201).send({ organization: serializeOrganization(organization) });
-  });
+  defineRoute(
+    app,
+    { method: 'POST', path: '/api/v1/organizations', operationId: 'createOrganization', tag: TAG, summary: 'Create an organization', body: createBody, status: 201, response: organizationResponse, errors: [409] },
+    async ({ body }) => ({ organization: serializeOrganization(await createOrganization(services, { displayName: body.display_name, externalId: body.external_id })) }),
+  );
 
-  app.get('/api/v1/organizations/:organization_id', async (request) => {
-    const { organization_id } = parseInput(organizationParams, request.params);
-    return { organization: serializeOrganization(await getOrganization(services, organization_id)) };
-  });
+  defineRoute(
+    app,
+    { method: 'GET', path: '/api/v1/organizations', operationId: 'listOrganizations', tag: TAG, summary: 'List organizations', query: z.object(pageQuery), status: 200, response: organizationListResponse },
+    async ({ query }) => {
+      const page = await listOrganizations(services, pageRequest(query));
+      const { items, ...tokens } = page;
+      return { organizations: items.map(serializeOrganization), ...tokens };
+    },
+  );
 
-  app.patch('/api/v1/organizations/:organization_id/settings', async (request) => {
-    const { organization_id } = parseInput(organizationParams, request.params);
-    const body = parseInput(settingsBody, request.body);
-    const organization = await updateOrganizationSettings(services, organization_id, body.features);
-    services.scimAccess.clear();
-    return { organization: serializeOrganization(organization) };
-  });
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      path: '/api/v1/organizations:external/{external_id}',
+      operationId: 'getOrganizationByExternalId',
+      tag: TAG,
+      summary: 'Get an organization by its external_id',
+      params: z.object({ external_id: externalId }),
+      status: 200,
+      response: organizationResponse,
+      errors: [404],
+    },
+    async ({ params }) => ({ organization: serializeOrganization(await getOrganizationByExternalId(services, params.external_id)) }),
+  );
+
+  defineRoute(
+    app,
+    { method: 'GET', path: '/api/v1/organizations/{organization_id}', operationId: 'getOrganization', tag: TAG, summary: 'Get an organization', params: organizationParams, status: 200, response: organizationResponse, errors: [404] },
+    async ({ params }) => ({ organization: serializeOrganization(await getOrganization(services, params.organization_id)) }),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PATCH',
+      path: '/api/v1/organizations/{organization_id}',
+      operationId: 'updateOrganization',
+      tag: TAG,
+      summary: 'Update an organization',
+      params: organizationParams,
+      body: updateBody,
+      status: 200,
+      response: organizationResponse,
+      errors: [404, 409],
+    },
+    async ({ params, body }) => ({
+      organization: serializeOrganization(await updateOrganization(services, params.organization_id, { displayName: body.display_name, externalId: body.external_id })),
+    }),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      path: '/api/v1/organizations/{organization_id}',
+      operationId: 'deleteOrganization',
+      tag: TAG,
+      summary: 'Delete an organization',
+      description: 'Deletes the organization with its directories, their users and groups, and its portal links.',
+      params: organizationParams,
+      status: 204,
+      errors: [404],
+    },
+    async ({ params }) => {
+      await deleteOrganization(services, params.organization_id);
+      return undefined;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PATCH',
+      path: '/api/v1/organizations/{organization_id}/settings',
+      operationId: 'updateOrganizationSettings',
+      tag: TAG,
+      summary: "Update an organization's settings",
+      params: organizationParams,
+      body: settingsBody,
+      status: 200,
+      response: organizationResponse,
+      errors: [404],
+    },
+    async ({ params, body }) => ({ organization: serializeOrganization(await updateOrganizationSettings(services, params.organization_id, body.features)) }),
+  );
 }

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { conformanceCommand } from './cli/conformance-command.js';
+import { migrateCommand } from './cli/migrate-command.js';
+import { startCommand } from './cli/start-command.js';
+import { simulateCommand } from './simulator/simulate-command.js';
+
+const program = new Command('roster')
+  .description('Roster: self-hostable SCIM 2.0 directory sync for B2B SaaS apps')
+  .showHelpAfterError('(run with --help for usage)')
+  .addCommand(startCommand())
+  .addCommand(migrateCommand())
+  .addCommand(conformanceCommand())
+  .addCommand(simulateCommand());
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { createLogger } from '../logger.js';
+import { startServer } from '../server.js';
+import { configOrExit, exitWith } from './config-or-exit.js';
+
+export function startCommand(): Command {
+  return new Command('start').description('migrate the store, then serve the management API and the SCIM endpoints (configured by environment variables; see the README)').action(async () => {
+    const config = configOrExit();
+    const logger = createLogger(config.LOG_LEVEL);
+    const server = await startServer({ config, logger }).catch((error: unknown) =>
+      exitWith(`Roster could not start: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    if (server.bootstrap?.generatedSecret) {
+      // Shown once, on the terminal only: never in the structured logs.
+      process.stdout.write(
+        `\nGenerated an API client (save the secret now; it is not shown again):\n  client_id:     ${server.bootstrap.clientId}\n  client_secret: ${server.bootstrap.generatedSecret}\n\n`,
+      );
+    }
+    logger.info({ url: server.url, store: server.services.db.kind }, 'Roster is listening');
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      const grace = setTimeout(() => exitWith('shutdown grace period ran out'), config.ROSTER_SHUTDOWN_GRACE_SECONDS * 1000);
+      grace.unref();
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => exitWith(`shutdown failed: ${String(error)}`),
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
+}

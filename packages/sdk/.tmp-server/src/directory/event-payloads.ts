@@ -1,0 +1,70 @@
+import { jsonEqual } from '../json-equal.js';
+import type { Queryable } from '../store/database.js';
+import type { GroupRow } from '../store/groups.js';
+import { loadUserViews, type UserView } from './user-view.js';
+
+// What an event's `data` holds: the user or group as the management API shows it, with the
+// raw SCIM attributes (`user_detail` / `group_detail`), read in the change's transaction so
+// it is the state being committed.
+
+export type UserEventData = UserView;
+
+/** The event data of these users: the management API's view, with the stored SCIM resource. */
+export function loadUserEventData(db: Queryable, directoryId: string, userIds: readonly string[]): Promise<Map<string, UserEventData>> {
+  return loadUserViews(db, directoryId, userIds, { includeDetail: true });
+}
+
+export async function loadUserEventDatum(db: Queryable, directoryId: string, userId: string): Promise<UserEventData> {
+  const view = (await loadUserEventData(db, directoryId, [userId])).get(userId);
+  if (!view) throw new Error(`user ${userId} vanished inside its transaction`);
+  return view;
+}
+
+/**
+ * The management API's group view without `total_users`: counting a 100k-member group's
+ * members in every membership PATCH is the cost that grows with the group (PERFORMANCE.md).
+ */
+export interface GroupEventData {
+  id: string;
+  display_name: string;
+  updated_at: string;
+  group_detail: Record<string, unknown>;
+}
+
+export function groupEventData(row: GroupRow): GroupEventData {
+  return { id: row.id, display_name: row.display_name, updated_at: row.updated_at.toISOString(), group_detail: { id: row.id, ...row.resource } };
+}
+
+export interface GroupRef {
+  id: string;
+  display_name: string;
+}
+
+const NOT_COMPARED = new Set(['updated_at']);
+const DETAILS = new Set(['user_detail', 'group_detail']);
+
+/**
+ * What changed, as the previous values of the fields that differ (null for a field that did
+ * not exist). The raw SCIM resource is compared attribute by attribute, so a changed title
+ * reports `{user_detail: {title: "old"}}`, not the whole previous resource.
+ */
+export function previousAttributes(before: object, after: object): Record<string, unknown> {
+  const previous: Record<string, unknown> = {};
+  const old = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
+    if (NOT_COMPARED.has(key) || jsonEqual(old[key], now[key])) continue;
+    if (DETAILS.has(key)) {
+      const detailBefore = (old[key] ?? {}) as Record<string, unknown>;
+      const detailAfter = (now[key] ?? {}) as Record<string, unknown>;
+      const changed: Record<string, unknown> = {};
+      for (const name of new Set([...Object.keys(detailBefore), ...Object.keys(detailAfter)])) {
+        if (!jsonEqual(detailBefore[name], detailAfter[name])) changed[name] = detailBefore[name] ?? null;
+      }
+      previous[key] = changed;
+    } else {
+      previous[key] = old[key] ?? null;
+    }
+  }
+  return previous;
+}

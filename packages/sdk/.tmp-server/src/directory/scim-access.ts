@@ -1,0 +1,53 @@
+import { constantTimeEqual, hashSecret } from '../secrets.js';
+import { findSecretGrant, type SecretGrant } from '../store/directory-secrets.js';
+import { ScimError } from '../scim/scim-error.js';
+import { scimEnabled } from './organizations.js';
+import type { Services } from './services.js';
+
+const GRANT_CACHE_MILLIS = 5_000;
+const GRANT_CACHE_CAPACITY = 10_000;
+
+/**
+ * Resolves SCIM bearer tokens to the directory they open. Grants are cached for a few seconds:
+ * one look-up per token, not per request; revocation in this process clears the cache at once,
+ * in other processes within GRANT_CACHE_MILLIS.
+ */
+export class ScimAccess {
+  private readonly cache = new Map<string, { grant: SecretGrant | undefined; expires: number }>();
+
+  constructor(private readonly services: Pick<Services, 'db'>) {}
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async grantFor(hash: string): Promise<SecretGrant | undefined> {
+    const cached = this.cache.get(hash);
+    if (cached && cached.expires > Date.now()) return cached.grant;
+    const grant = await findSecretGrant(this.services.db.pool, hash);
+    if (this.cache.size >= GRANT_CACHE_CAPACITY) this.cache.clear();
+    this.cache.set(hash, { grant, expires: Date.now() + GRANT_CACHE_MILLIS });
+    return grant;
+  }
+
+  /**
+   * The grant for a request to `directoryId`, or a ScimError: 401 for no, unknown, revoked or
+   * expired tokens and for another directory's token (saying nothing about this directory);
+   * 403 when the directory or its organization's SCIM feature is off.
+   */
+  async authorize(authorization: string | undefined, directoryId: string): Promise<SecretGrant> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    if (!match?.[1]) throw new ScimError(401, 'Authorization header with a Bearer token is required');
+    const hash = hashSecret(match[1]);
+    const grant = await this.grantFor(hash);
+    const expired = grant?.expires_at != null && grant.expires_at.getTime() <= Date.now();
+    if (!grant || expired || !constantTimeEqual(grant.secret_hash, hash) || grant.directory_id !== directoryId) {
+      throw new ScimError(401, 'The bearer token is not valid for this endpoint');
+    }
+    if (!scimEnabled(grant.organization_features)) {
+      throw new ScimError(403, 'SCIM provisioning is turned off for this organization');
+    }
+    if (!grant.directory_enabled) throw new ScimError(403, 'This directory is disabled; enable it to resume provisioning');
+    return grant;
+  }
+}

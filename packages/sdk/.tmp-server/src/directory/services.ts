@@ -1,0 +1,15 @@
+import type { Config } from '../config.js';
+import type { Database } from '../store/database.js';
+import type { PagePositions } from './page-positions.js';
+import type { ScimAccess } from './scim-access.js';
+
+/** What every use case needs: the store, configuration and this deployment's identity. */
+export interface Services {
+  db: Database;
+  config: Config;
+  environmentId: string;
+  /** PUBLIC_URL: the base URL clients reach this server at; when unset, each request's own Host is used. */
+  publicUrl: string | undefined;
+  pagePositions: PagePositions;
+  scimAccess: ScimAccess;
+}

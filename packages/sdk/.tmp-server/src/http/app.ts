@@ -1,0 +1,95 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ActivityRecorder } from '../directory/activity-recorder.js';
+import type { Services } from '../directory/services.js';
+import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
+import { managementErrorHandler, managementNotFound } from './management-errors.js';
+import { requireAccessToken } from './management-auth.js';
+import type { Metrics } from './metrics.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { collectOperations } from './openapi-document.js';
+import { apiClientRoutes } from './routes/api-clients.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
+import { dashboardApiRoutes } from './routes/dashboard-api.js';
+import { dashboardAuthRoutes } from './routes/dashboard-auth.js';
+import { directoryRoutes } from './routes/directories.js';
+import { directoryMappingRoutes } from './routes/directory-mappings.js';
+import { directorySecretRoutes } from './routes/directory-secrets.js';
+import { directoryUserRoutes } from './routes/directory-users.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { organizationRoutes } from './routes/organizations.js';
+import { portalApiRoutes } from './routes/portal-api.js';
+import { portalLinkRoutes } from './routes/portal-links.js';
+import { portalSessionRoutes } from './routes/portal-session.js';
+import { roleRoutes } from './routes/roles.js';
+import { webAppRoutes } from './routes/web-app.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { SCIM_PREFIX, scimPlugin } from './scim/scim-plugin.js';
+
+export interface AppDependencies {
+  services: Services;
+  logger: FastifyBaseLogger;
+  metrics: Metrics;
+  rateLimiter: RateLimiter;
+  recorder: ActivityRecorder;
+  /** Events and webhooks settings (events-config.ts); read from the environment when not given. */
+  eventsConfig?: EventsConfig;
+}
+
+export async function buildApp(dependencies: AppDependencies): Promise<FastifyInstance> {
+  const { services, metrics } = dependencies;
+  const app = Fastify({
+    loggerInstance: dependencies.logger,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Clients write `/Users/?filter=` and `/users`; parameters keep their case either way.
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    return503OnClosing: true,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
+    metrics.requests.inc(labels);
+    metrics.duration.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  // The client_credentials grant is often sent as a form (RFC 6749 section 4.4.2).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  healthRoutes(app, services, metrics);
+  // Every route declared with defineRoute, for the OpenAPI document.
+  const operations = collectOperations(app);
+
+  await app.register(async (management) => {
+    management.setErrorHandler(managementErrorHandler);
+    management.setNotFoundHandler(managementNotFound);
+    oauthRoutes(management, services);
+    apiDocsRoutes(management, services, operations);
+    // The web UI: dashboard sign-in and extras, the portal's session and API, the built app (issue 5).
+    dashboardAuthRoutes(management, services);
+    dashboardApiRoutes(management, services, undefined, dependencies.eventsConfig);
+    portalSessionRoutes(management, services);
+    portalApiRoutes(management, services);
+    webAppRoutes(management, services);
+    await management.register(async (authenticated) => {
+      authenticated.addHook('preHandler', requireAccessToken(services));
+      organizationRoutes(authenticated, services);
+      directoryRoutes(authenticated, services);
+      directorySecretRoutes(authenticated, services);
+      directoryUserRoutes(authenticated, services);
+      directoryMappingRoutes(authenticated, services);
+      roleRoutes(authenticated, services);
+      portalLinkRoutes(authenticated, services);
+      apiClientRoutes(authenticated, services);
+      eventRoutes(authenticated, services, dependencies.eventsConfig ?? loadEventsConfig());
+      webhookRoutes(authenticated, services, dependencies.eventsConfig ?? loadEventsConfig());
+    });
+  });
+
+  await app.register(scimPlugin, { prefix: SCIM_PREFIX, ...dependencies });
+  return app;
+}

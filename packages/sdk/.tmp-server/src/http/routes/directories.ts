@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  DIRECTORY_PROVIDERS,
+  createDirectory,
+  deleteDirectory,
+  detailsOfDirectory,
+  getDirectoryDetails,
+  listDirectoryDetails,
+  setDirectoryEnabled,
+  updateDirectory,
+} from '../../directory/directories.js';
+import type { Services } from '../../directory/services.js';
+import { baseUrlOf } from '../base-url.js';
+import { defineRoute } from '../openapi-route.js';
+import { directoryListResponse, directoryResponse, serializeDirectory, toggleDirectoryResponse } from '../serializers/directory.js';
+import { directoryParams, organizationParams, pageQuery, pageRequest } from './common-schemas.js';
+
+const provider = z.enum(DIRECTORY_PROVIDERS, { error: `must be one of ${DIRECTORY_PROVIDERS.join(', ')}` });
+const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+const createBody = z.object({
+  directory_type: z.literal('SCIM', { error: 'must be "SCIM"' }).default('SCIM'),
+  directory_provider: provider,
+  name: name.optional().describe('Defaults to "<PROVIDER> directory".'),
+});
+
+const updateBody = z.object({ name: name.optional(), directory_provider: provider.optional() });
+
+const base = '/api/v1/organizations/{organization_id}/directories';
+const TAG = 'Directories';
+
+export function directoryRoutes(app: FastifyInstance, services: Services): void {
+  defineRoute(
+    app,
+    {
+      method: 'POST',
+      path: base,
+      operationId: 'createDirectory',
+      tag: TAG,
+      summary: 'Create a directory',
+      description: 'The organization must have the "scim" feature enabled (403 feature_disabled otherwise).',
+      params: organizationParams,
+      body: createBody,
+      status: 201,
+      response: directoryResponse,
+      errors: [403, 404],
+    },
+    async ({ params, body }, request) => {
+      const directory = await createDirectory(services, params.organization_id, { type: body.directory_type, provider: body.directory_provider, name: body.name });
+      return { directory: serializeDirectory(await detailsOfDirectory(services, directory), baseUrlOf(services, request)) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'GET',
+      path: base,
+      operationId: 'listDirectories',
+      tag: TAG,
+      summary: "List an organization's directories",
+      params: organizationParams,
+      query: z.object(pageQuery),
+      status: 200,
+      response: directoryListResponse,
+      errors: [404],
+    },
+    async ({ params, query }, request) => {
+      const { items, ...tokens } = await listDirectoryDetails(services, params.organization_id, pageRequest(query));
+      const baseUrl = baseUrlOf(services, request);
+      return { directories: items.map((details) => serializeDirectory(details, baseUrl)), ...tokens };
+    },
+  );
+
+  defineRoute(
+    app,
+    { method: 'GET', path: `${base}/{directory_id}`, operationId: 'getDirectory', tag: TAG, summary: 'Get a directory', params: directoryParams, status: 200, response: directoryResponse, errors: [404] },
+    async ({ params }, request) => ({
+      directory: serializeDirectory(await getDirectoryDetails(services, params.organization_id, params.directory_id), baseUrlOf(services, request)),
+    }),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'PATCH',
+      path: `${base}/{directory_id}`,
+      operationId: 'updateDirectory',
+      tag: TAG,
+      summary: "Update a directory's name or provider",
+      params: directoryParams,
+      body: updateBody,
+      status: 200,
+      response: directoryResponse,
+      errors: [404],
+    },
+    async ({ params, body }, request) => {
+      const directory = await updateDirectory(services, params.organization_id, params.directory_id, { name: body.name, provider: body.directory_provider });
+      return { directory: serializeDirectory(await detailsOfDirectory(services, directory), baseUrlOf(services, request)) };
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'DELETE',
+      path: `${base}/{directory_id}`,
+      operationId: 'deleteDirectory',
+      tag: TAG,
+      summary: 'Delete a directory',
+      description: 'Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on.',
+      params: directoryParams,
+      status: 204,
+      errors: [404],
+    },
+    async ({ params }) => {
+      await deleteDirectory(services, params.organization_id, params.directory_id);
+      return undefined;
+    },
+  );
+
+  for (const enabled of [true, false]) {
+    const verb = enabled ? 'enable' : 'disable';
+    defineRoute(
+      app,
+      {
+        method: 'PATCH',
+        path: `${base}/{directory_id}:${verb}`,
+        operationId: `${verb}Directory`,
+        tag: TAG,
+        summary: enabled ? 'Enable provisioning for a directory' : 'Disable provisioning for a directory (its IdP is answered 403)',
+        params: directoryParams,
+        status: 200,
+        response: toggleDirectoryResponse,
+        errors: [404],
+      },
+      async ({ params }) => setDirectoryEnabled(services, params.organization_id, params.directory_id, enabled),
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { migrationsComplete } from '../../store/migrate.js';
+import type { Services } from '../../directory/services.js';
+import type { Metrics } from '../metrics.js';
+
+export function healthRoutes(app: FastifyInstance, services: Services, metrics: Metrics): void {
+  // Liveness: the process answers.
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  // Readiness: the store answers and this build's migrations are applied.
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      if (await migrationsComplete(services.db)) return { status: 'ready', store: services.db.kind };
+      return reply.status(503).send({ status: 'migrations pending', store: services.db.kind });
+    } catch (error) {
+      return reply.status(503).send({ status: 'store unreachable', store: services.db.kind, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+}

@@ -1,0 +1,74 @@
+import type { FastifyRequest } from 'fastify';
+import { createDirectorySecret, revokeSecret } from '../directory/directory-secrets.js';
+import { getDirectory, scimEndpoint } from '../directory/directories.js';
+import type { Services } from '../directory/services.js';
+import type { ProviderName } from '../simulator/providers/index.js';
+import { runSimulation, SimulationAbortedError } from '../simulator/run-simulation.js';
+import { ApiError } from '../directory/api-error.js';
+
+// "Simulate": pushes a few sample users and groups through the directory's real SCIM endpoint,
+// over HTTP, the way its provider would (the simulator's provider patterns), so an admin sees
+// users, groups, the request log and events before connecting a real IdP. It uses a secret of
+// its own that lives ten minutes and is revoked when the push ends. The same seed every time:
+// pressing it again updates the same sample people instead of adding more.
+
+const SIMULATED_PROVIDER: Record<string, ProviderName> = {
+  OKTA: 'okta',
+  AZURE_AD: 'entra',
+  ONELOGIN: 'onelogin',
+  JUMPCLOUD: 'jumpcloud',
+  AUTHENTIK: 'authentik',
+};
+
+export const SAMPLE_USERS = 8;
+export const SAMPLE_GROUPS = 3;
+
+/** This server's own address, as the connection that carried the request reached it. */
+function ownBaseUrl(request: FastifyRequest): string {
+  const raw = request.socket.localAddress ?? '127.0.0.1';
+  const address = raw.startsWith('::ffff:') ? raw.slice('::ffff:'.length) : raw;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${request.socket.localPort ?? 80}`;
+}
+
+export interface SamplePushResult {
+  provider: ProviderName;
+  users: number;
+  groups: number;
+  requests: number;
+  failed_requests: number;
+  duration_ms: number;
+}
+
+export async function pushSampleDirectory(services: Services, request: FastifyRequest, organizationId: string, directoryId: string): Promise<SamplePushResult> {
+  const directory = await getDirectory(services, organizationId, directoryId);
+  if (!directory.enabled) throw new ApiError(400, 'failed_precondition', 'The directory is disabled: enable it before sending sample data');
+  const provider = SIMULATED_PROVIDER[directory.directory_provider] ?? 'generic';
+  const { plainSecret, secret } = await createDirectorySecret(services, organizationId, directoryId, new Date(Date.now() + 10 * 60_000));
+  try {
+    const summary = await runSimulation({
+      url: scimEndpoint(ownBaseUrl(request), directoryId),
+      token: plainSecret,
+      provider,
+      scenarios: 'initial-sync',
+      users: SAMPLE_USERS,
+      groups: SAMPLE_GROUPS,
+      seed: `sample-${directoryId}`,
+      concurrency: 4,
+      timeoutMillis: 30_000,
+    });
+    return {
+      provider,
+      users: summary.state.users.length,
+      groups: summary.state.groups.length,
+      requests: summary.requests,
+      failed_requests: summary.failedRequests.length,
+      duration_ms: summary.durationMillis,
+    };
+  } catch (error) {
+    if (error instanceof SimulationAbortedError) throw new ApiError(502, 'simulation_failed', `The sample push was refused: ${error.message.split('\n')[0]}`);
+    throw error;
+  } finally {
+    await revokeSecret(services, organizationId, directoryId, secret.id).catch(() => undefined);
+  }
+}

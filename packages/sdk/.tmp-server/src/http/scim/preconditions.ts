@@ -1,0 +1,15 @@
+import type { FastifyRequest } from 'fastify';
+import { etagOf } from '../../scim/render-resource.js';
+
+export function ifMatchOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['if-match'];
+  return Array.isArray(header) ? header.join(',') : header;
+}
+
+/** If-None-Match on a read: true when the client's copy is current (answer 304). */
+export function notModified(request: FastifyRequest, version: number): boolean {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  const current = etagOf(version).replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === current);
+}

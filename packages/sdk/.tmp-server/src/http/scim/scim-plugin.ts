@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ActivityRecorder } from '../../directory/activity-recorder.js';
+import type { Services } from '../../directory/services.js';
+import { ScimError } from '../../scim/scim-error.js';
+import { baseUrlOf } from '../base-url.js';
+import type { Metrics } from '../metrics.js';
+import type { RateLimiter } from '../rate-limiter.js';
+import { bulkRoutes } from './bulk-routes.js';
+import { discoveryRoutes } from './discovery-routes.js';
+import { groupRoutes } from './group-routes.js';
+import { scimErrorHandler } from './scim-errors.js';
+import { sendScim } from './scim-request.js';
+import { userRoutes } from './user-routes.js';
+
+export const SCIM_PREFIX = '/api/v1/directories/:directoryId/scim/v2';
+
+// Request and response bodies above this size are logged as a note of their size only.
+const LOGGED_BODY_LIMIT = 64 * 1024;
+
+export interface ScimDependencies {
+  services: Services;
+  metrics: Metrics;
+  rateLimiter: RateLimiter;
+  recorder: ActivityRecorder;
+}
+
+function loggable(body: unknown, bytes: number): unknown {
+  if (body === undefined || body === null) return undefined;
+  return bytes > LOGGED_BODY_LIMIT ? { truncated: true, bytes } : body;
+}
+
+/** Which SCIM operation a request is, for metrics: `Users.create`, `Groups.patch`, ... */
+function operationOf(request: FastifyRequest): { resource: string; operation: string } {
+  const url = request.routeOptions.url ?? '';
+  const resource = /\/(Users|Groups|Bulk|Schemas|ResourceTypes|ServiceProviderConfig|Me)/.exec(url)?.[1] ?? 'unknown';
+  const hasId = /:id$/.test(url);
+  const operations: Record<string, string> = { POST: url.endsWith('.search') ? 'search' : 'create', GET: hasId ? 'get' : 'list', PUT: 'replace', PATCH: 'patch', DELETE: 'delete' };
+  return { resource, operation: operations[request.method] ?? request.method.toLowerCase() };
+}
+
+/**
+ * The SCIM 2.0 endpoint of every directory. Encapsulated: its own body parsers, bearer-token
+ * authentication, per-directory rate limit, error bodies and request log.
+ */
+export async function scimPlugin(app: FastifyInstance, dependencies: ScimDependencies): Promise<void> {
+  const { services, metrics, rateLimiter, recorder } = dependencies;
+  app.decorateRequest('scim', null);
+  app.decorateRequest('scimResponseBody', undefined);
+
+  // IdPs send application/scim+json, application/json, or nothing useful at all (IDP-QUIRKS):
+  // parse every body as JSON, keeping fastify's protection against prototype poisoning.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, parseJson);
+
+  app.setErrorHandler(scimErrorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendScim(request, reply, 404, new ScimError(404, `No SCIM endpoint at ${request.method} ${request.url.split('?')[0]}`).toBody()),
+  );
+
+  app.addHook('onRequest', async (request, reply) => {
+    const { directoryId } = request.params as { directoryId?: string };
+    if (!directoryId) return;
+    const grant = await services.scimAccess.authorize(request.headers.authorization, directoryId);
+    const wait = rateLimiter.take(directoryId);
+    if (wait > 0) {
+      metrics.rateLimited.inc({ directory_id: directoryId });
+      reply.header('retry-after', String(wait));
+      throw new ScimError(429, `Too many requests for this directory: the limit is ${rateLimiter.rate} requests a second; retry after ${wait} s`, 'tooMany');
+    }
+    request.scim = {
+      secretId: grant.secret_id,
+      context: {
+        services,
+        directoryId,
+        organizationId: grant.organization_id,
+        baseUrl: `${baseUrlOf(services, request)}/api/v1/directories/${directoryId}/scim/v2`,
+      },
+    };
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const { directoryId } = request.params as { directoryId?: string };
+    if (!directoryId || !request.scim) return;
+    const { resource, operation } = operationOf(request);
+    metrics.scimOperations.inc({ directory_id: directoryId, resource, operation, status: String(reply.statusCode) });
+    const requestBytes = Number(request.headers['content-length'] ?? 0);
+    const responseBytes = Number(reply.getHeader('content-length') ?? 0);
+    recorder.record({
+      directoryId,
+      secretId: request.scim.secretId,
+      method: request.method,
+      path: request.url,
+      status: reply.statusCode,
+      durationMs: reply.elapsedTime,
+      userAgent: request.headers['user-agent'] ?? null,
+      requestBody: loggable(request.body, requestBytes),
+      responseBody: loggable(request.scimResponseBody, responseBytes),
+    });
+  });
+
+  userRoutes(app);
+  groupRoutes(app);
+  discoveryRoutes(app, services);
+  bulkRoutes(app);
+  app.all('/Me', async () => {
+    throw new ScimError(501, 'The /Me endpoint is not supported: Roster provisions users, it does not authenticate them');
+  });
+}

@@ -1,0 +1,42 @@
+import type { ResourceType } from './schema/resource-types.js';
+
+export interface ResourceMeta {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** A weak ETag from the stored version (RFC 7644 section 3.14). */
+export const etagOf = (version: number): string => `W/"${version}"`;
+
+/**
+ * The resource as a client sees it: the stored attributes, the server's `id` and `meta`, and
+ * whatever the server derives (`groups` for a User, `members` for a Group) in `derived`. Keys come
+ * in the schema's order (jsonb keeps its own), so responses read like the RFC's examples.
+ */
+export function renderResource(
+  resourceType: ResourceType,
+  stored: Record<string, unknown>,
+  meta: ResourceMeta,
+  location: string,
+  derived: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const { schemas, ...rest } = stored;
+  const attributes: Record<string, unknown> = { ...rest, ...derived };
+  const rendered: Record<string, unknown> = {
+    schemas: Array.isArray(schemas) && schemas.length > 0 ? schemas : [resourceType.schema.id],
+    id: meta.id,
+  };
+  const order = ['externalId', ...resourceType.schema.attributes.map((attribute) => attribute.name)];
+  for (const name of order) if (Object.hasOwn(attributes, name)) rendered[name] = attributes[name];
+  for (const [name, value] of Object.entries(attributes)) if (!Object.hasOwn(rendered, name)) rendered[name] = value;
+  rendered.meta = {
+    resourceType: resourceType.name,
+    created: meta.createdAt.toISOString(),
+    lastModified: meta.updatedAt.toISOString(),
+    location,
+    version: etagOf(meta.version),
+  };
+  return rendered;
+}

@@ -1,0 +1,168 @@
+import type { Queryable } from './database.js';
+
+export interface NewEvent {
+  id: string;
+  type: string;
+  organizationId: string | null;
+  directoryId: string | null;
+  object: string;
+  data: unknown;
+}
+
+/** Writes events in the caller's transaction (the outbox): they commit or vanish with the change. */
+export async function insertEvents(db: Queryable, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  // One JSON document, parsed once by PostgreSQL: a 10k-member PATCH writes 10k events with
+  // whole users in them, and a jsonb[] parameter of that size costs several times more to
+  // escape and parse. txid and seq come from their column defaults (the writing transaction,
+  // and insertion order).
+  await db.query(
+    `INSERT INTO events (id, type, organization_id, directory_id, object, data)
+     SELECT e.id, e.type, e.organization_id, e.directory_id, e.object, e.data
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id text, type text, organization_id text, directory_id text, object text, data jsonb))
+            WITH ORDINALITY AS e(id, type, organization_id, directory_id, object, data, n)
+      ORDER BY e.n`,
+    [JSON.stringify(events.map((event) => ({ id: event.id, type: event.type, organization_id: event.organizationId, directory_id: event.directoryId, object: event.object, data: event.data })))],
+  );
+}
+
+/** Where an event sits in the log: its transaction's id (xid8, as text), then its order within it. */
+export interface LogPosition {
+  txid: string;
+  seq: number;
+}
+
+export const LOG_START: LogPosition = { txid: '0', seq: 0 };
+
+export interface EventRow {
+  id: string;
+  type: string;
+  organization_id: string | null;
+  directory_id: string | null;
+  object: string;
+  data: unknown;
+  occurred_at: Date;
+  txid: string;
+  seq: number;
+}
+
+const EVENT_COLUMNS = 'id, type, organization_id, directory_id, object, data, occurred_at, txid::text AS txid, seq';
+
+/**
+ * The settled horizon: every event whose transaction id is below it is final, because every
+ * transaction of this database below it has ended, and every later one gets a higher id.
+ * Only this database's transactions count (pg_stat_activity, plus prepared ones), so a long
+ * transaction in another database on the same server does not hold events back.
+ *
+ * It must be read in a statement of its own, before the read that uses it: the activity is
+ * read after this statement's snapshot, and the reader's snapshot is taken later still, so a
+ * transaction that ended in between is visible to the reader.
+ */
+export async function settledHorizon(db: Queryable): Promise<string> {
+  const result = await db.query<{ horizon: string }>(
+    `WITH snap AS (SELECT pg_current_snapshot() AS s),
+          running AS (
+            SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL
+            UNION ALL
+            SELECT transaction::text FROM pg_prepared_xacts WHERE database = current_database())
+     SELECT coalesce(
+              (SELECT min(x) FROM snap, pg_snapshot_xip(snap.s) AS x WHERE (x::text::numeric % 4294967296)::text IN (SELECT xid FROM running)),
+              (SELECT pg_snapshot_xmax(s) FROM snap))::text AS horizon`,
+  );
+  const horizon = result.rows[0]?.horizon;
+  if (horizon === undefined) throw new Error('no settled horizon');
+  return horizon;
+}
+
+export interface EventFilter {
+  types?: string[] | undefined;
+  organizationId?: string | undefined;
+  directoryId?: string | undefined;
+}
+
+export interface EventWindow {
+  rows: EventRow[];
+  /** The last position examined: the next read starts after it. */
+  end: LogPosition;
+  /** False when the window reached the settled end of the log. */
+  more: boolean;
+}
+
+/**
+ * Reads settled events after `after`, in log order, examining at most `scan` of them: filters
+ * that match rarely cost a bounded window per page (the cursor moves past what was examined),
+ * never a scan of the whole log. With a directory filter the window is that directory's events.
+ */
+export async function readEventWindow(db: Queryable, after: LogPosition, filter: EventFilter, limit: number, scan: number): Promise<EventWindow> {
+  const horizon = await settledHorizon(db);
+  const params: unknown[] = [after.txid, after.seq, scan, horizon];
+  const directoryCondition = filter.directoryId === undefined ? '' : `AND directory_id = $${params.push(filter.directoryId)}`;
+  const window = `SELECT ${EVENT_COLUMNS} FROM events
+                   WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < $4::xid8 ${directoryCondition}
+                   ORDER BY txid, seq LIMIT $3`;
+  const conditions: string[] = [];
+  if (filter.types !== undefined) conditions.push(`type = ANY($${params.push(filter.types)}::text[])`);
+  if (filter.organizationId !== undefined) conditions.push(`organization_id = $${params.push(filter.organizationId)}`);
+  const limitParam = `$${params.push(limit)}`;
+  // One statement: the matching rows, then a marker row for the window's last position and size.
+  const result = await db.query<EventRow & { marker: boolean; examined: number }>(
+    `WITH w AS MATERIALIZED (${window}),
+          hits AS (SELECT * FROM w ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY txid, seq LIMIT ${limitParam})
+     SELECT false AS marker, 0 AS examined, hits.* FROM hits
+     UNION ALL
+     SELECT true, (SELECT count(*)::int FROM w), last.* FROM (SELECT * FROM w ORDER BY txid DESC, seq DESC LIMIT 1) last
+     ORDER BY marker, txid, seq`,
+    params,
+  );
+  const rows = result.rows.filter((row) => !row.marker);
+  const marker = result.rows.find((row) => row.marker);
+  if (!marker) return { rows, end: after, more: false };
+  const last = rows.at(-1);
+  if (last && rows.length === limit) {
+    // The page is full: continue right after its last event, even if the window went further.
+    return { rows, end: { txid: last.txid, seq: last.seq }, more: true };
+  }
+  return { rows, end: { txid: marker.txid, seq: marker.seq }, more: marker.examined === scan };
+}
+
+export async function findEvent(db: Queryable, id: string): Promise<EventRow | undefined> {
+  const result = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1`, [id]);
+  return result.rows[0];
+}
+
+export async function readLogState(db: Queryable, name: 'fanout' | 'pruned'): Promise<LogPosition> {
+  const result = await db.query<LogPosition>('SELECT txid::text AS txid, seq FROM event_log_state WHERE name = $1', [name]);
+  return result.rows[0] ?? LOG_START;
+}
+
+/** Orders positions: negative when a is before b. xid8 values are 64-bit, so compared as BigInt. */
+export function comparePositions(a: LogPosition, b: LogPosition): number {
+  const byTxid = BigInt(a.txid) - BigInt(b.txid);
+  if (byTxid !== 0n) return byTxid < 0n ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+/**
+ * Deletes the oldest events, in log order, while they are older than `cutoff` and already
+ * fanned out to webhooks; records the last one deleted so older cursors can be told so (410).
+ * One process at a time (the 'pruned' row's lock); returns how many went.
+ */
+export async function pruneEvents(db: Queryable, cutoff: Date, batch: number): Promise<number> {
+  const result = await db.query<{ deleted: number }>(
+    `WITH state AS (SELECT txid, seq FROM event_log_state WHERE name = 'pruned' FOR UPDATE SKIP LOCKED),
+          fanout AS (SELECT txid, seq FROM event_log_state WHERE name = 'fanout'),
+          oldest AS (
+            SELECT e.txid, e.seq, e.occurred_at FROM events e, state, fanout
+             WHERE (e.txid, e.seq) > (state.txid, state.seq) AND (e.txid, e.seq) <= (fanout.txid, fanout.seq)
+             ORDER BY e.txid, e.seq LIMIT $2),
+          -- The prefix of the oldest events that are all past retention: up to the first one that is not.
+          stop AS (SELECT txid, seq FROM oldest WHERE occurred_at >= $1 ORDER BY txid, seq LIMIT 1),
+          doomed AS (SELECT o.txid, o.seq FROM oldest o LEFT JOIN stop ON true WHERE stop.txid IS NULL OR (o.txid, o.seq) < (stop.txid, stop.seq)),
+          last AS (SELECT txid, seq FROM doomed ORDER BY txid DESC, seq DESC LIMIT 1),
+          gone AS (DELETE FROM events e USING doomed d WHERE e.txid = d.txid AND e.seq = d.seq RETURNING 1),
+          moved AS (UPDATE event_log_state s SET txid = last.txid, seq = last.seq, updated_at = now() FROM last WHERE s.name = 'pruned' RETURNING 1)
+     SELECT (SELECT count(*)::int FROM gone) AS deleted, (SELECT count(*) FROM moved) AS moved`,
+    [cutoff, batch],
+  );
+  return result.rows[0]?.deleted ?? 0;
+}

@@ -1,0 +1,120 @@
+import type { FilterNode } from '../scim/filter/filter-node.js';
+import type { ResourceType } from '../scim/schema/resource-types.js';
+import type { Queryable } from './database.js';
+import { filterToSql } from './filter-to-sql.js';
+import { sortExpression } from './sort-column.js';
+import { SqlParams } from './sql-params.js';
+import type { ResolvedPath } from '../scim/schema/resource-types.js';
+
+/** The columns users and groups share; the rest of each row is its own table's business. */
+export interface ResourceRow {
+  directory_id: string;
+  id: string;
+  resource: Record<string, unknown>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function tableOf(resourceType: ResourceType): 'directory_users' | 'directory_groups' {
+  return resourceType.name === 'User' ? 'directory_users' : 'directory_groups';
+}
+
+export async function findResource<Row extends ResourceRow>(
+  db: Queryable,
+  resourceType: ResourceType,
+  directoryId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Row | undefined> {
+  const lock = options.forUpdate ? ' FOR UPDATE' : '';
+  const result = await db.query<Row>(`SELECT * FROM ${tableOf(resourceType)} WHERE directory_id = $1 AND id = $2${lock}`, [directoryId, id]);
+  return result.rows[0];
+}
+
+export async function deleteResource<Row extends ResourceRow>(
+  db: Queryable,
+  resourceType: ResourceType,
+  directoryId: string,
+  id: string,
+): Promise<Row | undefined> {
+  const result = await db.query<Row>(`DELETE FROM ${tableOf(resourceType)} WHERE directory_id = $1 AND id = $2 RETURNING *`, [directoryId, id]);
+  return result.rows[0];
+}
+
+export interface ListQuery {
+  filter?: FilterNode | undefined;
+  sort?: { path: ResolvedPath; descending: boolean } | undefined;
+  limit: number;
+  /** Rows to skip (startIndex - 1) when no keyset position is known. */
+  offset?: number | undefined;
+  /** Keyset position: only rows whose id sorts after this one (default order only). */
+  afterId?: string | undefined;
+}
+
+function whereClause(resourceType: ResourceType, directoryId: string, filter: FilterNode | undefined, params: SqlParams): string {
+  const conditions = [`r.directory_id = ${params.add(directoryId)}`];
+  if (filter) conditions.push(`(${filterToSql(resourceType, filter, params, 'r')})`);
+  return conditions.join(' AND ');
+}
+
+export async function listResources<Row extends ResourceRow>(
+  db: Queryable,
+  resourceType: ResourceType,
+  directoryId: string,
+  query: ListQuery,
+): Promise<Row[]> {
+  const params = new SqlParams();
+  let where = whereClause(resourceType, directoryId, query.filter, params);
+  if (query.afterId !== undefined) where += ` AND r.id > ${params.add(query.afterId)}`;
+  const table = tableOf(resourceType);
+  const limit = params.add(query.limit);
+  if (query.sort) {
+    const order = `${sortExpression(resourceType, query.sort.path)} ${query.sort.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, r.id`;
+    let sql = `SELECT r.* FROM ${table} r WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
+    if (query.offset) sql += ` OFFSET ${params.add(query.offset)}`;
+    const result = await db.query<Row>(sql, params.values);
+    return result.rows;
+  }
+  // Default order with a deep offset: find the page's first id with an index-only scan over
+  // (directory_id, id), then read just that page's rows, instead of fetching every skipped row.
+  const start = query.offset
+    ? ` AND r.id >= (SELECT r.id FROM ${table} r WHERE ${where} ORDER BY r.id OFFSET ${params.add(query.offset)} LIMIT 1)`
+    : '';
+  const sql = `SELECT r.* FROM ${table} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
+  const result = await db.query<Row>(sql, params.values);
+  return result.rows;
+}
+
+export async function countResources(db: Queryable, resourceType: ResourceType, directoryId: string, filter: FilterNode): Promise<number> {
+  const params = new SqlParams();
+  const where = whereClause(resourceType, directoryId, filter, params);
+  const result = await db.query<{ count: number }>(`SELECT count(*)::bigint AS count FROM ${tableOf(resourceType)} r WHERE ${where}`, params.values);
+  return result.rows[0]?.count ?? 0;
+}
+
+export type CounterKind = 'users' | 'groups';
+
+const COUNTER_SHARDS = 16;
+
+/**
+ * Adjusts a directory's count on one of its shards, picked at random so concurrent writers to
+ * one directory seldom meet on the same row (PERFORMANCE.md, "a hot row").
+ */
+export async function adjustCounter(db: Queryable, directoryId: string, kind: CounterKind, delta: number): Promise<void> {
+  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
+  const stamp = kind === 'users' ? 'user_updated_at' : 'group_updated_at';
+  await db.query(
+    `INSERT INTO directory_counters (directory_id, shard, ${kind}, ${stamp}) VALUES ($1, $2, $3, now())
+     ON CONFLICT (directory_id, shard) DO UPDATE SET ${kind} = directory_counters.${kind} + EXCLUDED.${kind}, ${stamp} = now()`,
+    [directoryId, shard, delta],
+  );
+}
+
+export async function countAll(db: Queryable, directoryId: string, kind: CounterKind): Promise<number> {
+  const result = await db.query<{ total: number }>(
+    `SELECT coalesce(sum(${kind}), 0)::bigint AS total FROM directory_counters WHERE directory_id = $1`,
+    [directoryId],
+  );
+  return result.rows[0]?.total ?? 0;
+}

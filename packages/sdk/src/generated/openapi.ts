@@ -1,0 +1,3824 @@
+// Generated from Roster's OpenAPI document by `npm run generate -w @roster/sdk`. Do not edit:
+// test/generated-types.test.ts fails when this file no longer matches what the server serves.
+/* eslint-disable */
+
+export interface paths {
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange API client credentials for an access token (client_credentials) */
+        post: operations["getAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List organizations */
+        get: operations["listOrganizations"];
+        put?: never;
+        /** Create an organization */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations:external/{external_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an organization by its external_id */
+        get: operations["getOrganizationByExternalId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an organization */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an organization
+         * @description Deletes the organization with its directories, their users and groups, and its portal links.
+         */
+        delete: operations["deleteOrganization"];
+        options?: never;
+        head?: never;
+        /** Update an organization */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update an organization's settings */
+        patch: operations["updateOrganizationSettings"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an organization's directories */
+        get: operations["listDirectories"];
+        put?: never;
+        /**
+         * Create a directory
+         * @description The organization must have the "scim" feature enabled (403 feature_disabled otherwise).
+         */
+        post: operations["createDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a directory */
+        get: operations["getDirectory"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a directory
+         * @description Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on.
+         */
+        delete: operations["deleteDirectory"];
+        options?: never;
+        head?: never;
+        /** Update a directory's name or provider */
+        patch: operations["updateDirectory"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}:enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable provisioning for a directory */
+        patch: operations["enableDirectory"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}:disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Disable provisioning for a directory (its IdP is answered 403) */
+        patch: operations["disableDirectory"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a bearer token for the SCIM endpoint
+         * @description The plain secret is in this response only; Roster keeps its SHA-256.
+         */
+        post: operations["createDirectorySecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/secrets:regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the SCIM bearer token
+         * @description Creates a new secret and sets every active secret of the directory to expire after the grace period (24 hours unless grace_period_seconds says otherwise), so the IdP keeps working while the new secret is put in place.
+         */
+        post: operations["regenerateDirectorySecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/secrets/{secret_id}:revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a SCIM bearer token at once */
+        post: operations["revokeDirectorySecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a directory's users
+         * @description Each user carries roles and permissions derived from its groups (nested ones included) and the directory's attribute mappings.
+         */
+        get: operations["listDirectoryUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a directory user */
+        get: operations["getDirectoryUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a directory's groups */
+        get: operations["listDirectoryGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a directory group */
+        get: operations["getDirectoryGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/groups/{group_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a group's direct members (users and nested groups) */
+        get: operations["listDirectoryGroupMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/groups/-/roles:assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Map the directory's groups to roles
+         * @description A user's roles are those of every group it is in, directly or through nested groups; users in no mapped group hold the default role. Roles are derived when users are read, so they follow every membership change.
+         */
+        put: operations["assignDirectoryGroupRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Map SCIM attributes to fields of the directory's users
+         * @description Each key is a SCIM attribute path (core, enterprise or a custom extension URN); map_to is custom_attributes.<name> or a standard field. Mappings apply when users are read, so they apply to users already stored.
+         */
+        put: operations["updateDirectoryAttributeMappings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List roles */
+        get: operations["listRoles"];
+        put?: never;
+        /** Create a role */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{role_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a role */
+        get: operations["getRole"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a role
+         * @description A role still assigned to a directory group cannot be deleted (409 failed_precondition).
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        /** Update a role */
+        patch: operations["updateRole"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/portal_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an organization's portal links that still work */
+        get: operations["listPortalLinks"];
+        /**
+         * Generate an admin portal link
+         * @description The location holds a secret token and is shown only in this response.
+         */
+        put: operations["generatePortalLink"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/portal_links/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a portal link */
+        delete: operations["revokePortalLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API clients */
+        get: operations["listApiClients"];
+        put?: never;
+        /**
+         * Create an API client
+         * @description The client_secret is in this response only; Roster keeps its SHA-256.
+         */
+        post: operations["createApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an API client */
+        get: operations["getApiClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{client_id}:revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API client
+         * @description Its secret and access tokens stop working at once. The last active client cannot be revoked (409).
+         */
+        post: operations["revokeApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the event log in commit order
+         * @description Follow next_cursor page by page (also from an empty page, to poll): no event is ever skipped, including one written by a transaction that began earlier and committed later. A cursor older than the retention period (ROSTER_EVENT_RETENTION_DAYS, 30 days by default) gets 410 cursor_expired. Pages with a types or organization_id filter examine a bounded stretch of the log, so one may be empty with has_more true: keep following the cursor.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one event */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Events are POSTed signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature); the signing secret is in this response only. URLs on private or loopback addresses are refused unless ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true. The endpoint receives events that occur after its creation.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Fields not sent keep their value. Setting enabled to true re-enables an endpoint Roster disabled for failing.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/secrets:rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Until the grace period ends, deliveries carry one signature per secret, so receivers can switch without losing events.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}:replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one event, or every event since a time, again
+         * @description The deliveries become due now with a fresh retry window, whatever their state (succeeded or dead).
+         */
+        post: operations["replayWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an endpoint's deliveries, newest event first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one delivery with its attempt log */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/event_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A directory's event settings */
+        get: operations["getDirectoryEventSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a directory's event settings */
+        patch: operations["updateDirectoryEventSettings"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AccessToken: {
+            /** @description Send as `Authorization: Bearer <access_token>`. */
+            access_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            /** @description Seconds until the token expires. */
+            expires_in: number;
+        };
+        /** @description Credentials of the app's backend for the management API. */
+        ApiClient: {
+            /** @description The client_id for POST /oauth/token. */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            create_time: string;
+            revoke_time: string | null;
+        };
+        ApiClientResponse: {
+            client: components["schemas"]["ApiClient"];
+        };
+        /** @description The one error shape of the management API. */
+        ApiError: {
+            /** @description A stable error code: invalid_argument, unauthenticated, not_found, already_exists, failed_precondition, ... */
+            code: string;
+            message: string;
+            /** @description `parameter` names the offending request parameter for a 400. */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        AssignRolesResponse: {
+            role_assignments: components["schemas"]["RoleAssignments"];
+        };
+        /** @description SCIM attributes mapped to fields of the directory's users. */
+        AttributeMappings: {
+            attributes: {
+                /** @description A SCIM attribute path: `title`, `emails[type eq "work"].value`, `urn:...:enterprise:2.0:User:department`. */
+                key: string;
+                /** @description `custom_attributes.<name>`, or one of email, preferred_username, given_name, family_name, name. */
+                map_to: string;
+            }[];
+        };
+        CreateApiClientResponse: {
+            client: components["schemas"]["ApiClient"];
+            /** @description The client_secret, shown this once. */
+            plain_secret: string;
+        };
+        CreateDirectorySecretResponse: {
+            /** @description The bearer token for the IdP, shown this once. */
+            plain_secret: string;
+            secret: components["schemas"]["DirectorySecret"];
+        };
+        CreateWebhookResponse: {
+            webhook: components["schemas"]["Webhook"];
+            /** @description whsec_...: the signing secret, shown only now. */
+            secret: string;
+        };
+        /** @description One SCIM connection of an organization's directory provider. */
+        Directory: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            directory_type: "SCIM";
+            /** @enum {string} */
+            directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+            organization_id: string;
+            enabled: boolean;
+            /**
+             * @description DISABLED; ACTIVE once the IdP has called; PENDING with a secret; else NOT_CONFIGURED.
+             * @enum {string}
+             */
+            status: "ACTIVE" | "PENDING" | "NOT_CONFIGURED" | "DISABLED";
+            /** @description When the IdP last called the SCIM endpoint. */
+            last_synced_at: string | null;
+            /** @description The SCIM base URL to give the IdP. */
+            directory_endpoint: string;
+            total_users: number;
+            total_groups: number;
+            secrets: components["schemas"]["DirectorySecret"][];
+            stats: {
+                total_users: number;
+                total_groups: number;
+                user_updated_at: string | null;
+                group_updated_at: string | null;
+            };
+            role_assignments: components["schemas"]["RoleAssignments"];
+            attribute_mappings: components["schemas"]["AttributeMappings"];
+            email: string | null;
+            /** @enum {string} */
+            groups_tracked: "ALL";
+        };
+        DirectoryEventSettingsResponse: {
+            event_settings: {
+                /** @description When true, a deactivated user (active: false) is reported as user_deleted, its reactivation as user_created, and nothing in between. */
+                deactivation_as_deletion: boolean;
+            };
+        };
+        /** @description A group the IdP provisioned. */
+        DirectoryGroup: {
+            id: string;
+            display_name: string;
+            /** @description Users who are direct members. */
+            total_users: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The stored SCIM resource (without members), with include_detail=true. */
+            group_detail?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A direct member of a group: a user or a nested group. */
+        DirectoryGroupMember: {
+            id: string;
+            /** @enum {string} */
+            type: "user" | "group";
+            display_name: string | null;
+        };
+        DirectoryGroupResponse: {
+            group: components["schemas"]["DirectoryGroup"];
+        };
+        DirectoryResponse: {
+            directory: components["schemas"]["Directory"];
+        };
+        /** @description A bearer token of the SCIM endpoint; the secret itself is shown only when made. */
+        DirectorySecret: {
+            id: string;
+            directory_id: string;
+            /** @description The last four characters, to tell secrets apart. */
+            secret_suffix: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "REVOKED" | "EXPIRED";
+            /** Format: date-time */
+            create_time: string;
+            expire_time: string | null;
+            last_used_time: string | null;
+        };
+        DirectorySecretResponse: {
+            secret: components["schemas"]["DirectorySecret"];
+        };
+        /** @description A user the IdP provisioned, normalized. */
+        DirectoryUser: {
+            id: string;
+            /** @description The primary email, unless an attribute mapping sets it. */
+            email: string | null;
+            /** @description The SCIM userName, unless an attribute mapping sets it. */
+            preferred_username: string;
+            given_name: string | null;
+            family_name: string | null;
+            name: string | null;
+            active: boolean;
+            emails: string[];
+            /** @description The groups the user is a direct member of. */
+            groups: {
+                id: string;
+                display_name: string;
+            }[];
+            /** @description From the user's groups, nested groups included; else the default role. */
+            roles: {
+                role_name: string;
+            }[];
+            /** @description The union of the roles' permissions. */
+            permissions: string[];
+            /** @description Filled by the directory's attribute mappings. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The stored SCIM resource, with include_detail=true. */
+            user_detail?: {
+                [key: string]: unknown;
+            };
+        };
+        DirectoryUserResponse: {
+            user: components["schemas"]["DirectoryUser"];
+        };
+        /** @description One change, as webhooks deliver it and the Events API lists it. */
+        Event: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header of its deliveries (receivers dedupe on it). */
+            id: string;
+            /** @description One of organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+            type: string;
+            /** Format: date-time */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @description DirectoryUser, DirectoryGroup, Directory or DirectorySecret. */
+            object: string;
+            /** @description The user or group as the management API shows it (with user_detail / group_detail, the raw SCIM attributes); updates add previous_attributes (the previous values of what changed); group events add members_added / members_removed (ids, or only the *_count fields for changes of more than 1,000 members). */
+            data: unknown;
+        };
+        EventResponse: {
+            event: components["schemas"]["Event"];
+        };
+        ListApiClientsResponse: {
+            clients: components["schemas"]["ApiClient"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListDirectoriesResponse: {
+            directories: components["schemas"]["Directory"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListDirectoryGroupMembersResponse: {
+            members: components["schemas"]["DirectoryGroupMember"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListDirectoryGroupsResponse: {
+            groups: components["schemas"]["DirectoryGroup"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListDirectoryUsersResponse: {
+            users: components["schemas"]["DirectoryUser"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListEventsResponse: {
+            events: components["schemas"]["Event"][];
+            /** @description Pass as `after` to read on; always set, also on an empty page (poll with it). */
+            next_cursor: string;
+            /** @description True when more events can be read right away. */
+            has_more: boolean;
+        };
+        ListOrganizationsResponse: {
+            organizations: components["schemas"]["Organization"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListPortalLinksResponse: {
+            links: components["schemas"]["PortalLinkSummary"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListRolesResponse: {
+            roles: components["schemas"]["Role"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListWebhookDeliveriesResponse: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+        };
+        ListWebhooksResponse: {
+            webhooks: components["schemas"]["Webhook"][];
+        };
+        /** @description A customer organization of the app. */
+        Organization: {
+            id: string;
+            display_name: string;
+            /** @description The app's own id for this customer. */
+            external_id: string | null;
+            settings: {
+                features: {
+                    /** @description "scim" or "dir_sync": either turns SCIM provisioning on. */
+                    name: string;
+                    enabled: boolean;
+                }[];
+            };
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            update_time: string;
+        };
+        OrganizationResponse: {
+            organization: components["schemas"]["Organization"];
+        };
+        /** @description A link that opens the admin portal for one organization's IT admin. */
+        PortalLink: {
+            id: string;
+            /** @description The URL to open the admin portal; it holds a secret token and is shown only now. */
+            location: string;
+            /** Format: date-time */
+            expire_time: string;
+        };
+        PortalLinkResponse: {
+            link: components["schemas"]["PortalLink"];
+        };
+        /** @description A portal link that still works (its location is not kept). */
+        PortalLinkSummary: {
+            id: string;
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            expire_time: string;
+        };
+        RegenerateDirectorySecretResponse: {
+            /** @description The new bearer token for the IdP, shown this once. */
+            plain_secret: string;
+            secret: components["schemas"]["DirectorySecret"];
+            /** @description The secrets it replaces, now expiring at the end of the grace period. */
+            expiring_secrets: components["schemas"]["DirectorySecret"][];
+        };
+        ReplayWebhookResponse: {
+            /** @description Deliveries made due now. */
+            replayed: number;
+        };
+        /** @description A role of the app, with its permissions. */
+        Role: {
+            id: string;
+            /** @description The key groups are mapped to, e.g. "admin". */
+            name: string;
+            display_name: string;
+            description: string | null;
+            permissions: string[];
+            /** @description Held by users in no group mapped to a role; at most one role is the default. */
+            is_default: boolean;
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            update_time: string;
+        };
+        /** @description Which of the directory's groups grant which roles. */
+        RoleAssignments: {
+            assignments: {
+                group_id: string;
+                role_name: string;
+            }[];
+        };
+        RoleResponse: {
+            role: components["schemas"]["Role"];
+        };
+        RotateWebhookSecretResponse: {
+            /** @description The new whsec_... secret, shown only now. */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until then deliveries carry a signature for each secret.
+             */
+            previous_secrets_expire_time: string;
+        };
+        ToggleDirectoryResponse: {
+            enabled: boolean;
+            /** @description Why provisioning still cannot run, when it cannot. */
+            error_message?: string;
+        };
+        UpdateAttributeMappingsResponse: {
+            attribute_mappings: components["schemas"]["AttributeMappings"];
+        };
+        /** @description An endpoint that receives events, signed per Standard Webhooks. */
+        Webhook: {
+            id: string;
+            url: string;
+            description: string;
+            enabled: boolean;
+            /** @description "failing": Roster disabled it after it failed without a success for ROSTER_WEBHOOK_DISABLE_AFTER_SECONDS and a delivery died. */
+            disabled_reason: ("manual" | "failing") | null;
+            /** @description The event types it receives; empty: all. */
+            event_types: string[];
+            /** @description Only this organization's events; null: all. */
+            organization_id: string | null;
+            /** @description The first failed attempt since the last success. */
+            failing_since: string | null;
+            last_success_time: string | null;
+            last_failure_time: string | null;
+            /** Format: date-time */
+            create_time: string;
+            /** Format: date-time */
+            update_time: string;
+        };
+        WebhookDelivery: {
+            webhook_id: string;
+            event_id: string;
+            /**
+             * @description dead: its retries (about three days) ran out.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "dead";
+            attempts: number;
+            /** @description While pending: when it is tried next (or when an attempt in flight times out). */
+            next_attempt_time: string | null;
+            last_attempt_time: string | null;
+            last_status_code: number | null;
+            last_error: string | null;
+            /** Format: date-time */
+            create_time: string;
+            complete_time: string | null;
+        };
+        WebhookDeliveryResponse: {
+            delivery: components["schemas"]["WebhookDelivery"];
+            /** @description Every attempt, oldest first. */
+            attempt_log: {
+                attempt: number;
+                /** Format: date-time */
+                attempt_time: string;
+                /** @description null: no response (refused, timed out, connection failed). */
+                status_code: number | null;
+                latency_ms: number;
+                error: string | null;
+                /** @description The first 1,000 characters of the response body. */
+                response_excerpt: string | null;
+            }[];
+        };
+        WebhookResponse: {
+            webhook: components["schemas"]["Webhook"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    grant_type: "client_credentials";
+                    /** @description Or send client_id:client_secret with HTTP Basic. */
+                    client_id?: string;
+                    client_secret?: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    /** @constant */
+                    grant_type: "client_credentials";
+                    /** @description Or send client_id:client_secret with HTTP Basic. */
+                    client_id?: string;
+                    client_secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListOrganizationsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The name of the customer organization. */
+                    display_name: string;
+                    /** @description The app's own id for this customer; unique. */
+                    external_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getOrganizationByExternalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    display_name?: string;
+                    /** @description null clears it. */
+                    external_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateOrganizationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Features to set; features not named keep their state. Turning "scim" off makes its directories answer 403 to the IdP. */
+                    features: {
+                        /** @enum {string} */
+                        name: "scim" | "dir_sync";
+                        enabled: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listDirectories: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDirectoriesResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default SCIM
+                     * @constant
+                     */
+                    directory_type?: "SCIM";
+                    /** @enum {string} */
+                    directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+                    /** @description Defaults to "<PROVIDER> directory". */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not allowed in the current state. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    directory_provider?: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    enableDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToggleDirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    disableDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToggleDirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createDirectorySecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When the secret stops working; never by default.
+                     */
+                    expire_time?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateDirectorySecretResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    regenerateDirectorySecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description How long the replaced secrets keep working (default 86400, 24 hours). */
+                    grace_period_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegenerateDirectorySecretResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    revokeDirectorySecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+                secret_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectorySecretResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listDirectoryUsers: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+                /** @description Add the stored SCIM resource as user_detail. */
+                include_detail?: boolean;
+                /** @description Only direct members of this group. */
+                directory_group_id?: string;
+                /** @description Only items changed after this time (RFC 3339). */
+                updated_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDirectoryUsersResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getDirectoryUser: {
+        parameters: {
+            query?: {
+                /** @description Add the stored SCIM resource. */
+                include_detail?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUserResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listDirectoryGroups: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+                /** @description Add the stored SCIM resource as group_detail. */
+                include_detail?: boolean;
+                /** @description Only items changed after this time (RFC 3339). */
+                updated_after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDirectoryGroupsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getDirectoryGroup: {
+        parameters: {
+            query?: {
+                /** @description Add the stored SCIM resource. */
+                include_detail?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryGroupResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listDirectoryGroupMembers: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDirectoryGroupMembersResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    assignDirectoryGroupRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The directory's whole mapping: it replaces the assignments there were. */
+                    assignments: {
+                        group_id: string;
+                        role_name: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignRolesResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateDirectoryAttributeMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The directory's whole mapping: it replaces the mappings there were. */
+                    attributes: {
+                        key: string;
+                        map_to: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateAttributeMappingsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRolesResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The key groups are mapped to, e.g. "admin"; cannot change later. */
+                    name: string;
+                    /** @description Defaults to the name. */
+                    display_name?: string;
+                    description?: string;
+                    /** @description Permission names, e.g. "users:read". */
+                    permissions?: string[];
+                    /** @description Make it the role of users in no mapped group (taking that from any other role). */
+                    is_default?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                role_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    display_name?: string;
+                    description?: string | null;
+                    /** @description Replaces the permissions. */
+                    permissions?: string[];
+                    is_default?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listPortalLinks: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPortalLinksResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    generatePortalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When the link stops working: within 7 days; 24 hours from now by default.
+                     */
+                    expire_time?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalLinkResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    revokePortalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listApiClients: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListApiClientsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the client is for. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateApiClientResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    revokeApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page; omit to start at the oldest event kept. */
+                after?: string;
+                /** @description Events per page, 1 to 1000 (default 100). */
+                limit?: number;
+                /** @description Comma-separated event types: organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+                types?: string;
+                organization_id?: string;
+                directory_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEventsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Error. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListWebhooksResponse"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where events are POSTed (https:// in production). */
+                    url: string;
+                    description?: string;
+                    /** @description Default true. Enabling clears the failure record. */
+                    enabled?: boolean;
+                    /** @description Types to receive (default all): organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+                    event_types?: string[];
+                    /** @description Only this organization's events (default all). */
+                    organization_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateWebhookResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Where events are POSTed (https:// in production). */
+                    url?: string;
+                    description?: string;
+                    /** @description Default true. Enabling clears the failure record. */
+                    enabled?: boolean;
+                    /** @description Types to receive (default all): organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+                    event_types?: string[];
+                    /** @description Only this organization's events (default all). */
+                    organization_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description How long the previous secrets keep signing (default 86400, 24 hours). */
+                    grace_period_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotateWebhookSecretResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    replayWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Send this event again. */
+                    event_id?: string;
+                    /**
+                     * Format: date-time
+                     * @description Send every event since this time again (those the endpoint subscribes to).
+                     */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayWebhookResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "succeeded" | "dead";
+                /** @description 1 to 200 (default 50). */
+                page_size?: number;
+                /** @description next_page_token of the previous page. */
+                page_token?: string;
+            };
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListWebhookDeliveriesResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getDirectoryEventSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryEventSettingsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    updateDirectoryEventSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deactivation_as_deletion: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryEventSettingsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,41 @@
+import type { components } from './generated/openapi.js';
+
+// Names for the shapes the API answers with, taken from the generated OpenAPI types. They are the
+// server's JSON as sent (snake_case), like the examples in Scalekit's REST documentation.
+
+type Schemas = components['schemas'];
+
+export type ApiErrorBody = Schemas['ApiError'];
+export type Organization = Schemas['Organization'];
+export type OrganizationFeature = Organization['settings']['features'][number];
+export type Directory = Schemas['Directory'];
+export type DirectoryProvider = Directory['directory_provider'];
+export type DirectorySecret = Schemas['DirectorySecret'];
+export type DirectoryUser = Schemas['DirectoryUser'];
+export type DirectoryGroup = Schemas['DirectoryGroup'];
+export type DirectoryGroupMember = Schemas['DirectoryGroupMember'];
+export type RoleAssignments = Schemas['RoleAssignments'];
+export type AttributeMappings = Schemas['AttributeMappings'];
+export type Role = Schemas['Role'];
+export type PortalLink = Schemas['PortalLink'];
+export type PortalLinkSummary = Schemas['PortalLinkSummary'];
+export type RosterEvent = Schemas['Event'];
+export type Webhook = Schemas['Webhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type ApiClient = Schemas['ApiClient'];
+
+export type OrganizationResponse = Schemas['OrganizationResponse'];
+export type ListOrganizationsResponse = Schemas['ListOrganizationsResponse'];
+export type DirectoryResponse = Schemas['DirectoryResponse'];
+export type ListDirectoriesResponse = Schemas['ListDirectoriesResponse'];
+export type ToggleDirectoryResponse = Schemas['ToggleDirectoryResponse'];
+export type ListDirectoryUsersResponse = Schemas['ListDirectoryUsersResponse'];
+export type ListDirectoryGroupsResponse = Schemas['ListDirectoryGroupsResponse'];
+export type ListDirectoryGroupMembersResponse = Schemas['ListDirectoryGroupMembersResponse'];
+export type CreateDirectorySecretResponse = Schemas['CreateDirectorySecretResponse'];
+export type RegenerateDirectorySecretResponse = Schemas['RegenerateDirectorySecretResponse'];
+export type ListRolesResponse = Schemas['ListRolesResponse'];
+export type ListPortalLinksResponse = Schemas['ListPortalLinksResponse'];
+export type ListEventsResponse = Schemas['ListEventsResponse'];
+export type CreateWebhookResponse = Schemas['CreateWebhookResponse'];
+export type ListWebhookDeliveriesResponse = Schemas['ListWebhookDeliveriesResponse'];

@@ -1,0 +1,326 @@
+import type { Logger } from 'pino';
+import type { Database } from '../store/database.js';
+import { isForeignKeyViolation } from '../store/errors.js';
+import { pruneEvents } from '../store/events.js';
+import { claimDueDeliveries, fanOutEvents, pruneDeliveries, recordAttempts, type AttemptResult, type ClaimedDelivery } from '../store/webhook-deliveries.js';
+import {
+  deleteExpiredWebhookSecrets,
+  disableFailingEndpoints,
+  listLiveWebhookSecrets,
+  listWebhookEndpoints,
+  recordEndpointOutcomes,
+} from '../store/webhook-endpoints.js';
+import { toEnvelope } from './envelope.js';
+import type { EventsConfig } from './events-config.js';
+import { WebhookSender, type SendResult } from './http-sender.js';
+import { nextAttemptAt, type RetryPolicy } from './retry-schedule.js';
+import { webhookHeaders } from './signing.js';
+import { eventIdBefore } from './event-ids.js';
+
+// The outbox's delivery side. Each Roster process runs one worker; several share a PostgreSQL:
+//  - fan-out turns settled events into one delivery row per interested endpoint (one process at
+//    a time, in the background: a 10k-member PATCH commits 10k events, not 30k deliveries);
+//  - claims take due deliveries with FOR UPDATE SKIP LOCKED and lease them by pushing their
+//    next_attempt_at past the attempt's time limit, so a crashed process's deliveries come due
+//    again (at least once) and a live one's are never taken twice;
+//  - each endpoint has its own concurrency, so a slow endpoint only slows itself;
+//  - no database connection is held while a request is out: claim, release, send, record.
+
+const POLL_MS = 200;
+/** After a completion frees a slot, wait this long so several completions share one claim. */
+const COALESCE_MS = 2;
+const FAN_OUT_BATCH = 2_000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+const PRUNE_FIRST_AFTER_MS = 30 * 1000;
+const PRUNE_BATCH = 5_000;
+const REFRESH_ENDPOINTS_MS = 1_000;
+/** Claims run this many endpoint-concurrencies ahead of the requests in flight. */
+const CLAIM_AHEAD = 4;
+const EXCERPT_CHARS = 1_000;
+const MAX_WAITING_RESULTS = 50_000;
+const OUTCOME_REFRESH_MS = 5_000;
+
+interface QueuedDelivery extends ClaimedDelivery {
+  claimedAt: number;
+}
+
+interface LiveEndpoint {
+  id: string;
+  url: string;
+  secrets: string[];
+  inFlight: number;
+  /** Claimed, waiting for a free slot: claims run ahead so a slot never waits for the store. */
+  queue: QueuedDelivery[];
+}
+
+export interface DeliveryWorkerOptions {
+  db: Database;
+  environmentId: string;
+  config: EventsConfig;
+  logger: Logger;
+}
+
+/** Text PostgreSQL can store: no NUL characters, bounded length. */
+function storable(text: string | null, limit = EXCERPT_CHARS): string | null {
+  return text === null ? null : text.replaceAll(String.fromCharCode(0), '').slice(0, limit);
+}
+
+export class DeliveryWorker {
+  private readonly sender: WebhookSender;
+  private readonly policy: RetryPolicy;
+  private readonly leaseSeconds: number;
+  private endpoints = new Map<string, LiveEndpoint>();
+  private results: AttemptResult[] = [];
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private woken = false;
+  private readonly sends = new Set<Promise<void>>();
+  private lastRefresh = 0;
+  private lastFanOut = 0;
+  private readonly outcomes = new Map<string, { succeeded: boolean; at: number }>();
+  private fanOutBacklog = false;
+  private nextPrune = Date.now() + PRUNE_FIRST_AFTER_MS;
+
+  constructor(private readonly options: DeliveryWorkerOptions) {
+    const { config } = options;
+    this.sender = new WebhookSender({
+      timeoutMs: config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 1000,
+      allowPrivateNetworks: config.ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      maxSocketsPerOrigin: config.ROSTER_WEBHOOK_CONCURRENCY,
+    });
+    this.policy = { baseMs: config.ROSTER_WEBHOOK_RETRY_BASE_MS, windowMs: config.ROSTER_WEBHOOK_RETRY_WINDOW_SECONDS * 1000 };
+    // Long enough for a whole attempt (connect to last byte) with room to record it.
+    this.leaseSeconds = config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 2 + 5;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, lets requests in flight finish for a moment, records what finished. */
+  async stop(graceMs = 2_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.poke();
+    await this.loop;
+    if (this.sends.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(this.sends), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    }
+    // Whatever is still out is abandoned: its lease runs out and another attempt is made.
+    this.sender.close();
+    await this.flush().catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook results could not be recorded at shutdown'));
+  }
+
+  /** Wakes the loop now (a slot freed up, or the worker is stopping). */
+  private poke(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let busy = false;
+      try {
+        busy = await this.step();
+      } catch (error) {
+        if (!this.running) break;
+        this.options.logger.error({ err: error }, 'webhook delivery step failed; retrying');
+      }
+      if (!this.running) break;
+      const delay = busy ? 0 : this.woken ? COALESCE_MS : POLL_MS;
+      this.woken = false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  /**
+   * One round: record results, fan out (when due), claim and start sends, prune (when due),
+   * with the statements side by side (a PostgreSQL pool runs them at once). True if events
+   * are waiting to be fanned out.
+   */
+  private async step(): Promise<boolean> {
+    if (Date.now() - this.lastRefresh >= REFRESH_ENDPOINTS_MS) await this.refreshEndpoints();
+    const fanOut = this.fanOutBacklog || Date.now() - this.lastFanOut >= POLL_MS;
+    // All settle before the round ends, so a failure in one never leaves another still running (at shutdown, on a closed store).
+    const outcomes = await Promise.allSettled([
+      // Results that cannot be recorded now wait for the next round; their deliveries' leases keep them safe meanwhile.
+      this.flush().catch((error: unknown) => this.options.logger.warn({ err: error, waiting: this.results.length }, 'webhook results could not be recorded yet')),
+      fanOut ? this.fanOut() : undefined,
+      this.claim(),
+    ]);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (Date.now() >= this.nextPrune) {
+      this.nextPrune = Date.now() + PRUNE_EVERY_MS;
+      await this.pruneExpired();
+    }
+    return this.fanOutBacklog;
+  }
+
+  private async fanOut(): Promise<void> {
+    this.lastFanOut = Date.now();
+    const fanned = await fanOutEvents(this.options.db.pool, FAN_OUT_BATCH);
+    this.fanOutBacklog = fanned.events === FAN_OUT_BATCH;
+  }
+
+  private async claim(): Promise<void> {
+    const { ROSTER_WEBHOOK_CONCURRENCY: concurrency } = this.options.config;
+    const requests = [...this.endpoints.values()].map((endpoint) => ({
+      endpointId: endpoint.id,
+      count: concurrency * CLAIM_AHEAD - endpoint.inFlight - endpoint.queue.length,
+    }));
+    const claimed = await claimDueDeliveries(this.options.db.pool, requests, this.leaseSeconds);
+    const claimedAt = Date.now();
+    for (const delivery of claimed) {
+      const endpoint = this.endpoints.get(delivery.endpoint_id);
+      // An endpoint removed since the claim: its deliveries' leases run out unattended.
+      endpoint?.queue.push({ ...delivery, claimedAt });
+    }
+    for (const endpoint of this.endpoints.values()) this.pump(endpoint);
+  }
+
+  private async refreshEndpoints(): Promise<void> {
+    const db = this.options.db.pool;
+    const rows = (await listWebhookEndpoints(db)).filter((row) => row.enabled);
+    const secrets = await listLiveWebhookSecrets(db, rows.map((row) => row.id));
+    const next = new Map<string, LiveEndpoint>();
+    for (const row of rows) {
+      const current = this.endpoints.get(row.id);
+      const endpoint = current ?? { id: row.id, url: row.url, secrets: [], inFlight: 0, queue: [] };
+      endpoint.url = row.url;
+      endpoint.secrets = secrets.filter((secret) => secret.endpoint_id === row.id).map((secret) => secret.secret);
+      next.set(row.id, endpoint);
+    }
+    this.endpoints = next;
+    this.lastRefresh = Date.now();
+  }
+
+  /** Starts queued deliveries while the endpoint has free slots. */
+  private pump(endpoint: LiveEndpoint): void {
+    const { ROSTER_WEBHOOK_CONCURRENCY: concurrency, ROSTER_WEBHOOK_TIMEOUT_SECONDS: timeoutSeconds } = this.options.config;
+    // A delivery must start while its lease still covers a whole attempt; one that waited
+    // longer is left to come due again, so no other process can be sending it at the same time.
+    const latestStart = (this.leaseSeconds - timeoutSeconds - 1) * 1000;
+    while (endpoint.inFlight < concurrency && this.running) {
+      const delivery = endpoint.queue.shift();
+      if (!delivery) return;
+      if (Date.now() - delivery.claimedAt > latestStart) continue;
+      this.dispatch(endpoint, delivery);
+    }
+  }
+
+  private dispatch(endpoint: LiveEndpoint, delivery: ClaimedDelivery): void {
+    endpoint.inFlight++;
+    const send = this.attempt(endpoint, delivery)
+      .then((result) => {
+        this.results.push(result);
+      })
+      .catch((error: unknown) => this.options.logger.error({ err: error, endpoint: endpoint.id, event: delivery.event_id }, 'webhook attempt failed unexpectedly'))
+      .finally(() => {
+        endpoint.inFlight--;
+        this.sends.delete(send);
+        this.pump(endpoint);
+        this.poke();
+      });
+    this.sends.add(send);
+  }
+
+  private async attempt(endpoint: LiveEndpoint, delivery: ClaimedDelivery): Promise<AttemptResult> {
+    const attemptedAt = new Date();
+    let sent: SendResult;
+    if (!delivery.event) {
+      sent = { statusCode: null, latencyMs: 0, error: 'the event was deleted by retention before it could be delivered', responseExcerpt: null };
+    } else {
+      const body = JSON.stringify(toEnvelope(delivery.event, this.options.environmentId));
+      const headers = webhookHeaders(endpoint.secrets, delivery.event_id, Math.floor(attemptedAt.getTime() / 1000), body);
+      sent = await this.sender.send(endpoint.url, headers, body);
+    }
+    const succeeded = sent.statusCode !== null && sent.statusCode >= 200 && sent.statusCode < 300;
+    const retryAt = succeeded || !delivery.event ? null : nextAttemptAt(this.policy, delivery.attempts, delivery.window_started_at, new Date());
+    return {
+      endpointId: endpoint.id,
+      eventId: delivery.event_id,
+      attempt: delivery.attempts,
+      attemptedAt,
+      status: succeeded ? 'succeeded' : retryAt ? 'pending' : 'dead',
+      nextAttemptAt: retryAt,
+      statusCode: sent.statusCode,
+      latencyMs: sent.latencyMs,
+      error: storable(sent.error ?? (succeeded ? null : `HTTP ${sent.statusCode}`)),
+      responseExcerpt: storable(sent.responseExcerpt),
+    };
+  }
+
+  /** Records finished attempts in a few set-based statements; on failure they wait for the next round. */
+  private async flush(): Promise<void> {
+    if (this.results.length === 0) return;
+    const batch = this.results;
+    this.results = [];
+    const db = this.options.db.pool;
+    try {
+      await recordAttempts(db, batch);
+      await this.recordOutcomes(batch);
+      const dead = batch.filter((result) => result.status === 'dead');
+      for (const result of dead) {
+        this.options.logger.warn({ endpoint: result.endpointId, event: result.eventId, attempts: result.attempt, error: result.error }, 'webhook delivery is dead: its retries ran out');
+      }
+      const disabled = await disableFailingEndpoints(db, [...new Set(dead.map((result) => result.endpointId))], this.options.config.ROSTER_WEBHOOK_DISABLE_AFTER_SECONDS);
+      for (const id of disabled) {
+        this.options.logger.warn({ endpoint: id }, 'webhook endpoint disabled: it has failed without a success for too long');
+        this.endpoints.delete(id);
+      }
+    } catch (error) {
+      // Kept for the next round, unless the store keeps refusing them: then they are dropped
+      // and their deliveries are attempted again when their leases run out.
+      if (batch.length + this.results.length <= MAX_WAITING_RESULTS && !isForeignKeyViolation(error)) this.results = batch.concat(this.results);
+      throw error;
+    }
+  }
+
+  /**
+   * Records each endpoint's latest outcome (a success ends a failing streak, a failure starts
+   * one) when it changed, and otherwise at most every few seconds: not one write per batch.
+   */
+  private async recordOutcomes(batch: AttemptResult[]): Promise<void> {
+    const succeeded = new Map<string, boolean>();
+    for (const result of batch) succeeded.set(result.endpointId, (succeeded.get(result.endpointId) ?? false) || result.status === 'succeeded');
+    const now = Date.now();
+    const changed = [...succeeded]
+      .filter(([endpointId, ok]) => {
+        const last = this.outcomes.get(endpointId);
+        return !last || last.succeeded !== ok || now - last.at >= OUTCOME_REFRESH_MS;
+      })
+      .map(([endpointId, ok]) => ({ endpointId, succeeded: ok }));
+    if (changed.length === 0) return;
+    await recordEndpointOutcomes(this.options.db.pool, changed);
+    for (const outcome of changed) this.outcomes.set(outcome.endpointId, { succeeded: outcome.succeeded, at: now });
+  }
+
+  /** Deletes events (and delivery logs) past retention; safe to call from any process at any time. */
+  async pruneExpired(now: Date = new Date()): Promise<number> {
+    const db = this.options.db.pool;
+    const cutoff = new Date(now.getTime() - this.options.config.ROSTER_EVENT_RETENTION_DAYS * 86_400_000);
+    let total = 0;
+    for (;;) {
+      const deleted = await pruneEvents(db, cutoff, PRUNE_BATCH);
+      total += deleted;
+      if (deleted < PRUNE_BATCH || !this.running) break;
+    }
+    await pruneDeliveries(db, eventIdBefore(cutoff));
+    await deleteExpiredWebhookSecrets(db);
+    if (total > 0) this.options.logger.info({ deleted: total, before: cutoff.toISOString() }, 'deleted events past retention');
+    return total;
+  }
+}

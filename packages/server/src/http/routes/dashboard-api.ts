@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { getAllowedOrigins, originsFromEnvironment, setAllowedOrigins } from '../../directory/allowed-origins.js';
+import type { Services } from '../../directory/services.js';
+import { toEnvelope } from '../../events/envelope.js';
+import { loadEventsConfig, type EventsConfig } from '../../events/events-config.js';
+import { readRecentEvents } from '../../store/web-reads.js';
+import { fastifyPath } from '../openapi-route.js';
+import { sendTestWebhook } from '../webhook-test-send.js';
+import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { parseInput } from '../parse-body.js';
+import { requireDashboardSession } from '../web-session-auth.js';
+import { webDirectoryReadRoutes } from './web-directory-reads.js';
+
+// What the dashboard needs besides the management API (which it calls with its session cookie):
+// the portal's allowed origins, directory search, the SCIM request log, the sample push, the
+// newest events first, and a webhook test send.
+
+const recentQuery = z.object({
+  limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(50),
+  type: z.string().max(200).optional(),
+  organization_id: z.string().max(200).optional(),
+  before: z.string().max(200).optional(),
+});
+const originsBody = z.object({ origins: z.array(z.string().max(500)).max(200) });
+const organizationOf = (request: FastifyRequest) =>
+  parseInput(z.object({ organization_id: z.string().min(1).max(200) }), { organization_id: (request.params as Record<string, unknown>).organization_id }).organization_id;
+
+export function dashboardApiRoutes(app: FastifyInstance, services: Services, config: WebConfig = loadWebConfig(), eventsConfig: EventsConfig = loadEventsConfig()): void {
+  const environmentOrigins = originsFromEnvironment(config.ROSTER_PORTAL_ALLOWED_ORIGINS);
+  app.register(async (dashboard) => {
+    dashboard.addHook('preHandler', requireDashboardSession(services));
+    dashboard.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+
+    dashboard.get('/api/v1/dashboard/allowed_origins', async () => getAllowedOrigins(services, environmentOrigins));
+    dashboard.put('/api/v1/dashboard/allowed_origins', async (request) => {
+      const body = parseInput(originsBody, request.body);
+      return setAllowedOrigins(services, body.origins, environmentOrigins);
+    });
+
+    // Ids sort by time: newest first is a key-range read of the events table.
+    dashboard.get('/api/v1/dashboard/events', async (request) => {
+      const query = parseInput(recentQuery, request.query);
+      const rows = await readRecentEvents(services.db.pool, { limit: query.limit, type: query.type || undefined, organizationId: query.organization_id || undefined, beforeId: query.before });
+      const last = rows.at(-1);
+      return { events: rows.map((row) => toEnvelope(row, services.environmentId)), next_page_token: rows.length === query.limit && last ? last.id : '' };
+    });
+
+    dashboard.post(fastifyPath('/api/v1/dashboard/webhooks/{webhook_id}:test'), async (request) => {
+      const { webhook_id: webhookId } = parseInput(z.object({ webhook_id: z.string().min(1).max(200) }), request.params);
+      return { result: await sendTestWebhook(services, webhookId, eventsConfig) };
+    });
+
+    webDirectoryReadRoutes(dashboard, services, '/api/v1/dashboard/organizations/{organization_id}/directories/{directory_id}', organizationOf);
+  });
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { DIRECTORY_PROVIDERS, scimEndpoint, type DirectoryDetails, type DirectoryProvider } from '../../directory/directories.js';
+import type { DirectorySecretRow } from '../../store/directory-secrets.js';
+import { isoOrNull, pageFields, timestamp } from './common.js';
+
+export const secretSchema = z
+  .strictObject({
+    id: z.string(),
+    directory_id: z.string(),
+    secret_suffix: z.string().describe('The last four characters, to tell secrets apart.'),
+    status: z.enum(['ACTIVE', 'REVOKED', 'EXPIRED']),
+    create_time: timestamp,
+    expire_time: timestamp.nullable(),
+    last_used_time: timestamp.nullable(),
+  })
+  .meta({ id: 'DirectorySecret', description: 'A bearer token of the SCIM endpoint; the secret itself is shown only when made.' });
+
+export type SecretJson = z.infer<typeof secretSchema>;
+
+export function serializeSecret(secret: DirectorySecretRow): SecretJson {
+  const expired = secret.expires_at !== null && secret.expires_at.getTime() <= Date.now();
+  const status = secret.status === 'REVOKED' ? 'REVOKED' : expired ? 'EXPIRED' : 'ACTIVE';
+  return {
+    id: secret.id,
+    directory_id: secret.directory_id,
+    secret_suffix: secret.secret_suffix,
+    status,
+    create_time: secret.created_at.toISOString(),
+    expire_time: isoOrNull(secret.expires_at),
+    last_used_time: isoOrNull(secret.last_used_at),
+  };
+}
+
+export const roleAssignmentsSchema = z
+  .strictObject({ assignments: z.array(z.strictObject({ group_id: z.string(), role_name: z.string() })) })
+  .meta({ id: 'RoleAssignments', description: "Which of the directory's groups grant which roles." });
+
+export const attributeMappingsSchema = z
+  .strictObject({
+    attributes: z.array(
+      z.strictObject({
+        key: z.string().describe('A SCIM attribute path: `title`, `emails[type eq "work"].value`, `urn:...:enterprise:2.0:User:department`.'),
+        map_to: z.string().describe('`custom_attributes.<name>`, or one of email, preferred_username, given_name, family_name, name.'),
+      }),
+    ),
+  })
+  .meta({ id: 'AttributeMappings', description: "SCIM attributes mapped to fields of the directory's users." });
+
+const DIRECTORY_STATUSES = ['ACTIVE', 'PENDING', 'NOT_CONFIGURED', 'DISABLED'] as const;
+
+export const directorySchema = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    directory_type: z.enum(['SCIM']),
+    directory_provider: z.enum(DIRECTORY_PROVIDERS),
+    organization_id: z.string(),
+    enabled: z.boolean(),
+    status: z.enum(DIRECTORY_STATUSES).describe('DISABLED; ACTIVE once the IdP has called; PENDING with a secret; else NOT_CONFIGURED.'),
+    last_synced_at: timestamp.nullable().describe('When the IdP last called the SCIM endpoint.'),
+    directory_endpoint: z.string().describe('The SCIM base URL to give the IdP.'),
+    total_users: z.number().int(),
+    total_groups: z.number().int(),
+    secrets: z.array(secretSchema),
+    stats: z.strictObject({
+      total_users: z.number().int(),
+      total_groups: z.number().int(),
+      user_updated_at: timestamp.nullable(),
+      group_updated_at: timestamp.nullable(),
+    }),
+    role_assignments: roleAssignmentsSchema,
+    attribute_mappings: attributeMappingsSchema,
+    email: z.string().nullable(),
+    groups_tracked: z.enum(['ALL']),
+  })
+  .meta({ id: 'Directory', description: "One SCIM connection of an organization's directory provider." });
+
+export type DirectoryJson = z.infer<typeof directorySchema>;
+
+/** Where a directory stands, as the dashboard and Scalekit's `status` show it. */
+function directoryStatus(details: DirectoryDetails): (typeof DIRECTORY_STATUSES)[number] {
+  if (!details.directory.enabled) return 'DISABLED';
+  if (details.directory.last_request_at) return 'ACTIVE';
+  return details.secrets.some((secret) => serializeSecret(secret).status === 'ACTIVE') ? 'PENDING' : 'NOT_CONFIGURED';
+}
+
+export function serializeDirectory(details: DirectoryDetails, baseUrl: string): DirectoryJson {
+  const { directory, stats, secrets, assignments } = details;
+  return {
+    id: directory.id,
+    name: directory.name,
+    directory_type: 'SCIM',
+    directory_provider: directory.directory_provider as DirectoryProvider,
+    organization_id: directory.organization_id,
+    enabled: directory.enabled,
+    status: directoryStatus(details),
+    last_synced_at: isoOrNull(directory.last_request_at),
+    directory_endpoint: scimEndpoint(baseUrl, directory.id),
+    total_users: stats.total_users,
+    total_groups: stats.total_groups,
+    secrets: secrets.map(serializeSecret),
+    stats: {
+      total_users: stats.total_users,
+      total_groups: stats.total_groups,
+      user_updated_at: isoOrNull(stats.user_updated_at),
+      group_updated_at: isoOrNull(stats.group_updated_at),
+    },
+    role_assignments: { assignments: assignments.map((assignment) => ({ group_id: assignment.group_id, role_name: assignment.role_name })) },
+    attribute_mappings: { attributes: directory.attribute_mappings.map((mapping) => ({ key: mapping.key, map_to: mapping.map_to })) },
+    email: null,
+    groups_tracked: 'ALL',
+  };
+}
+
+export const directoryResponse = z.strictObject({ directory: directorySchema }).meta({ id: 'DirectoryResponse' });
+export const directoryListResponse = z.strictObject({ directories: z.array(directorySchema), ...pageFields }).meta({ id: 'ListDirectoriesResponse' });
+export const toggleDirectoryResponse = z
+  .strictObject({ enabled: z.boolean(), error_message: z.string().optional().describe('Why provisioning still cannot run, when it cannot.') })
+  .meta({ id: 'ToggleDirectoryResponse' });
+export const createdSecretResponse = z
+  .strictObject({ plain_secret: z.string().describe('The bearer token for the IdP, shown this once.'), secret: secretSchema })
+  .meta({ id: 'CreateDirectorySecretResponse' });
+export const regeneratedSecretResponse = z
+  .strictObject({
+    plain_secret: z.string().describe('The new bearer token for the IdP, shown this once.'),
+    secret: secretSchema,
+    expiring_secrets: z.array(secretSchema).describe('The secrets it replaces, now expiring at the end of the grace period.'),
+  })
+  .meta({ id: 'RegenerateDirectorySecretResponse' });
+export const secretResponse = z.strictObject({ secret: secretSchema }).meta({ id: 'DirectorySecretResponse' });

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, type ApiClient } from '../shared/api.js';
+import { Callout } from '../shared/ui/feedback.js';
+import { Field } from '../shared/ui/forms.js';
+
+interface SessionBody {
+  admin: { id: string; email: string };
+  csrf_token: string;
+  expire_time: string;
+}
+
+export function SignIn({ api, adminsExist, onSignedIn }: { api: ApiClient; adminsExist: boolean; onSignedIn: (session: SessionBody) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      onSignedIn(await api.post<SessionBody>('/api/v1/dashboard/session', { email, password }));
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.code === 'invalid_credentials' ? 'That email and password do not match an administrator.' : errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <div className="card auth-card">
+        <form className="card-body stack" onSubmit={(event) => void submit(event)} noValidate>
+          <div className="row">
+            <span className="brand-mark" aria-hidden="true">
+              R
+            </span>
+            <span style={{ fontWeight: 600, fontSize: 16 }}>Roster</span>
+          </div>
+          <div>
+            <h1>Sign in to the dashboard</h1>
+            <p className="muted" style={{ marginTop: 4 }}>
+              Manage organizations, directories, events and webhooks.
+            </p>
+          </div>
+          {!adminsExist ? (
+            <Callout tone="info" title="No administrator yet">
+              Start Roster with <code>ROSTER_ADMIN_EMAIL</code> and <code>ROSTER_ADMIN_PASSWORD</code> set, or run <code>roster admin create --email you@example.com</code>, then sign in here.
+            </Callout>
+          ) : null}
+          {error ? <Callout tone="danger">{error}</Callout> : null}
+          <Field label="Email">
+            {(id) => <input id={id} className="input" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />}
+          </Field>
+          <Field label="Password">
+            {(id) => <input id={id} className="input" type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />}
+          </Field>
+          <button type="submit" className="btn btn-primary btn-lg" disabled={busy || !email || !password}>
+            {busy ? <span className="spinner" aria-hidden="true" /> : null}
+            Sign in
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

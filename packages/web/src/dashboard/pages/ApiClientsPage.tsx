@@ -1,0 +1,154 @@
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../../shared/api.js';
+import { formatDateTime } from '../../shared/format.js';
+import { useAsync } from '../../shared/hooks.js';
+import type { ApiClientInfo } from '../../shared/types.js';
+import { CopyField } from '../../shared/ui/copy.js';
+import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
+import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Field } from '../../shared/ui/forms.js';
+import { PlusIcon } from '../../shared/ui/icons.js';
+import { useToast } from '../../shared/ui/toast.js';
+import { useDashboard } from '../context.js';
+
+export function ApiClientsPage() {
+  const { api } = useDashboard();
+  const toast = useToast();
+  const clients = useAsync(async () => (await api.get<{ clients: ApiClientInfo[] }>('/api/v1/clients?page_size=100')).clients, [api]);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ client: ApiClientInfo; plain_secret: string }>();
+  const [revoking, setRevoking] = useState<ApiClientInfo>();
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>API clients</h1>
+          <p>Credentials of your backend. Exchange them at POST /oauth/token (client credentials) for a short-lived access token.</p>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+          <PlusIcon /> New API client
+        </button>
+      </div>
+      {created ? (
+        <Callout tone="success" title={`API client “${created.client.name}” created`}>
+          <div className="stack-sm">
+            <span>Copy the secret now: it is shown only once.</span>
+            <div className="grid-2">
+              <div className="field">
+                <span className="label">client_id</span>
+                <CopyField value={created.client.id} label="client id" />
+              </div>
+              <div className="field">
+                <span className="label">client_secret</span>
+                <CopyField value={created.plain_secret} label="client secret" secret />
+              </div>
+            </div>
+          </div>
+        </Callout>
+      ) : null}
+      <div className="card">
+        {clients.error ? (
+          <ErrorState error={clients.error} onRetry={() => void clients.reload()} />
+        ) : !clients.data ? (
+          <SkeletonRows columns={3} />
+        ) : clients.data.length === 0 ? (
+          <EmptyState title="No API clients">Create one for your backend.</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" aria-label="API clients">
+              <thead>
+                <tr>
+                  <th>Client</th>
+                  <th>State</th>
+                  <th>Created</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {clients.data.map((client) => (
+                  <tr key={client.id}>
+                    <td>
+                      <div className="cell-primary">{client.name}</div>
+                      <div className="cell-sub mono">{client.id}</div>
+                    </td>
+                    <td>{client.revoke_time ? <span className="badge">Revoked {formatDateTime(client.revoke_time)}</span> : <span className="badge badge-success">Active</span>}</td>
+                    <td className="muted">{formatDateTime(client.create_time)}</td>
+                    <td style={{ textAlign: 'right' }}>
+                      {client.revoke_time ? null : (
+                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(client)}>
+                          Revoke
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {creating ? <CreateClientDialog onClose={() => setCreating(false)} onCreated={(result) => { setCreated(result); setCreating(false); void clients.reload(); }} /> : null}
+      {revoking ? (
+        <ConfirmDialog
+          title={`Revoke ${revoking.name}?`}
+          confirmLabel="Revoke client"
+          danger
+          busy={busy}
+          onClose={() => setRevoking(undefined)}
+          onConfirm={async () => {
+            setBusy(true);
+            try {
+              await api.post(`/api/v1/clients/${encodeURIComponent(revoking.id)}:revoke`);
+              setRevoking(undefined);
+              void clients.reload();
+            } catch (error) {
+              toast.error(error);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          Its secret and every access token issued to it stop working at once.
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
+
+function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (result: { client: ApiClientInfo; plain_secret: string }) => void }) {
+  const { api } = useDashboard();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      onCreated(await api.post<{ client: ApiClientInfo; plain_secret: string }>('/api/v1/clients', { name: name.trim() }));
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title="New API client" onClose={onClose}>
+      <form className="stack" onSubmit={(event) => void submit(event)}>
+        {error ? <Callout tone="danger">{error}</Callout> : null}
+        <Field label="Name" hint="What it is for, e.g. Production backend.">
+          {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input" value={name} onChange={(event) => setName(event.target.value)} required />}
+        </Field>
+        <div className="row" style={{ justifyContent: 'flex-end' }}>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
+            {busy ? <span className="spinner" aria-hidden="true" /> : null}
+            Create client
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, errorMessage, query } from '../../shared/api.js';
+import { formatDateTime, timeAgo } from '../../shared/format.js';
+import { useAsync, useDebounced } from '../../shared/hooks.js';
+import { useRouter } from '../../shared/router.js';
+import type { Organization, Page } from '../../shared/types.js';
+import { Dialog } from '../../shared/ui/dialog.js';
+import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Field, SearchInput } from '../../shared/ui/forms.js';
+import { BuildingIcon, PlusIcon } from '../../shared/ui/icons.js';
+import { Pager } from '../../shared/directory/UsersPanel.js';
+import { useDashboard } from '../context.js';
+
+const scimOn = (organization: Organization) => organization.settings.features.some((feature) => (feature.name === 'scim' || feature.name === 'dir_sync') && feature.enabled);
+
+export function OrganizationsPage() {
+  const { api } = useDashboard();
+  const { navigate } = useRouter();
+  const [tokens, setTokens] = useState<string[]>([]);
+  const [search, setSearch] = useState('');
+  const text = useDebounced(search.trim(), 250);
+  const [creating, setCreating] = useState(false);
+  const list = useAsync(() => api.get<{ organizations: Organization[] } & Page>(`/api/v1/organizations${query({ page_size: 100, page_token: tokens.at(-1) })}`), [api, tokens]);
+  // An organization id or external id typed in the search box is looked up directly, beyond the loaded page.
+  const lookup = useAsync(async () => {
+    if (!text) return undefined;
+    const found: Organization[] = [];
+    for (const path of [`/api/v1/organizations/${encodeURIComponent(text)}`, `/api/v1/organizations:external/${encodeURIComponent(text)}`]) {
+      try {
+        found.push((await api.get<{ organization: Organization }>(path)).organization);
+      } catch (error) {
+        if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 400)) throw error;
+      }
+    }
+    return found;
+  }, [api, text]);
+
+  const needle = text.toLowerCase();
+  const shown = (list.data?.organizations ?? []).filter(
+    (organization) => !needle || organization.display_name.toLowerCase().includes(needle) || organization.id.includes(needle) || (organization.external_id ?? '').toLowerCase().includes(needle),
+  );
+  for (const extra of lookup.data ?? []) if (!shown.some((organization) => organization.id === extra.id)) shown.unshift(extra);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Organizations</h1>
+          <p>Your customers. Each connects its identity provider through a directory.</p>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+          <PlusIcon /> New organization
+        </button>
+      </div>
+      <div className="card">
+        <div className="card-header">
+          <SearchInput label="Search by name, id or external id" value={search} onChange={(event) => setSearch(event.target.value)} />
+          {list.data ? <span className="muted small">{list.data.total_size} in total</span> : null}
+        </div>
+        {list.error ? (
+          <ErrorState error={list.error} onRetry={() => void list.reload()} title="Organizations could not be loaded" />
+        ) : !list.data ? (
+          <SkeletonRows columns={4} />
+        ) : shown.length === 0 ? (
+          text ? (
+            <EmptyState title="No matching organization">Nothing on this page matches “{text}”, and it is not an organization id or external id.</EmptyState>
+          ) : (
+            <EmptyState icon={<BuildingIcon size={20} />} title="No organizations yet" action={<button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>Create the first one</button>}>
+              Create an organization for each customer, or let your backend create them with the API.
+            </EmptyState>
+          )
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className="table" aria-label="Organizations">
+                <thead>
+                  <tr>
+                    <th>Organization</th>
+                    <th>External id</th>
+                    <th>Directory sync</th>
+                    <th>Created</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((organization) => (
+                    <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
+                      <td>
+                        <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
+                          {organization.display_name}
+                        </a>
+                        <div className="cell-sub mono">{organization.id}</div>
+                      </td>
+                      <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
+                      <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
+                      <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
+                        {timeAgo(organization.create_time)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              label={text ? `${shown.length} shown` : `Page ${tokens.length + 1}`}
+              hasPrevious={tokens.length > 0}
+              hasNext={Boolean(list.data.next_page_token)}
+              onPrevious={() => setTokens((current) => current.slice(0, -1))}
+              onNext={() => setTokens((current) => [...current, list.data?.next_page_token ?? ''])}
+              loading={list.loading}
+            />
+          </>
+        )}
+      </div>
+      {creating ? <CreateOrganizationDialog onClose={() => setCreating(false)} onCreated={(organization) => navigate(`/organizations/${organization.id}`)} /> : null}
+    </div>
+  );
+}
+
+function CreateOrganizationDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (organization: Organization) => void }) {
+  const { api } = useDashboard();
+  const [name, setName] = useState('');
+  const [externalId, setExternalId] = useState('');
+  const [enableScim, setEnableScim] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { organization } = await api.post<{ organization: Organization }>('/api/v1/organizations', { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) });
+      if (enableScim) await api.patch(`/api/v1/organizations/${organization.id}/settings`, { features: [{ name: 'scim', enabled: true }] });
+      onCreated(organization);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="New organization" onClose={onClose}>
+      <form className="stack" onSubmit={(event) => void submit(event)}>
+        {error ? <Callout tone="danger">{error}</Callout> : null}
+        <Field label="Name">{(id) => <input id={id} className="input" value={name} onChange={(event) => setName(event.target.value)} placeholder="Acme Inc." required />}</Field>
+        <Field label="External id" hint="Your application’s own id for this customer (optional, unique).">
+          {(id, describedBy) => <input id={id} className="input input-mono" aria-describedby={describedBy} value={externalId} onChange={(event) => setExternalId(event.target.value)} />}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={enableScim} onChange={(event) => setEnableScim(event.target.checked)} />
+          Enable directory sync (SCIM) now
+        </label>
+        <div className="row" style={{ justifyContent: 'flex-end' }}>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
+            {busy ? <span className="spinner" aria-hidden="true" /> : null}
+            Create organization
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,176 @@
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../../shared/api.js';
+import { useAsync } from '../../shared/hooks.js';
+import type { Role } from '../../shared/types.js';
+import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
+import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Field } from '../../shared/ui/forms.js';
+import { PlusIcon, ShieldIcon } from '../../shared/ui/icons.js';
+import { useToast } from '../../shared/ui/toast.js';
+import { useDashboard } from '../context.js';
+
+export function RolesPage() {
+  const { api } = useDashboard();
+  const toast = useToast();
+  const roles = useAsync(async () => (await api.get<{ roles: Role[] }>('/api/v1/roles?page_size=100')).roles, [api]);
+  const [editing, setEditing] = useState<Role | 'new'>();
+  const [deleting, setDeleting] = useState<Role>();
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Roles and permissions</h1>
+          <p>Your application’s roles. Each directory maps its groups to them; a user’s roles and permissions follow their groups.</p>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+          <PlusIcon /> New role
+        </button>
+      </div>
+      <div className="card">
+        {roles.error ? (
+          <ErrorState error={roles.error} onRetry={() => void roles.reload()} />
+        ) : !roles.data ? (
+          <SkeletonRows columns={3} />
+        ) : roles.data.length === 0 ? (
+          <EmptyState icon={<ShieldIcon size={20} />} title="No roles yet" action={<button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>Create a role</button>}>
+            Create roles like admin and member, then map directory groups to them.
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" aria-label="Roles">
+              <thead>
+                <tr>
+                  <th>Role</th>
+                  <th>Permissions</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {roles.data.map((role) => (
+                  <tr key={role.name}>
+                    <td>
+                      <div className="row">
+                        <span className="cell-primary">{role.display_name}</span>
+                        {role.is_default ? <span className="badge badge-accent">Default</span> : null}
+                      </div>
+                      <div className="cell-sub">
+                        <span className="mono">{role.name}</span>
+                        {role.description ? ` · ${role.description}` : ''}
+                      </div>
+                    </td>
+                    <td>
+                      <div className="chip-list">
+                        {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
+                        {role.permissions.map((permission) => (
+                          <span key={permission} className="badge mono">
+                            {permission}
+                          </span>
+                        ))}
+                      </div>
+                    </td>
+                    <td style={{ textAlign: 'right' }} className="nowrap">
+                      <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
+                        Edit
+                      </button>{' '}
+                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {editing ? <RoleDialog role={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); void roles.reload(); }} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete ${deleting.display_name}?`}
+          confirmLabel="Delete role"
+          danger
+          busy={busy}
+          onClose={() => setDeleting(undefined)}
+          onConfirm={async () => {
+            setBusy(true);
+            try {
+              await api.delete(`/api/v1/roles/${encodeURIComponent(deleting.name)}`);
+              setDeleting(undefined);
+              void roles.reload();
+            } catch (error) {
+              toast.error(error);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          A role still mapped to a directory group cannot be deleted; remove those mappings first.
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
+
+function RoleDialog({ role, onClose, onSaved }: { role: Role | undefined; onClose: () => void; onSaved: () => void }) {
+  const { api } = useDashboard();
+  const [name, setName] = useState(role?.name ?? '');
+  const [displayName, setDisplayName] = useState(role?.display_name ?? '');
+  const [description, setDescription] = useState(role?.description ?? '');
+  const [permissions, setPermissions] = useState((role?.permissions ?? []).join(', '));
+  const [isDefault, setIsDefault] = useState(role?.is_default ?? false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const body = {
+      display_name: displayName.trim() || name.trim(),
+      description: description.trim() || (role ? null : undefined),
+      permissions: permissions.split(/[\s,]+/).filter(Boolean),
+      is_default: isDefault,
+    };
+    try {
+      if (role) await api.patch(`/api/v1/roles/${encodeURIComponent(role.name)}`, body);
+      else await api.post('/api/v1/roles', { name: name.trim(), ...body });
+      onSaved();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={role ? `Edit ${role.display_name}` : 'New role'} onClose={onClose}>
+      <form className="stack" onSubmit={(event) => void submit(event)}>
+        {error ? <Callout tone="danger">{error}</Callout> : null}
+        {role ? null : (
+          <Field label="Key" hint="What groups are mapped to and your backend reads, e.g. admin. It cannot change later.">
+            {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input input-mono" value={name} onChange={(event) => setName(event.target.value)} required />}
+          </Field>
+        )}
+        <Field label="Display name">{(id) => <input id={id} className="input" value={displayName} onChange={(event) => setDisplayName(event.target.value)} placeholder="Administrator" />}</Field>
+        <Field label="Description">{(id) => <input id={id} className="input" value={description} onChange={(event) => setDescription(event.target.value)} />}</Field>
+        <Field label="Permissions" hint="Comma-separated, e.g. users:read, users:write.">
+          {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} className="textarea input-mono" value={permissions} onChange={(event) => setPermissions(event.target.value)} />}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={isDefault} onChange={(event) => setIsDefault(event.target.checked)} />
+          Default role for users in no mapped group
+        </label>
+        <div className="row" style={{ justifyContent: 'flex-end' }}>
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || (!role && !name.trim())}>
+            {busy ? <span className="spinner" aria-hidden="true" /> : null}
+            {role ? 'Save role' : 'Create role'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiClient } from '../shared/api.js';
+import { AttributeMappingEditor } from '../shared/directory/AttributeMappingEditor.js';
+import { portalDirectoryApi } from '../shared/directory/directory-api.js';
+import { DirectoryStats } from '../shared/directory/DirectoryStats.js';
+import { GroupsPanel } from '../shared/directory/GroupsPanel.js';
+import { RequestLogPanel } from '../shared/directory/RequestLogPanel.js';
+import { RoleMappingEditor } from '../shared/directory/RoleMappingEditor.js';
+import { SamplePushButton } from '../shared/directory/SamplePushButton.js';
+import { UsersPanel } from '../shared/directory/UsersPanel.js';
+import { providerLabel } from '../shared/format.js';
+import { useAsync, useInterval } from '../shared/hooks.js';
+import type { Directory, DirectoryProvider } from '../shared/types.js';
+import { Tabs } from '../shared/ui/tabs.js';
+import { useToast } from '../shared/ui/toast.js';
+import { ConnectionStatus } from './ConnectionStatus.js';
+import { ProviderPicker } from './ProviderPicker.js';
+import { guideFor } from './providers.js';
+import { SettingsTab } from './SettingsTab.js';
+import { SetupGuide } from './SetupGuide.js';
+
+type Tab = 'setup' | 'users' | 'groups' | 'log' | 'attributes' | 'roles' | 'settings';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'setup', label: 'Setup' },
+  { id: 'users', label: 'Users' },
+  { id: 'groups', label: 'Groups' },
+  { id: 'log', label: 'Request log' },
+  { id: 'attributes', label: 'Attribute mapping' },
+  { id: 'roles', label: 'Role mapping' },
+  { id: 'settings', label: 'Settings' },
+];
+
+/** One directory: setup guide with live status until the provider connects, then its data and settings. */
+export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: ApiClient; initial: Directory; freshToken: string | undefined; onToken: (token: string) => void }) {
+  const directoryApi = useMemo(() => portalDirectoryApi(api, initial.id), [api, initial.id]);
+  const state = useAsync(() => directoryApi.getDirectory(), [directoryApi]);
+  const directory = state.data ?? initial;
+  const connected = directory.last_synced_at !== null;
+  const [tab, setTab] = useState<Tab>(connected ? 'users' : 'setup');
+  const [changingProvider, setChangingProvider] = useState(false);
+  const [busyProvider, setBusyProvider] = useState<DirectoryProvider>();
+  const [version, setVersion] = useState(0);
+  const toast = useToast();
+
+  // Live status: every 3 seconds while waiting for the first request, every 10 once connected.
+  useInterval(() => void state.reload(), connected ? 10_000 : 3_000);
+  // The lists below reload when what they show changed, not at every poll.
+  const changeMark = `${directory.total_users}:${directory.total_groups}:${directory.stats.user_updated_at}:${directory.stats.group_updated_at}`;
+  useEffect(() => setVersion((value) => value + 1), [changeMark]);
+
+  const refresh = () => {
+    void state.reload();
+    setVersion((value) => value + 1);
+  };
+
+  const changeProvider = async (provider: DirectoryProvider) => {
+    setBusyProvider(provider);
+    try {
+      const updated = await api.patch<{ directory: Directory }>(`/api/v1/portal/directories/${encodeURIComponent(directory.id)}`, { directory_provider: provider, name: `${providerLabel(provider)} directory` });
+      state.setData(updated.directory);
+      setChangingProvider(false);
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setBusyProvider(undefined);
+    }
+  };
+
+  const newToken = async () => {
+    try {
+      const active = directory.secrets.some((secret) => secret.status === 'ACTIVE');
+      const created = active ? await directoryApi.regenerateSecret(3600) : await directoryApi.createSecret();
+      onToken(created.plain_secret);
+      refresh();
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
+  const guide = guideFor(directory.directory_provider);
+
+  return (
+    <div className="stack-lg">
+      <div className="page-header">
+        <div>
+          <h1>{connected ? 'Your directory' : `Connect ${guide.name}`}</h1>
+          <p>
+            {connected
+              ? `Users and groups from ${providerLabel(directory.directory_provider)} are kept in sync with the application.`
+              : 'Follow the steps in your identity provider’s admin console. This page updates by itself when the first request arrives.'}
+          </p>
+        </div>
+        <SamplePushButton directory={directoryApi} onDone={refresh} />
+      </div>
+
+      <ConnectionStatus directory={directory} onOpenLog={() => setTab('log')} onOpenUsers={() => setTab('users')} />
+      {connected ? <DirectoryStats directory={directory} /> : null}
+
+      <Tabs
+        label="Directory"
+        selected={tab}
+        onSelect={setTab}
+        tabs={TABS.map((item) => ({
+          id: item.id,
+          label: (
+            <>
+              {item.label}
+              {item.id === 'users' ? <span className="count">{directory.total_users}</span> : null}
+              {item.id === 'groups' ? <span className="count">{directory.total_groups}</span> : null}
+            </>
+          ),
+        }))}
+      />
+
+      <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'setup' ? (
+          changingProvider ? (
+            <div className="stack">
+              <div className="row-between">
+                <h2>Which identity provider do you use?</h2>
+                <button type="button" className="btn btn-sm" onClick={() => setChangingProvider(false)}>
+                  Cancel
+                </button>
+              </div>
+              <ProviderPicker onPick={(provider) => void changeProvider(provider)} busy={busyProvider} current={directory.directory_provider} />
+            </div>
+          ) : (
+            <div className="card">
+              <div className="card-header">
+                <div className="row">
+                  <span className="provider-mark" style={{ background: guide.color }} aria-hidden="true">
+                    {guide.short}
+                  </span>
+                  <div>
+                    <div className="card-title">{guide.name}</div>
+                    <div className="card-description">Step-by-step setup</div>
+                  </div>
+                </div>
+                <button type="button" className="btn btn-sm" onClick={() => setChangingProvider(true)}>
+                  Use a different provider
+                </button>
+              </div>
+              <div className="card-body">
+                <SetupGuide
+                  guide={guide}
+                  directory={directory}
+                  token={freshToken}
+                  tokenAction={
+                    <button type="button" className="btn btn-sm" onClick={() => void newToken()}>
+                      Create a new token
+                    </button>
+                  }
+                />
+              </div>
+            </div>
+          )
+        ) : null}
+        {tab === 'users' ? <UsersPanel directory={directoryApi} total={directory.total_users} version={version} /> : null}
+        {tab === 'groups' ? <GroupsPanel directory={directoryApi} total={directory.total_groups} assignments={directory.role_assignments.assignments} version={version} /> : null}
+        {tab === 'log' ? <RequestLogPanel directory={directoryApi} /> : null}
+        {tab === 'attributes' ? <AttributeMappingEditor directory={directoryApi} mappings={directory.attribute_mappings.attributes} onSaved={refresh} /> : null}
+        {tab === 'roles' ? <RoleMappingEditor directory={directoryApi} assignments={directory.role_assignments.assignments} version={version} onSaved={refresh} /> : null}
+        {tab === 'settings' ? <SettingsTab directory={directory} directoryApi={directoryApi} onChanged={refresh} /> : null}
+      </section>
+    </div>
+  );
+}

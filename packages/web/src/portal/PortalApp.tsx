@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useState } from 'react';
+import { createApiClient } from '../shared/api.js';
+import { useAsync, useInterval } from '../shared/hooks.js';
+import { Callout, ErrorState, Loading } from '../shared/ui/feedback.js';
+import { ClockIcon } from '../shared/ui/icons.js';
+import { configureEmbedEvents, isEmbedded, postPortalEvent, WARNING_MINUTES } from './embed-events.js';
+import { PortalHome } from './PortalHome.js';
+
+export interface PortalSessionInfo {
+  organization: { id: string; display_name: string; scim_enabled: boolean };
+  expire_time: string;
+  csrf_token: string;
+  allowed_origins: string[];
+}
+
+/** The admin portal: one organization's directory setup, opened from a portal link. */
+export function PortalApp() {
+  const [ended, setEnded] = useState(false);
+  const api = useMemo(() => createApiClient({ onUnauthenticated: () => setEnded(true) }), []);
+  const session = useAsync(async () => {
+    const info = await api.get<PortalSessionInfo>('/api/v1/portal/session');
+    api.setCsrfToken(info.csrf_token);
+    configureEmbedEvents(info.allowed_origins, info.organization.id);
+    return info;
+  }, [api]);
+  const [now, setNow] = useState(Date.now());
+  useInterval(() => setNow(Date.now()), 1000, Boolean(session.data) && !ended);
+
+  const expiresAt = session.data ? new Date(session.data.expire_time).getTime() : undefined;
+  const remaining = expiresAt === undefined ? Infinity : expiresAt - now;
+  const warn = remaining <= WARNING_MINUTES * 60_000;
+  const expired = remaining <= 0;
+
+  useEffect(() => {
+    if (!session.data || !warn || expired) return;
+    postPortalEvent('PORTAL_SESSION_WARNING', 'session', `The admin portal session expires in ${Math.max(1, Math.round(remaining / 60_000))} minutes`, { expiry: session.data.expire_time });
+    // Once per session: when the warning threshold is crossed.
+  }, [session.data, warn]);
+
+  useEffect(() => {
+    if (!session.data || !expired) return;
+    postPortalEvent('PORTAL_SESSION_EXPIRY', 'session', 'The admin portal session has expired', { expiry: session.data.expire_time });
+    setEnded(true);
+  }, [session.data, expired]);
+
+  useEffect(() => {
+    document.title = session.data ? `Directory sync · ${session.data.organization.display_name}` : 'Directory sync · Admin portal';
+  }, [session.data]);
+
+  if (ended) return <SessionEnded />;
+  if (session.error) {
+    return (
+      <div className="auth-page">
+        <div className="card auth-card">
+          <ErrorState error={session.error} onRetry={() => void session.reload()} title="The admin portal could not be opened" />
+        </div>
+      </div>
+    );
+  }
+  if (!session.data) return <Loading label="Opening the admin portal…" />;
+  const { organization } = session.data;
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="portal-top">
+        <div className="portal-top-inner">
+          <div className="org-chip">
+            <span className="org-mark" aria-hidden="true">
+              {organization.display_name.slice(0, 1).toUpperCase()}
+            </span>
+            <div>
+              <div style={{ fontWeight: 600 }}>{organization.display_name}</div>
+              <div className="small muted">Directory sync · admin portal</div>
+            </div>
+          </div>
+          <span className="small muted row" title={`Session ends ${new Date(session.data.expire_time).toLocaleString()}`}>
+            <ClockIcon /> Session ends {new Date(session.data.expire_time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+          </span>
+        </div>
+      </header>
+      <main className="portal-main" id="main">
+        {warn ? (
+          <Callout tone="warning" title="Your session is about to end">
+            This portal session ends in {Math.max(1, Math.ceil(remaining / 60_000))} minute{remaining > 60_000 ? 's' : ''}. Finish what you are doing; {isEmbedded() ? 'reopen the portal from the application' : 'ask for a new link'} to continue afterwards.
+          </Callout>
+        ) : null}
+        <PortalHome api={api} organization={organization} />
+      </main>
+    </>
+  );
+}
+
+function SessionEnded() {
+  return (
+    <div className="auth-page">
+      <div className="card auth-card">
+        <div className="card-body stack" role="alert">
+          <div className="status-icon off">
+            <ClockIcon size={22} />
+          </div>
+          <h1>Your session has ended</h1>
+          <p className="muted">
+            For security, admin portal sessions last a limited time. {isEmbedded() ? 'Reopen the portal from the application to continue.' : 'Open the portal link again, or ask the application’s team for a new one.'}
+          </p>
+          <p className="muted small">Nothing you saved is lost.</p>
+        </div>
+      </div>
+    </div>
+  );
+}

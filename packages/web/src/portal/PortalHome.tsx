@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import type { ApiClient } from '../shared/api.js';
+import { useAsync } from '../shared/hooks.js';
+import type { Directory, DirectoryProvider } from '../shared/types.js';
+import { Callout, ErrorState, Loading } from '../shared/ui/feedback.js';
+import { useToast } from '../shared/ui/toast.js';
+import { providerLabel } from '../shared/format.js';
+import { DirectoryScreen } from './DirectoryScreen.js';
+import { postPortalEvent } from './embed-events.js';
+import { ProviderPicker } from './ProviderPicker.js';
+
+/** The organization's directory: chosen provider and setup, or the first step when there is none. */
+export function PortalHome({ api, organization }: { api: ApiClient; organization: { id: string; display_name: string; scim_enabled: boolean } }) {
+  const directories = useAsync(async () => (await api.get<{ directories: Directory[] }>('/api/v1/portal/directories')).directories, [api]);
+  const [selectedId, setSelectedId] = useState<string>();
+  const [fresh, setFresh] = useState<{ directoryId: string; token: string }>();
+  const [creating, setCreating] = useState<DirectoryProvider>();
+  const toast = useToast();
+
+  if (directories.error) return <ErrorState error={directories.error} onRetry={() => void directories.reload()} title="Your directory could not be loaded" />;
+  if (!directories.data) return <Loading label="Loading your directory…" />;
+
+  const create = async (provider: DirectoryProvider) => {
+    setCreating(provider);
+    try {
+      const created = await api.post<{ directory: Directory; plain_secret: string }>('/api/v1/portal/directories', { directory_provider: provider, name: `${providerLabel(provider)} directory` });
+      setFresh({ directoryId: created.directory.id, token: created.plain_secret });
+      setSelectedId(created.directory.id);
+      postPortalEvent('ORGANIZATION_DIRECTORY_ENABLED', 'directory', `Directory sync with ${providerLabel(provider)} was set up`, {
+        id: created.directory.id,
+        directory_type: created.directory.directory_type,
+        provider: created.directory.directory_provider,
+        enabled: created.directory.enabled,
+      });
+      await directories.reload();
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setCreating(undefined);
+    }
+  };
+
+  const list = directories.data;
+  if (list.length === 0) {
+    if (!organization.scim_enabled) {
+      return (
+        <div className="card card-body stack">
+          <h1>Directory sync is not available yet</h1>
+          <Callout tone="info" title="Ask the application’s team to turn it on">
+            Directory sync (SCIM provisioning) is not enabled for {organization.display_name}. Once it is, reopen this portal to connect your identity provider.
+          </Callout>
+        </div>
+      );
+    }
+    return (
+      <div className="stack-lg">
+        <div>
+          <h1>Connect your directory</h1>
+          <p className="muted" style={{ marginTop: 6 }}>
+            Keep {organization.display_name}’s users and groups in sync automatically: people you assign in your identity provider get access, and lose it when they leave. Which identity provider do you use?
+          </p>
+        </div>
+        <ProviderPicker onPick={(provider) => void create(provider)} busy={creating} />
+        <p className="small muted">Setting up takes about ten minutes in your provider’s admin console. You can change the provider later.</p>
+      </div>
+    );
+  }
+
+  const directory = list.find((item) => item.id === selectedId) ?? (list[0] as Directory);
+  return (
+    <div className="stack-lg">
+      {list.length > 1 ? (
+        <div className="row">
+          <label className="label" htmlFor="directory-select">
+            Directory
+          </label>
+          <select id="directory-select" className="select" style={{ width: 'auto' }} value={directory.id} onChange={(event) => setSelectedId(event.target.value)}>
+            {list.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name} · {providerLabel(item.directory_provider)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <DirectoryScreen
+        key={directory.id}
+        api={api}
+        initial={directory}
+        freshToken={fresh?.directoryId === directory.id ? fresh.token : undefined}
+        onToken={(token) => setFresh({ directoryId: directory.id, token })}
+      />
+    </div>
+  );
+}
