@@ -3,12 +3,12 @@
 // code (`src/**/*.test.ts`) and integration tests (`test/**/*.test.ts`), which run against both
 // stores (embedded PGlite and the PostgreSQL server; see packages/server/test/support).
 // Usage: npm test [-- <path filter>]   e.g. npm test -- scim/filter
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['packages'];
+const roots = ['packages', 'examples'].filter((dir) => existsSync(join(root, dir)));
 const filters = process.argv.slice(2);
 
 function collect(directory, found = []) {

@@ -83,9 +83,10 @@ describeEachStore('SDK: roster.events and roster.webhooks', (fixture) => {
     // Rotation: until the grace period ends, each delivery is signed with both secrets.
     const rotated = await roster().webhooks.rotateSecret(webhook.id, { gracePeriodSeconds: 3_600 });
     assert.notEqual(rotated.secret, secret);
+    // The delivery worker reloads endpoints and their secrets once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     await scimCreate(connection, 'Users', { schemas: [USER_SCHEMA], userName: 'rotated@example.com' });
     const afterRotation = await waitFor(() => receiver.received[1], 'a delivery after the rotation');
-    console.log('DEBUG', receiver.received.map((r) => [r.id, r.event.type, (r.event.data as {user_detail?: {userName?: string}}).user_detail?.userName, r.signature.split(' ').length]));
     assert.equal(afterRotation.signature.split(' ').length, 2);
     for (const key of [secret, rotated.secret]) assert.equal(verifyWebhookPayload(key, afterRotation.headers, afterRotation.body), true);
 

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { adminCommand } from './cli/admin-command.js';
 import { conformanceCommand } from './cli/conformance-command.js';
 import { migrateCommand } from './cli/migrate-command.js';
 import { startCommand } from './cli/start-command.js';
@@ -10,6 +11,7 @@ const program = new Command('roster')
   .addCommand(startCommand())
   .addCommand(migrateCommand())
   .addCommand(conformanceCommand())
-  .addCommand(simulateCommand());
+  .addCommand(simulateCommand())
+  .addCommand(adminCommand());
 
 await program.parseAsync(process.argv);

@@ -66,7 +66,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
-    if (!process.env.NO_WORKER) deliveryWorker.start();
+    deliveryWorker.start();
     return {
       app,
       services,

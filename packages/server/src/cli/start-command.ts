@@ -1,12 +1,15 @@
 import { Command } from 'commander';
 import { createLogger } from '../logger.js';
 import { startServer } from '../server.js';
+import { ensureWebBuild } from '../web-build.js';
 import { configOrExit, exitWith } from './config-or-exit.js';
 
 export function startCommand(): Command {
   return new Command('start').description('migrate the store, then serve the management API and the SCIM endpoints (configured by environment variables; see the README)').action(async () => {
     const config = configOrExit();
     const logger = createLogger(config.LOG_LEVEL);
+    // The dashboard and portal are served from packages/web/dist: build them when missing or stale.
+    await ensureWebBuild({ info: (message) => logger.info(message), warn: (message) => logger.warn(message) });
     const server = await startServer({ config, logger }).catch((error: unknown) =>
       exitWith(`Roster could not start: ${error instanceof Error ? error.message : String(error)}`),
     );
