@@ -41,26 +41,6 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return { kind: 'postgres', pool, close: () => pool.end() };
 }
 
-/**
- * PGlite answers in microtasks, so a run of queries (a 1,000-operation Bulk) would never let
- * the event loop accept a connection, answer /healthz or see SIGTERM. A protocol exchange
- * yields a macrotask turn first whenever the loop has not had one for a few milliseconds:
- * responsive and fair across requests, at no cost to short bursts.
- */
-const EVENT_LOOP_SLICE_MILLIS = 5;
-
-function yieldBetweenMessages(pglite: PGlite): void {
-  const execute = pglite.execProtocolStream.bind(pglite);
-  let lastTurn = performance.now();
-  pglite.execProtocolStream = async (...args: Parameters<typeof execute>) => {
-    if (performance.now() - lastTurn > EVENT_LOOP_SLICE_MILLIS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      lastTurn = performance.now();
-    }
-    return execute(...args);
-  };
-}
-
 async function openEmbedded(dataDir: string): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   let pglite: PGlite;
@@ -80,7 +60,6 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     pglite = new PGlite(directory);
   }
   await pglite.waitReady;
-  yieldBetweenMessages(pglite);
   // One connection: the embedded store runs one statement at a time.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   return {
