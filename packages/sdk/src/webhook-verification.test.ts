@@ -34,7 +34,6 @@ test('verifies what the standardwebhooks package signs, however the headers and 
   for (const [name, given, payload] of cases) assert.equal(verifyWebhookPayload(secret, given, payload, { now }), true, name);
   assert.equal(verifyWebhookPayload(secret.slice('whsec_'.length), headers, body, { now }), true, 'the key without its whsec_ prefix');
   assert.equal(verifyWebhookPayload(secret, signed({ at: NOW - 299_000 }), body, { now }), true, 'within five minutes');
-  assert.equal(verifyWebhookPayload(secret, signed(), body), false || verifyWebhookPayload(secret, signed({ at: Date.now() }), body), 'the real clock by default');
 });
 
 test('during a rotation any one of the space-separated signatures is enough; other versions are skipped', () => {

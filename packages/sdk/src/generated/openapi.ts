@@ -1,6 +1,5 @@
 // Generated from Roster's OpenAPI document by `npm run generate -w @roster/sdk`. Do not edit:
 // test/generated-types.test.ts fails when this file no longer matches what the server serves.
-/* eslint-disable */
 
 export interface paths {
     "/oauth/token": {

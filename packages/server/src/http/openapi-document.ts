@@ -55,7 +55,9 @@ function convert(schema: z.ZodType, io: 'input' | 'output', components: Record<s
   const { $defs, $schema: _schema, ...root } = JSON.parse(text) as JsonSchema & { $defs?: Record<string, JsonSchema> };
   Object.assign(components, $defs ?? {});
   const id = z.globalRegistry.get(schema)?.id;
-  if (typeof id !== 'string') return root;
+  // A schema with an id comes back from zod as a $ref to its $defs entry, already copied above:
+  // storing that $ref under the same name would make the component point at itself.
+  if (typeof id !== 'string' || typeof root.$ref === 'string') return root;
   components[id] = root;
   return { $ref: `#/components/schemas/${id}` };
 }

@@ -1,7 +1,0 @@
-import type { FastifyInstance } from 'fastify';
-import { runBulk } from '../../directory/scim-bulk.js';
-import { scimContextOf, sendScim } from './scim-request.js';
-
-export function bulkRoutes(app: FastifyInstance): void {
-  app.post('/Bulk', async (request, reply) => sendScim(request, reply, 200, await runBulk(scimContextOf(request), request.body)));
-}
