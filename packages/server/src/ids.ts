@@ -17,14 +17,20 @@ function encodeTime(millis: number): string {
   return out;
 }
 
-/** A new id with a type prefix (`org_`, `dir_`, ...), time-ordered and 80 bits of randomness. */
+/** A new id with a type prefix (`org_`, `dir_`, ...), time-ordered, with 50 random bits. */
 export function newId(prefix: string): string {
+  // A counter within the same millisecond, most significant digit first, keeps ids from one
+  // process strictly ordered; past 1,024 ids in a millisecond the clock is borrowed ahead.
   const now = Date.now();
-  // A counter within the same millisecond keeps ids from one process strictly ordered.
-  sequence = now === lastMillis ? sequence + 1 : 0;
-  lastMillis = now;
+  if (now > lastMillis) {
+    lastMillis = now;
+    sequence = 0;
+  } else if (++sequence >= 1024) {
+    lastMillis++;
+    sequence = 0;
+  }
   const bytes = randomBytes(10);
-  let random = ALPHABET[sequence % 32]! + ALPHABET[Math.floor(sequence / 32) % 32]!;
+  let random = ALPHABET[Math.floor(sequence / 32)]! + ALPHABET[sequence % 32]!;
   for (const byte of bytes) random += ALPHABET[byte % 32]!;
-  return `${prefix}_${encodeTime(now)}${random}`;
+  return `${prefix}_${encodeTime(lastMillis)}${random}`;
 }
