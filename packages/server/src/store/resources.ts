@@ -2,6 +2,7 @@ import type { FilterNode } from '../scim/filter/filter-node.js';
 import type { ResourceType } from '../scim/schema/resource-types.js';
 import type { Queryable } from './database.js';
 import { filterToSql } from './filter-to-sql.js';
+import { isEmailLookup } from './lookup-first.js';
 import { sortExpression } from './sort-column.js';
 import { SqlParams } from './sql-params.js';
 import type { ResolvedPath } from '../scim/schema/resource-types.js';
@@ -81,7 +82,9 @@ export async function listResources<Row extends ResourceRow>(
   const start = query.offset
     ? ` AND r.id >= (SELECT r.id FROM ${table} r WHERE ${where} ORDER BY r.id OFFSET ${params.add(query.offset)} LIMIT 1)`
     : '';
-  const sql = `SELECT r.* FROM ${table} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
+  // OFFSET 0 keeps the planner from pushing the page order into an email lookup (lookup-first.ts).
+  const source = query.filter && isEmailLookup(query.filter) ? `(SELECT * FROM ${table} r WHERE ${where} OFFSET 0)` : table;
+  const sql = `SELECT r.* FROM ${source} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
   const result = await db.query<Row>(sql, params.values);
   return result.rows;
 }

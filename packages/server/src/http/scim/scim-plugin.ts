@@ -26,7 +26,18 @@ export interface ScimDependencies {
 
 function loggable(body: unknown, bytes: number): unknown {
   if (body === undefined || body === null) return undefined;
-  return bytes > LOGGED_BODY_LIMIT ? { truncated: true, bytes } : body;
+  if (bytes > LOGGED_BODY_LIMIT) return { truncated: true, bytes };
+  return summarizeList(body);
+}
+
+/**
+ * A list response is logged as its counts and ids, not its resources: an import pages through the
+ * whole directory, and copying every page into the log would cost more than serving it.
+ */
+function summarizeList(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('Resources' in body) || !Array.isArray(body.Resources)) return body;
+  const ids = body.Resources.map((resource: unknown) => (typeof resource === 'object' && resource !== null && 'id' in resource ? resource.id : null));
+  return { ...body, Resources: undefined, resourceIds: ids };
 }
 
 /** Which SCIM operation a request is, for metrics: `Users.create`, `Groups.patch`, ... */
