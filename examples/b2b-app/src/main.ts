@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ConnectionError } from '@roster/sdk';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -23,6 +24,8 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `The sample app could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof ConnectionError) console.error(`The sample app could not reach Roster (${error.message}): is it running at ${process.env.ROSTER_URL ?? 'http://localhost:8080'}?`);
+  else console.error(`The sample app could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
