@@ -15,6 +15,7 @@ import { newId } from './ids.js';
 import { ensureEnvironment } from './store/api-clients.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
+import { keepStatisticsCurrent } from './store/statistics.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -62,6 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const rateLimiter = new RateLimiter(config.ROSTER_SCIM_RATE_LIMIT, config.ROSTER_SCIM_RATE_BURST);
     const app = await buildApp({ services, logger, metrics, rateLimiter, recorder, eventsConfig });
     recorder.start();
+    const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
     const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger });
 
     let url = '';
@@ -77,6 +79,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await app.close();
         await deliveryWorker.stop();
         await recorder.stop();
+        stopStatistics();
         await db.close();
       },
     };
