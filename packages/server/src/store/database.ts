@@ -60,8 +60,15 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     pglite = new PGlite(directory);
   }
   await pglite.waitReady;
-  // One connection: the embedded store runs one statement at a time.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  // One connection at a time: the embedded store runs one statement at a time. Each client gets
+  // a fresh adapter connection: the pool discards a client whose query failed outside a
+  // transaction, and a shared connection would go down with it.
+  class EmbeddedClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, ...createPgConfig(pglite) });
+    }
+  }
+  const pool = new pg.Pool({ Client: EmbeddedClient, max: 1 });
   return {
     kind: 'embedded',
     pool,
