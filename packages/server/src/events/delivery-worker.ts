@@ -15,6 +15,7 @@ import type { EventsConfig } from './events-config.js';
 import { WebhookSender, type SendResult } from './http-sender.js';
 import { nextAttemptAt, type RetryPolicy } from './retry-schedule.js';
 import { webhookHeaders } from './signing.js';
+import { Cycle } from './cycle.js';
 import { eventIdBefore } from './event-ids.js';
 
 // The outbox's delivery side. Each Roster process runs one worker; several share a PostgreSQL:
@@ -27,6 +28,9 @@ import { eventIdBefore } from './event-ids.js';
 //  - no database connection is held while a request is out: claim, release, send, record.
 
 const POLL_MS = 200;
+/** Results are recorded at least this often, and as soon as FLUSH_BATCH are waiting. */
+const FLUSH_MS = 50;
+const FLUSH_BATCH = 200;
 /** After a completion frees a slot, wait this long so several completions share one claim. */
 const COALESCE_MS = 2;
 const FAN_OUT_BATCH = 2_000;
@@ -34,8 +38,13 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 const PRUNE_FIRST_AFTER_MS = 30 * 1000;
 const PRUNE_BATCH = 5_000;
 const REFRESH_ENDPOINTS_MS = 1_000;
-/** Claims run this many endpoint-concurrencies ahead of the requests in flight. */
-const CLAIM_AHEAD = 4;
+/**
+ * Per endpoint, deliveries claimed and not yet recorded (waiting, in flight, or finished but
+ * not yet written) stay under this many times its concurrency: claims run ahead so a slot never
+ * waits for the store, and if recording stalls, claiming stops. It also bounds what a crash can
+ * deliver twice.
+ */
+export const CLAIM_AHEAD = 4;
 const EXCERPT_CHARS = 1_000;
 const MAX_WAITING_RESULTS = 50_000;
 const OUTCOME_REFRESH_MS = 5_000;
@@ -49,8 +58,10 @@ interface LiveEndpoint {
   url: string;
   secrets: string[];
   inFlight: number;
-  /** Claimed, waiting for a free slot: claims run ahead so a slot never waits for the store. */
+  /** Claimed, waiting for a free slot. */
   queue: QueuedDelivery[];
+  /** Finished attempts whose results are not yet recorded. */
+  unrecorded: number;
 }
 
 export interface DeliveryWorkerOptions {
@@ -72,18 +83,17 @@ export class DeliveryWorker {
   private endpoints = new Map<string, LiveEndpoint>();
   private results: AttemptResult[] = [];
   private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-  private woken = false;
   private readonly sends = new Set<Promise<void>>();
   private lastRefresh = 0;
-  private lastFanOut = 0;
   private readonly outcomes = new Map<string, { succeeded: boolean; at: number }>();
-  private fanOutBacklog = false;
   private nextPrune = Date.now() + PRUNE_FIRST_AFTER_MS;
+  // Three loops, so that none waits for another's statements (a PostgreSQL pool runs them side by side).
+  private readonly fanOutCycle: Cycle;
+  private readonly claimCycle: Cycle;
+  private readonly flushCycle: Cycle;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
-    const { config } = options;
+    const { config, logger } = options;
     this.sender = new WebhookSender({
       timeoutMs: config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 1000,
       allowPrivateNetworks: config.ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
@@ -92,20 +102,26 @@ export class DeliveryWorker {
     this.policy = { baseMs: config.ROSTER_WEBHOOK_RETRY_BASE_MS, windowMs: config.ROSTER_WEBHOOK_RETRY_WINDOW_SECONDS * 1000 };
     // Long enough for a whole attempt (connect to last byte) with room to record it.
     this.leaseSeconds = config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 2 + 5;
+    const failed = (what: string) => (error: unknown) => logger.error({ err: error }, `webhook ${what} failed; retrying`);
+    this.fanOutCycle = new Cycle(() => this.fanOutRound(), POLL_MS, failed('fan-out'));
+    this.claimCycle = new Cycle(() => this.claim().then(() => false), POLL_MS, failed('claim'));
+    // Results that cannot be recorded now wait for the next round; their deliveries' leases keep them safe meanwhile.
+    this.flushCycle = new Cycle(() => this.flush().then(() => false), FLUSH_MS, failed('result recording'));
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    this.fanOutCycle.start();
+    this.claimCycle.start();
+    this.flushCycle.start();
   }
 
   /** Stops claiming, lets requests in flight finish for a moment, records what finished. */
   async stop(graceMs = 2_000): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.poke();
-    await this.loop;
+    await Promise.all([this.fanOutCycle.stop(), this.claimCycle.stop(), this.flushCycle.stop()]);
     if (this.sends.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all(this.sends), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
@@ -116,70 +132,23 @@ export class DeliveryWorker {
     await this.flush().catch((error: unknown) => this.options.logger.warn({ err: error }, 'webhook results could not be recorded at shutdown'));
   }
 
-  /** Wakes the loop now (a slot freed up, or the worker is stopping). */
-  private poke(): void {
-    this.woken = true;
-    this.wake?.();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let busy = false;
-      try {
-        busy = await this.step();
-      } catch (error) {
-        if (!this.running) break;
-        this.options.logger.error({ err: error }, 'webhook delivery step failed; retrying');
-      }
-      if (!this.running) break;
-      const delay = busy ? 0 : this.woken ? COALESCE_MS : POLL_MS;
-      this.woken = false;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-    }
-  }
-
-  /**
-   * One round: record results, fan out (when due), claim and start sends, prune (when due),
-   * with the statements side by side (a PostgreSQL pool runs them at once). True if events
-   * are waiting to be fanned out.
-   */
-  private async step(): Promise<boolean> {
+  /** Endpoint settings, then settled events into deliveries, then retention when due. True while a backlog remains. */
+  private async fanOutRound(): Promise<boolean> {
     if (Date.now() - this.lastRefresh >= REFRESH_ENDPOINTS_MS) await this.refreshEndpoints();
-    const fanOut = this.fanOutBacklog || Date.now() - this.lastFanOut >= POLL_MS;
-    // All settle before the round ends, so a failure in one never leaves another still running (at shutdown, on a closed store).
-    const outcomes = await Promise.allSettled([
-      // Results that cannot be recorded now wait for the next round; their deliveries' leases keep them safe meanwhile.
-      this.flush().catch((error: unknown) => this.options.logger.warn({ err: error, waiting: this.results.length }, 'webhook results could not be recorded yet')),
-      fanOut ? this.fanOut() : undefined,
-      this.claim(),
-    ]);
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    const fanned = await fanOutEvents(this.options.db.pool, FAN_OUT_BATCH);
+    if (fanned.deliveries > 0) this.claimCycle.wake();
     if (Date.now() >= this.nextPrune) {
       this.nextPrune = Date.now() + PRUNE_EVERY_MS;
       await this.pruneExpired();
     }
-    return this.fanOutBacklog;
-  }
-
-  private async fanOut(): Promise<void> {
-    this.lastFanOut = Date.now();
-    const fanned = await fanOutEvents(this.options.db.pool, FAN_OUT_BATCH);
-    this.fanOutBacklog = fanned.events === FAN_OUT_BATCH;
+    return fanned.events === FAN_OUT_BATCH;
   }
 
   private async claim(): Promise<void> {
     const { ROSTER_WEBHOOK_CONCURRENCY: concurrency } = this.options.config;
     const requests = [...this.endpoints.values()].map((endpoint) => ({
       endpointId: endpoint.id,
-      count: concurrency * CLAIM_AHEAD - endpoint.inFlight - endpoint.queue.length,
+      count: concurrency * CLAIM_AHEAD - endpoint.inFlight - endpoint.queue.length - endpoint.unrecorded,
     }));
     const claimed = await claimDueDeliveries(this.options.db.pool, requests, this.leaseSeconds);
     const claimedAt = Date.now();
@@ -198,7 +167,7 @@ export class DeliveryWorker {
     const next = new Map<string, LiveEndpoint>();
     for (const row of rows) {
       const current = this.endpoints.get(row.id);
-      const endpoint = current ?? { id: row.id, url: row.url, secrets: [], inFlight: 0, queue: [] };
+      const endpoint = current ?? { id: row.id, url: row.url, secrets: [], inFlight: 0, queue: [], unrecorded: 0 };
       endpoint.url = row.url;
       endpoint.secrets = secrets.filter((secret) => secret.endpoint_id === row.id).map((secret) => secret.secret);
       next.set(row.id, endpoint);
@@ -225,6 +194,7 @@ export class DeliveryWorker {
     endpoint.inFlight++;
     const send = this.attempt(endpoint, delivery)
       .then((result) => {
+        endpoint.unrecorded++;
         this.results.push(result);
       })
       .catch((error: unknown) => this.options.logger.error({ err: error, endpoint: endpoint.id, event: delivery.event_id }, 'webhook attempt failed unexpectedly'))
@@ -232,7 +202,9 @@ export class DeliveryWorker {
         endpoint.inFlight--;
         this.sends.delete(send);
         this.pump(endpoint);
-        this.poke();
+        // A freed slot: claim more soon, and record results in batches.
+        this.claimCycle.wake(COALESCE_MS);
+        if (this.results.length >= FLUSH_BATCH) this.flushCycle.wake();
       });
     this.sends.add(send);
   }
@@ -271,22 +243,33 @@ export class DeliveryWorker {
     const db = this.options.db.pool;
     try {
       await recordAttempts(db, batch);
-      await this.recordOutcomes(batch);
-      const dead = batch.filter((result) => result.status === 'dead');
-      for (const result of dead) {
-        this.options.logger.warn({ endpoint: result.endpointId, event: result.eventId, attempts: result.attempt, error: result.error }, 'webhook delivery is dead: its retries ran out');
-      }
-      const disabled = await disableFailingEndpoints(db, [...new Set(dead.map((result) => result.endpointId))], this.options.config.ROSTER_WEBHOOK_DISABLE_AFTER_SECONDS);
-      for (const id of disabled) {
-        this.options.logger.warn({ endpoint: id }, 'webhook endpoint disabled: it has failed without a success for too long');
-        this.endpoints.delete(id);
-      }
     } catch (error) {
       // Kept for the next round, unless the store keeps refusing them: then they are dropped
       // and their deliveries are attempted again when their leases run out.
       if (batch.length + this.results.length <= MAX_WAITING_RESULTS && !isForeignKeyViolation(error)) this.results = batch.concat(this.results);
+      else this.settle(batch);
       throw error;
     }
+    this.settle(batch);
+    await this.recordOutcomes(batch);
+    const dead = batch.filter((result) => result.status === 'dead');
+    for (const result of dead) {
+      this.options.logger.warn({ endpoint: result.endpointId, event: result.eventId, attempts: result.attempt, error: result.error }, 'webhook delivery is dead: its retries ran out');
+    }
+    const disabled = await disableFailingEndpoints(db, [...new Set(dead.map((result) => result.endpointId))], this.options.config.ROSTER_WEBHOOK_DISABLE_AFTER_SECONDS);
+    for (const id of disabled) {
+      this.options.logger.warn({ endpoint: id }, 'webhook endpoint disabled: it has failed without a success for too long');
+      this.endpoints.delete(id);
+    }
+  }
+
+  /** These results are recorded (or given up): their endpoints may claim that many more. */
+  private settle(batch: AttemptResult[]): void {
+    for (const result of batch) {
+      const endpoint = this.endpoints.get(result.endpointId);
+      if (endpoint) endpoint.unrecorded = Math.max(0, endpoint.unrecorded - 1);
+    }
+    this.claimCycle.wake(COALESCE_MS);
   }
 
   /**
