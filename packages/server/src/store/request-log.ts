@@ -38,24 +38,3 @@ export async function deleteRequestLogBefore(db: Queryable, cutoff: Date): Promi
   const result = await db.query('DELETE FROM scim_request_log WHERE created_at < $1', [cutoff]);
   return result.rowCount ?? 0;
 }
-
-export interface RequestLogRow {
-  id: string;
-  created_at: Date;
-  method: string;
-  path: string;
-  status: number;
-  duration_ms: number;
-  user_agent: string | null;
-  request_body: unknown;
-  response_body: unknown;
-}
-
-export async function listRequestLog(db: Queryable, directoryId: string, limit: number, beforeId?: string): Promise<RequestLogRow[]> {
-  const result = await db.query<RequestLogRow>(
-    `SELECT id, created_at, method, path, status, duration_ms, user_agent, request_body, response_body
-       FROM scim_request_log WHERE directory_id = $1 AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
-    [directoryId, beforeId ?? null, limit],
-  );
-  return result.rows;
-}
