@@ -80,7 +80,9 @@ export type DirectoryJson = z.infer<typeof directorySchema>;
 /** Where a directory stands, as the dashboard and Scalekit's `status` show it. */
 function directoryStatus(details: DirectoryDetails): (typeof DIRECTORY_STATUSES)[number] {
   if (!details.directory.enabled) return 'DISABLED';
-  if (details.directory.last_request_at) return 'ACTIVE';
+  // The request time is recorded a second late (activity-recorder.ts); data the IdP pushed is proof enough.
+  const heardFrom = details.directory.last_request_at !== null || details.stats.total_users > 0 || details.stats.total_groups > 0;
+  if (heardFrom) return 'ACTIVE';
   return details.secrets.some((secret) => serializeSecret(secret).status === 'ACTIVE') ? 'PENDING' : 'NOT_CONFIGURED';
 }
 
