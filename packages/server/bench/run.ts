@@ -1,7 +1,7 @@
-// `npm run bench`: PERFORMANCE.md scenarios 2, 4, 5, 6 and 7 on both stores, against the
+// `npm run bench`: PERFORMANCE.md scenarios 1-9 on both stores, against the
 // server running as its own process. Prints one table and writes the results as JSON.
 //
-//   npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 2,4,5,6,7] [--cpu-prof]
+//   npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 1,2,3,4,5,6,7,8,9] [--cpu-prof]
 //
 // --quick (the default) fits a 2-core laptop in a few minutes; --full uses PERFORMANCE.md's sizes
 // (1M users, 100k-member groups). PostgreSQL databases are created on ROSTER_BENCH_POSTGRES_URL
@@ -16,14 +16,17 @@ import { parseOptions } from './lib/options.js';
 import { runOnStore, type RunOutput } from './lib/runner.js';
 import type { Scenario } from './lib/scenario.js';
 import { formatTable } from './lib/table.js';
+import { entraInitialSync } from './scenarios/s1-entra-initial-sync.js';
 import { postUsers } from './scenarios/s2-post-users.js';
+import { tenants } from './scenarios/s3-tenants.js';
 import { groupGrowth } from './scenarios/s4-group-growth.js';
 import { singleMemberPatches } from './scenarios/s5-single-member-patches.js';
 import { enumeration } from './scenarios/s6-enumeration.js';
 import { equalityFilters } from './scenarios/s7-equality-filters.js';
 import { webhooks } from './scenarios/s8-webhooks.js';
+import { coldStart } from './scenarios/s9-cold-start.js';
 
-const SCENARIOS: Scenario[] = [postUsers, groupGrowth, singleMemberPatches, enumeration, equalityFilters, webhooks];
+const SCENARIOS: Scenario[] = [entraInitialSync, postUsers, tenants, groupGrowth, singleMemberPatches, enumeration, equalityFilters, webhooks, coldStart];
 
 const options = parseOptions(process.argv.slice(2));
 const startedAt = new Date();

@@ -5,6 +5,9 @@ export interface Sizes {
   mode: 'quick' | 'full';
   /** Client connections for every concurrent load (PERFORMANCE.md: 4). */
   connections: number;
+  /** 1: the simulated Entra population (memberships follow from it). */
+  syncUsers: number;
+  syncGroups: number;
   /** 2: seconds of POST /Users, and of raw INSERTs. */
   postSeconds: number;
   /** 4: members already in the groups a 1,000-member PATCH lands on. */
@@ -20,11 +23,17 @@ export interface Sizes {
   users: number;
   /** 7: seconds of load per filter, on the server and raw. */
   filterSeconds: number;
+  /** 3: directories under load at once, for how long, and users seeded in each. */
+  tenants: number;
+  tenantSeconds: number;
+  tenantUsers: number;
 }
 
 const QUICK: Sizes = {
   mode: 'quick',
   connections: 4,
+  syncUsers: 2_000,
+  syncGroups: 100,
   postSeconds: 6,
   growthSizes: [10, 1_000, 10_000],
   growthReps: 15,
@@ -35,11 +44,16 @@ const QUICK: Sizes = {
   singleMemberOps: 1_000,
   users: 50_000,
   filterSeconds: 5,
+  tenants: 10,
+  tenantSeconds: 30,
+  tenantUsers: 1_000,
 };
 
 const FULL: Sizes = {
   mode: 'full',
   connections: 4,
+  syncUsers: 100_000,
+  syncGroups: 5_000,
   postSeconds: 20,
   growthSizes: [10, 10_000, 100_000],
   growthReps: 20,
@@ -50,9 +64,12 @@ const FULL: Sizes = {
   singleMemberOps: 1_000,
   users: 1_000_000,
   filterSeconds: 15,
+  tenants: 40,
+  tenantSeconds: 600,
+  tenantUsers: 10_000,
 };
 
-export const ALL_SCENARIOS = [2, 4, 5, 6, 7, 8];
+export const ALL_SCENARIOS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export interface Options {
   sizes: Sizes;
@@ -62,7 +79,7 @@ export interface Options {
   cpuProfile: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 2,4,5,6,7] [--cpu-prof]';
+const USAGE = 'usage: npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 1,2,3,4,5,6,7,8,9] [--cpu-prof]';
 
 /** Reads `--flag value` and `--flag=value` forms. */
 export function parseOptions(argv: string[]): Options {
