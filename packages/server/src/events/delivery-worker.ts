@@ -28,9 +28,13 @@ import { eventIdBefore } from './event-ids.js';
 //  - no database connection is held while a request is out: claim, release, send, record.
 
 const POLL_MS = 200;
-/** Results are recorded at least this often, and as soon as FLUSH_BATCH are waiting. */
+/**
+ * Results are recorded soon after they come in, those that finish meanwhile joining the batch
+ * (the embedded store runs one statement at a time: there, fewer and bigger batches), and at
+ * least every FLUSH_MS.
+ */
+const FLUSH_COALESCE_MS = { postgres: 10, embedded: 25 } as const;
 const FLUSH_MS = 50;
-const FLUSH_BATCH = 200;
 /** After a completion frees a slot, wait this long so several completions share one claim. */
 const COALESCE_MS = 2;
 const FAN_OUT_BATCH = 2_000;
@@ -39,10 +43,10 @@ const PRUNE_FIRST_AFTER_MS = 30 * 1000;
 const PRUNE_BATCH = 5_000;
 const REFRESH_ENDPOINTS_MS = 1_000;
 /**
- * Per endpoint, deliveries claimed and not yet recorded (waiting, in flight, or finished but
- * not yet written) stay under this many times its concurrency: claims run ahead so a slot never
- * waits for the store, and if recording stalls, claiming stops. It also bounds what a crash can
- * deliver twice.
+ * Per endpoint, claims run this many times its concurrency ahead of the requests in flight, so
+ * a slot never waits for the store; and claiming pauses while that many finished attempts wait
+ * to be recorded. So at most 2 x CLAIM_AHEAD x concurrency deliveries are sent and unrecorded
+ * at any moment: what a crash can make it deliver twice.
  */
 export const CLAIM_AHEAD = 4;
 const EXCERPT_CHARS = 1_000;
@@ -148,7 +152,8 @@ export class DeliveryWorker {
     const { ROSTER_WEBHOOK_CONCURRENCY: concurrency } = this.options.config;
     const requests = [...this.endpoints.values()].map((endpoint) => ({
       endpointId: endpoint.id,
-      count: concurrency * CLAIM_AHEAD - endpoint.inFlight - endpoint.queue.length - endpoint.unrecorded,
+      // Results that pile up unrecorded (the store is slow) stop the claims.
+      count: endpoint.unrecorded >= concurrency * CLAIM_AHEAD ? 0 : concurrency * CLAIM_AHEAD - endpoint.inFlight - endpoint.queue.length,
     }));
     const claimed = await claimDueDeliveries(this.options.db.pool, requests, this.leaseSeconds);
     const claimedAt = Date.now();
@@ -202,9 +207,10 @@ export class DeliveryWorker {
         endpoint.inFlight--;
         this.sends.delete(send);
         this.pump(endpoint);
-        // A freed slot: claim more soon, and record results in batches.
-        this.claimCycle.wake(COALESCE_MS);
-        if (this.results.length >= FLUSH_BATCH) this.flushCycle.wake();
+        // Claim more once the queue runs low (in batches, not one per completion); record results
+        // soon (what finishes meanwhile joins the batch).
+        if (endpoint.queue.length <= this.options.config.ROSTER_WEBHOOK_CONCURRENCY) this.claimCycle.wake(COALESCE_MS);
+        this.flushCycle.wake(FLUSH_COALESCE_MS[this.options.db.kind]);
       });
     this.sends.add(send);
   }
@@ -225,6 +231,7 @@ export class DeliveryWorker {
       endpointId: endpoint.id,
       eventId: delivery.event_id,
       attempt: delivery.attempts,
+      lease: delivery.lease,
       attemptedAt,
       status: succeeded ? 'succeeded' : retryAt ? 'pending' : 'dead',
       nextAttemptAt: retryAt,
@@ -252,11 +259,13 @@ export class DeliveryWorker {
     }
     this.settle(batch);
     await this.recordOutcomes(batch);
-    const dead = batch.filter((result) => result.status === 'dead');
-    for (const result of dead) {
-      this.options.logger.warn({ endpoint: result.endpointId, event: result.eventId, attempts: result.attempt, error: result.error }, 'webhook delivery is dead: its retries ran out');
+    const dead = new Map<string, AttemptResult[]>();
+    for (const result of batch) if (result.status === 'dead') dead.set(result.endpointId, [...(dead.get(result.endpointId) ?? []), result]);
+    for (const [endpoint, results] of dead) {
+      const [first] = results;
+      this.options.logger.warn({ endpoint, deliveries: results.length, event: first?.eventId, attempts: first?.attempt, error: first?.error }, 'webhook deliveries are dead: their retries ran out');
     }
-    const disabled = await disableFailingEndpoints(db, [...new Set(dead.map((result) => result.endpointId))], this.options.config.ROSTER_WEBHOOK_DISABLE_AFTER_SECONDS);
+    const disabled = await disableFailingEndpoints(db, [...dead.keys()], this.options.config.ROSTER_WEBHOOK_DISABLE_AFTER_SECONDS);
     for (const id of disabled) {
       this.options.logger.warn({ endpoint: id }, 'webhook endpoint disabled: it has failed without a success for too long');
       this.endpoints.delete(id);

@@ -61,6 +61,8 @@ export interface ClaimedDelivery {
   endpoint_id: string;
   event_id: string;
   attempts: number;
+  /** The claim's lease (next_attempt_at, exactly, as text): its result is recorded only while the lease stands. */
+  lease: string;
   window_started_at: Date;
   /** Null when retention deleted the event before it could be delivered. */
   event: EventRow | null;
@@ -86,7 +88,7 @@ export async function claimDueDeliveries(db: Queryable, requests: ClaimRequest[]
             UPDATE webhook_deliveries d
                SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $3), last_attempt_at = now()
               FROM due WHERE d.endpoint_id = due.endpoint_id AND d.event_id = due.event_id
-            RETURNING d.endpoint_id, d.event_id, d.attempts, d.window_started_at)
+            RETURNING d.endpoint_id, d.event_id, d.attempts, d.next_attempt_at::text AS lease, d.window_started_at)
      SELECT c.*, CASE WHEN e.id IS NULL THEN NULL ELSE json_build_object(
               'id', e.id, 'type', e.type, 'organization_id', e.organization_id, 'directory_id', e.directory_id,
               'object', e.object, 'data', e.data, 'occurred_at', e.occurred_at, 'txid', e.txid::text, 'seq', e.seq) END AS event_json
@@ -103,6 +105,8 @@ export interface AttemptResult {
   endpointId: string;
   eventId: string;
   attempt: number;
+  /** The claim's lease (ClaimedDelivery.lease). */
+  lease: string;
   attemptedAt: Date;
   /** The delivery's state after this attempt. */
   status: DeliveryStatus;
@@ -115,16 +119,16 @@ export interface AttemptResult {
 }
 
 /**
- * Records attempts and moves their deliveries on. A delivery is only updated if its attempt
- * count still matches: if the lease ran out and another worker claimed it meanwhile, that
- * worker's outcome is the one that counts (the attempt is logged either way).
+ * Records attempts and moves their deliveries on. A delivery is only updated while the claim's
+ * lease stands: if the lease ran out and another worker claimed it, or it was replayed, since,
+ * the newer claim's outcome is the one that counts (the attempt is logged either way).
  */
 export async function recordAttempts(db: Queryable, results: AttemptResult[]): Promise<void> {
   if (results.length === 0) return;
   const column = <T>(pick: (result: AttemptResult) => T) => results.map(pick);
   await db.query(
-    `WITH r AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::int[], $8::int[], $9::text[], $10::text[])
-                  AS r(endpoint_id, event_id, attempt, attempted_at, status, next_attempt_at, status_code, latency_ms, error, response_excerpt)),
+    `WITH r AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::int[], $8::int[], $9::text[], $10::text[], $11::timestamptz[])
+                  AS r(endpoint_id, event_id, attempt, attempted_at, status, next_attempt_at, status_code, latency_ms, error, response_excerpt, lease)),
           -- An endpoint deleted while its attempt was out takes the attempt's log with it.
           logged AS (
             INSERT INTO webhook_attempts (endpoint_id, event_id, attempt, attempted_at, status_code, latency_ms, error, response_excerpt)
@@ -136,7 +140,7 @@ export async function recordAttempts(db: Queryable, results: AttemptResult[]): P
             last_status = r.status_code, last_error = r.error,
             completed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE now() END
        FROM r
-      WHERE d.endpoint_id = r.endpoint_id AND d.event_id = r.event_id AND d.attempts = r.attempt AND d.status = 'pending'`,
+      WHERE d.endpoint_id = r.endpoint_id AND d.event_id = r.event_id AND d.attempts = r.attempt AND d.status = 'pending' AND d.next_attempt_at = r.lease`,
     [
       column((result) => result.endpointId),
       column((result) => result.eventId),
@@ -148,6 +152,7 @@ export async function recordAttempts(db: Queryable, results: AttemptResult[]): P
       column((result) => Math.round(result.latencyMs)),
       column((result) => result.error),
       column((result) => result.responseExcerpt),
+      column((result) => result.lease),
     ],
   );
 }
