@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { adminCommand } from './cli/admin-command.js';
 import { conformanceCommand } from './cli/conformance-command.js';
 import { migrateCommand } from './cli/migrate-command.js';
+import { provisionCommand } from './cli/provision-command.js';
 import { startCommand } from './cli/start-command.js';
 import { simulateCommand } from './simulator/simulate-command.js';
 
@@ -12,6 +13,7 @@ const program = new Command('roster')
   .addCommand(migrateCommand())
   .addCommand(conformanceCommand())
   .addCommand(simulateCommand())
-  .addCommand(adminCommand());
+  .addCommand(adminCommand())
+  .addCommand(provisionCommand());
 
 await program.parseAsync(process.argv);

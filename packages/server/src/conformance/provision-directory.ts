@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export type DirectoryProvider = 'OKTA' | 'AZURE_AD';
+export type DirectoryProvider = 'OKTA' | 'AZURE_AD' | 'GOOGLE' | 'ONELOGIN' | 'JUMPCLOUD' | 'PING_IDENTITY' | 'AUTHENTIK' | 'OTHER';
 
 export interface ProvisionOptions {
   /** Roster's base URL, e.g. http://127.0.0.1:8080 */
