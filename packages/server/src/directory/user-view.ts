@@ -58,12 +58,11 @@ export async function loadUserViews(
   const views = new Map<string, UserView>();
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return views;
-  const [rows, memberships, roles, settings] = await Promise.all([
-    findUserViewRows(db, directoryId, ids),
-    listGroupsOfMembers(db, directoryId, ids),
-    derivedRoles(db, directoryId, ids),
-    userViewSettings(db, directoryId),
-  ]);
+  // One after another: inside a transaction `db` is a single client, which runs one query at a time.
+  const rows = await findUserViewRows(db, directoryId, ids);
+  const memberships = await listGroupsOfMembers(db, directoryId, ids);
+  const roles = await derivedRoles(db, directoryId, ids);
+  const settings = await userViewSettings(db, directoryId);
 
   const groupsOf = new Map<string, UserView['groups']>();
   for (const membership of memberships) {
