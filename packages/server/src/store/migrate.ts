@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.js';
-import { withTransaction } from './transaction.js';
 
 const migrationsDirectory = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -21,22 +20,34 @@ export function listMigrations(): Migration[] {
 // Any fixed 64-bit key: processes sharing one PostgreSQL migrate one at a time.
 const MIGRATION_LOCK_KEY = 72_417_310_045;
 
-/** Applies every migration not yet applied, each in its own transaction. Safe to run at every start. */
+/**
+ * Applies every migration not yet applied, each in its own transaction. Safe to run at every
+ * start and from several processes at once: they take turns under one advisory lock, held from
+ * before the bookkeeping table is created (concurrent CREATE TABLE IF NOT EXISTS can collide).
+ */
 export async function migrate(db: Database): Promise<string[]> {
   const applied: string[] = [];
-  await db.pool.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
-  for (const migration of listMigrations()) {
-    const ran = await withTransaction(db, async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-      const done = await client.query('SELECT 1 FROM schema_migrations WHERE name = $1', [migration.name]);
-      if (done.rowCount) return false;
-      await client.query(migration.sql);
-      await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [migration.name]);
-      return true;
-    });
-    if (ran) applied.push(migration.name);
+  const client = await db.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((row) => row.name));
+    for (const migration of listMigrations()) {
+      if (done.has(migration.name)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [migration.name]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      applied.push(migration.name);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    client.release();
   }
   return applied;
 }
