@@ -4,6 +4,10 @@ import { listRoleAssignments, replaceRoleAssignments, type RoleAssignmentRow } f
 import { isForeignKeyViolation } from '../store/errors.js';
 import { existingRoleNames } from '../store/roles.js';
 import { withTransaction } from '../store/transaction.js';
+import { insertEvents } from '../store/events.js';
+import { usersUnderGroups } from '../store/memberships.js';
+import { usersChangedEvents } from './change-events.js';
+import { loadUserEventData } from './event-payloads.js';
 import { ApiError, invalidArgument, notFound } from './api-error.js';
 import { compileMapping } from './attribute-mapping.js';
 import { getDirectory } from './directories.js';
@@ -42,6 +46,12 @@ export async function assignRoles(
         });
       }
     }
+    // Users whose roles may change: those under a group mapped before or after (issue 4: a role
+    // mapping change emits user_updated for each user whose roles change).
+    const previous = await listRoleAssignments(client, [directoryId]);
+    const touchedGroups = [...new Set([...(previous.get(directoryId) ?? []).map((row) => row.group_id), ...assignments.map((a) => a.group_id)])];
+    const candidates = await usersUnderGroups(client, directoryId, touchedGroups);
+    const before = await loadUserEventData(client, directoryId, candidates);
     try {
       await replaceRoleAssignments(
         client,
@@ -53,6 +63,11 @@ export async function assignRoles(
       if (isForeignKeyViolation(error)) throw new ApiError(409, 'aborted', 'a group or role of the assignments was deleted meanwhile; retry');
       throw error;
     }
+    const after = await loadUserEventData(client, directoryId, candidates);
+    const rolesOf = (view: { roles: { role_name: string }[]; permissions: string[] } | undefined) =>
+      JSON.stringify([view?.roles.map((role) => role.role_name), view?.permissions]);
+    const changed = candidates.filter((id) => rolesOf(before.get(id)) !== rolesOf(after.get(id)));
+    await insertEvents(client, await usersChangedEvents(client, { organizationId, directoryId }, changed, before));
     const stored = await listRoleAssignments(client, [directoryId]);
     return stored.get(directoryId) ?? [];
   });

@@ -101,3 +101,23 @@ export async function listGroupsOfMembers(db: Queryable, directoryId: string, me
   );
   return result.rows;
 }
+
+/**
+ * The users who hold roles through these groups: their members and, recursively, the members
+ * of groups nested in them (a role granted to a group reaches its nested groups' users).
+ */
+export async function usersUnderGroups(db: Queryable, directoryId: string, groupIds: string[]): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const result = await db.query<{ member_id: string }>(
+    `WITH RECURSIVE reached(id) AS (
+       SELECT unnest($2::text[])
+       UNION
+       SELECT m.member_id FROM group_members m JOIN reached ON m.group_id = reached.id
+        WHERE m.directory_id = $1 AND m.member_type = 'Group'
+     )
+     SELECT DISTINCT m.member_id FROM group_members m JOIN reached ON m.group_id = reached.id
+      WHERE m.directory_id = $1 AND m.member_type = 'User'`,
+    [directoryId, groupIds],
+  );
+  return result.rows.map((row) => row.member_id);
+}
