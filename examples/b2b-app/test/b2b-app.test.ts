@@ -142,11 +142,6 @@ async function roleChangeEvented(roster: Roster, cursor: string, role: string): 
   return false;
 }
 
-// Issue 4 asks for a user_updated for each user whose roles a group-role mapping change alters;
-// until Roster writes those, the app cannot learn of such a change, so the role checks below are
-// marked TODO (and roles left out of later comparisons) when none arrives. Remove this detection
-// once the server emits them, so a regression fails.
-const ROLE_EVENTS_TODO = 'Roster writes no user_updated when a group-role mapping changes (PUT .../groups/-/roles:assign)';
 
 function assertClean(summary: SimulationSummary, label: string): void {
   assert.ok(summary.ok, `${label}: ${JSON.stringify({ failedRequests: summary.failedRequests, failedObjects: summary.failedObjects, verify: summary.verify }, null, 2).slice(0, 3000)}`);
@@ -169,7 +164,6 @@ for (const store of storesUnderTest()) {
     let setup: SetupResult;
     let app: RunningApp | undefined;
     let state: DirectoryState;
-    let roleMappingEvented = false;
     // One request at a time. With several, two membership changes of one user commit side by
     // side on PostgreSQL and neither user_updated carries both (Roster builds each from its own
     // snapshot without locking the user): no event holds the final groups, so no receiver can
@@ -242,14 +236,14 @@ for (const store of storesUnderTest()) {
       );
     });
 
-    test("mapping a group to a role through the management API reaches the users' roles", async (t) => {
+    test("mapping a group to a role through the management API reaches the users' roles", async () => {
       assert.ok(app);
       const engineering = state.groups.find((group) => group.displayName === 'Engineering');
       assert.ok(engineering?.id && engineering.members.length > 0, JSON.stringify(state.groups.map((group) => group.displayName)));
       const cursor = await logEnd(roster);
       await assignRoleToGroup(roster, setup.organizationId, setup.directoryId, 'Engineering', 'admin');
-      roleMappingEvented = await roleChangeEvented(roster, cursor, 'admin');
-      if (!roleMappingEvented) return t.todo(ROLE_EVENTS_TODO);
+      // Issue 4: a group-role mapping change emits user_updated for each user whose roles change.
+      assert.ok(await roleChangeEvented(roster, cursor, 'admin'), 'mapping Engineering to admin emitted user_updated events');
       const users = await assertInSync(app, roster, setup, 'after mapping Engineering to admin');
       const admins = users.filter((user) => user.roles.includes('admin'));
       assert.equal(admins.length, engineering.members.length);
@@ -283,7 +277,7 @@ for (const store of storesUnderTest()) {
       assert.equal(await count(), (before ?? 0) + 1, 'the redelivery was deduplicated; the stale event recorded');
     });
 
-    test('after a stop, the app catches up through the Events API', async (t) => {
+    test('after a stop, the app catches up through the Events API', async () => {
       assert.ok(app);
       // Where the log stands now: every event after this happens while the app is down.
       let cursor = await logEnd(roster);
@@ -322,11 +316,9 @@ for (const store of storesUnderTest()) {
 
       app = await startApp({ ...config, pollSeconds: 1 }, { log: () => {} });
       assert.ok(app.startupCatchUp.outcomes.applied > 0, JSON.stringify(app.startupCatchUp));
-      const roles = roleMappingEvented;
-      if (!roles) t.diagnostic(`roles not compared: ${ROLE_EVENTS_TODO}`);
-      const users = await assertInSync(app, roster, setup, 'after the restart', { roles });
-      assert.deepEqual(users, roles ? expected : expected.map((user) => ({ ...user, roles: [] })));
-      if (roles) assert.ok(users.some((user) => user.roles.includes('admin') && user.groups.includes('Sales')), 'the role mapping made while down arrived');
+      const users = await assertInSync(app, roster, setup, 'after the restart', { roles: true });
+      assert.deepEqual(users, expected);
+      assert.ok(users.some((user) => user.roles.includes('admin') && user.groups.includes('Sales')), 'the role mapping made while down arrived');
       const sources = await eventSources(app, missed);
       assert.deepEqual(
         missed.filter((id) => sources.get(id) !== 'events-api'),
