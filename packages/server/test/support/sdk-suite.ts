@@ -52,7 +52,9 @@ export function sdkTestEnvironment(server: TestServer): Record<string, string> {
 
 /** A live Roster on the embedded store for an SDK suite (webhooks to loopback allowed, for the webhook tests). */
 export function startSdkTestServer(): Promise<TestServer> {
-  return startTestServer({ store: 'embedded', env: { ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
+  // The events settings are read from process.env (events/events-config.ts).
+  process.env.ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS = 'true';
+  return startTestServer({ store: 'embedded' });
 }
 
 export function sdkDirectory(language: string): string {
