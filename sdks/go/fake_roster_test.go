@@ -34,6 +34,8 @@ type fakeRoster struct {
 	handler func(w http.ResponseWriter, r *http.Request, count int)
 	// tokenStatus answers /oauth/token with this status instead of a token when set.
 	tokenStatus int
+	// firstTokenDelay holds the first token back, so concurrent callers all wait for it.
+	firstTokenDelay time.Duration
 }
 
 func newFakeRoster(t *testing.T, handler func(w http.ResponseWriter, r *http.Request, count int)) *fakeRoster {
@@ -51,6 +53,9 @@ func (f *fakeRoster) serve(w http.ResponseWriter, r *http.Request) {
 		f.tokens++
 		n, status := f.tokens, f.tokenStatus
 		f.mu.Unlock()
+		if n == 1 {
+			time.Sleep(f.firstTokenDelay)
+		}
 		if status != 0 {
 			writeJSON(w, status, map[string]any{"code": "invalid_client", "message": "client authentication failed"})
 			return

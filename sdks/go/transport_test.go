@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -219,5 +220,40 @@ func TestPathParametersAreEscapedAndTheBaseURLKeepsItsPath(t *testing.T) {
 	seen := fake.requests()[0]
 	if seen.escaped != "/api/v1/organizations:external/acme%2Feu%3Fx=1%23y" || seen.query != "" {
 		t.Fatalf("path %q, query %q", seen.escaped, seen.query)
+	}
+}
+
+func TestConcurrentCallsShareOneTokenAndOneRefreshWhenTheServerRefusesIt(t *testing.T) {
+	var refusals atomic.Int32
+	fake := newFakeRoster(t, func(w http.ResponseWriter, r *http.Request, count int) {
+		if r.Header.Get("Authorization") == "Bearer token-1" {
+			// Refusals spread over 100 ms, so most arrive after token-2 is in use: they must not drop it.
+			time.Sleep(time.Duration(refusals.Add(1)) * 5 * time.Millisecond)
+			apiError(w, 401, "unauthenticated", "The access token is invalid or expired")
+			return
+		}
+		organizationsPage(w)
+	})
+	fake.firstTokenDelay = 50 * time.Millisecond
+	sc := fake.client()
+	const calls = 20
+	errs := make(chan error, calls)
+	for i := 0; i < calls; i++ {
+		go func() {
+			_, err := sc.Organization().ListOrganizations(ctx)
+			errs <- err
+		}()
+	}
+	for i := 0; i < calls; i++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	// token-1 for everyone, refused; each refusal forgets token-1 only, so one token-2 serves all.
+	if n := fake.tokenRequests(); n != 2 {
+		t.Fatalf("%d token requests for %d concurrent calls refused once", n, calls)
+	}
+	if n := len(fake.requests()); n != 2*calls {
+		t.Fatalf("%d requests, want every call sent with token-1, then with token-2", n)
 	}
 }
