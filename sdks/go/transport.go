@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -50,6 +51,11 @@ func (c *Client) call(ctx context.Context, req request, out any) error {
 	send := func() (string, *response, error) {
 		token, err := c.tokens.get(ctx)
 		if err != nil {
+			var apiErr *Error
+			if !errors.As(err, &apiErr) {
+				// The caller's context ended while the token was on its way.
+				err = connectionError(http.MethodPost, "/oauth/token", err)
+			}
 			return "", nil, err
 		}
 		answer, err := c.send(ctx, req, payload, token)

@@ -257,3 +257,52 @@ func TestConcurrentCallsShareOneTokenAndOneRefreshWhenTheServerRefusesIt(t *test
 		t.Fatalf("%d requests, want every call sent with token-1, then with token-2", n)
 	}
 }
+
+func TestAnswersThatAreNotTheExpectedJSONAreTypedErrors(t *testing.T) {
+	body := "<html>maintenance</html>"
+	fake := newFakeRoster(t, func(w http.ResponseWriter, r *http.Request, count int) {
+		w.WriteHeader(200)
+		_, _ = w.Write([]byte(body))
+	})
+	_, err := fake.client().Organization().GetOrganization(ctx, "org_1")
+	var apiErr *Error
+	if !errors.As(err, &apiErr) || apiErr.Code != "invalid_response" || apiErr.Kind != KindUnexpected || apiErr.Status != 200 {
+		t.Fatalf("an HTML answer: %v", err)
+	}
+	body = ""
+	if _, err = fake.client().Organization().GetOrganization(ctx, "org_1"); !errors.As(err, &apiErr) || apiErr.Code != "empty_response" {
+		t.Fatalf("an empty answer: %v", err)
+	}
+	// A 204 where no body is expected is success.
+	if err := fake.client().Organization().DeleteOrganization(ctx, "org_1"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestACallWhoseContextEndsWhileTheTokenIsFetchedIsAConnectionError(t *testing.T) {
+	fake := newFakeRoster(t, func(w http.ResponseWriter, r *http.Request, count int) { organizationsPage(w) })
+	fake.firstTokenDelay = time.Second
+	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	_, err := fake.client().Organization().ListOrganizations(short)
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, ErrConnection) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestABaseURLWithAPathPrefixKeepsIt(t *testing.T) {
+	var paths []string
+	fake := newFakeRoster(t, func(w http.ResponseWriter, r *http.Request, count int) {
+		paths = append(paths, r.URL.Path)
+		organizationsPage(w)
+	})
+	// The fake answers tokens only at /oauth/token: a prefixed token path gets the handler's page,
+	// which has no access_token, so the prefix is checked on a call that needs no token.
+	sc := NewClient(fake.server.URL+"/roster/?ignored=1#fragment", "id", "secret")
+	if sc.baseURL != fake.server.URL+"/roster" {
+		t.Fatalf("base URL %q", sc.baseURL)
+	}
+	if _, err := sc.issueToken(ctx); err == nil || len(paths) != 1 || paths[0] != "/roster/oauth/token" {
+		t.Fatalf("%v, paths %v", err, paths)
+	}
+}
