@@ -49,32 +49,20 @@ func (a *APIClientsClient) apiClient(ctx context.Context, req request) (*APIClie
 
 // Create makes an API client named for what it is for.
 func (a *APIClientsClient) Create(ctx context.Context, name string) (*CreateAPIClientResponse, error) {
-	var created CreateAPIClientResponse
-	if err := a.c.call(ctx, request{method: http.MethodPost, path: "/api/v1/clients", body: map[string]any{"name": name}}, &created); err != nil {
-		return nil, err
-	}
-	return &created, nil
+	return callAs[CreateAPIClientResponse](ctx, a.c, request{method: http.MethodPost, path: "/api/v1/clients", body: map[string]any{"name": name}})
 }
 
 // List reads one page of API clients.
 func (a *APIClientsClient) List(ctx context.Context, options ...PageOptions) (*ListAPIClientsResponse, error) {
-	var list ListAPIClientsResponse
-	if err := a.c.call(ctx, request{method: http.MethodGet, path: "/api/v1/clients", query: query{}.page(first(options)).values()}, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListAPIClientsResponse](ctx, a.c, request{method: http.MethodGet, path: "/api/v1/clients", query: query{}.page(first(options)).values()})
 }
 
 // Iterate walks every API client, page after page.
 func (a *APIClientsClient) Iterate(options ...PageOptions) *Iterator[APIClient] {
 	start := first(options)
-	return newIterator(start.PageToken, func(ctx context.Context, token string) (page[APIClient], error) {
-		list, err := a.List(ctx, PageOptions{PageSize: start.PageSize, PageToken: token})
-		if err != nil {
-			return page[APIClient]{}, err
-		}
-		return page[APIClient]{items: list.Clients, next: list.NextPageToken, more: list.NextPageToken != ""}, nil
-	})
+	return followPageTokens(start.PageToken, func(ctx context.Context, token string) (*ListAPIClientsResponse, error) {
+		return a.List(ctx, PageOptions{PageSize: start.PageSize, PageToken: token})
+	}, func(list *ListAPIClientsResponse) ([]APIClient, string) { return list.Clients, list.NextPageToken })
 }
 
 // Get reads one API client.

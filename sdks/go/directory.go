@@ -127,12 +127,8 @@ func (d *DirectoryClient) directory(ctx context.Context, req request) (*Director
 
 // ListDirectories reads one page of the organization's directories.
 func (d *DirectoryClient) ListDirectories(ctx context.Context, organizationID string, options ...PageOptions) (*ListDirectoriesResponse, error) {
-	var list ListDirectoriesResponse
 	req := request{method: http.MethodGet, path: directoriesPath(organizationID), query: query{}.page(first(options)).values()}
-	if err := d.c.call(ctx, req, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListDirectoriesResponse](ctx, d.c, req)
 }
 
 // GetDirectory reads one directory.
@@ -183,11 +179,7 @@ func (d *DirectoryClient) DeleteDirectory(ctx context.Context, organizationID, d
 }
 
 func (d *DirectoryClient) toggle(ctx context.Context, organizationID, directoryID, action string) (*ToggleDirectoryResponse, error) {
-	var toggled ToggleDirectoryResponse
-	if err := d.c.call(ctx, request{method: http.MethodPatch, path: directoryPath(organizationID, directoryID) + action}, &toggled); err != nil {
-		return nil, err
-	}
-	return &toggled, nil
+	return callAs[ToggleDirectoryResponse](ctx, d.c, request{method: http.MethodPatch, path: directoryPath(organizationID, directoryID) + action})
 }
 
 // EnableDirectory lets the IdP provision again.

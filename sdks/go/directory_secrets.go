@@ -64,11 +64,7 @@ func (d *DirectoryClient) CreateDirectorySecret(ctx context.Context, organizatio
 	if expire := first(options).ExpireTime; !expire.IsZero() {
 		body["expire_time"] = timestamp(expire)
 	}
-	var created CreateDirectorySecretResponse
-	if err := d.c.call(ctx, request{method: http.MethodPost, path: directoryPath(organizationID, directoryID) + "/secrets", body: body}, &created); err != nil {
-		return nil, err
-	}
-	return &created, nil
+	return callAs[CreateDirectorySecretResponse](ctx, d.c, request{method: http.MethodPost, path: directoryPath(organizationID, directoryID) + "/secrets", body: body})
 }
 
 // RegenerateDirectorySecret makes a new secret; the active ones keep working for the grace
@@ -78,11 +74,7 @@ func (d *DirectoryClient) RegenerateDirectorySecret(ctx context.Context, organiz
 	if grace := first(options).GracePeriod; grace != nil {
 		body["grace_period_seconds"] = seconds(*grace)
 	}
-	var regenerated RegenerateDirectorySecretResponse
-	if err := d.c.call(ctx, request{method: http.MethodPost, path: directoryPath(organizationID, directoryID) + "/secrets:regenerate", body: body}, &regenerated); err != nil {
-		return nil, err
-	}
-	return &regenerated, nil
+	return callAs[RegenerateDirectorySecretResponse](ctx, d.c, request{method: http.MethodPost, path: directoryPath(organizationID, directoryID) + "/secrets:regenerate", body: body})
 }
 
 // RevokeDirectorySecret makes the secret stop working at once.

@@ -129,23 +129,17 @@ type directoryGroupEnvelope struct {
 func (d *DirectoryClient) ListDirectoryUsers(ctx context.Context, organizationID, directoryID string, options ...ListDirectoryUsersOptions) (*ListDirectoryUsersResponse, error) {
 	o := first(options)
 	q := query{}.page(PageOptions{o.PageSize, o.PageToken}).flag("include_detail", o.IncludeDetail).text("directory_group_id", o.DirectoryGroupID).time("updated_after", o.UpdatedAfter)
-	var list ListDirectoryUsersResponse
-	if err := d.c.call(ctx, request{method: http.MethodGet, path: directoryPath(organizationID, directoryID) + "/users", query: q.values()}, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListDirectoryUsersResponse](ctx, d.c, request{method: http.MethodGet, path: directoryPath(organizationID, directoryID) + "/users", query: q.values()})
 }
 
 // IterateDirectoryUsers walks every user, page after page.
 func (d *DirectoryClient) IterateDirectoryUsers(organizationID, directoryID string, options ...ListDirectoryUsersOptions) *Iterator[DirectoryUser] {
 	o := first(options)
-	return newIterator(o.PageToken, func(ctx context.Context, token string) (page[DirectoryUser], error) {
+	return followPageTokens(o.PageToken, func(ctx context.Context, token string) (*ListDirectoryUsersResponse, error) {
 		o.PageToken = token
-		list, err := d.ListDirectoryUsers(ctx, organizationID, directoryID, o)
-		if err != nil {
-			return page[DirectoryUser]{}, err
-		}
-		return page[DirectoryUser]{items: list.Users, next: list.NextPageToken, more: list.NextPageToken != ""}, nil
+		return d.ListDirectoryUsers(ctx, organizationID, directoryID, o)
+	}, func(list *ListDirectoryUsersResponse) ([]DirectoryUser, string) {
+		return list.Users, list.NextPageToken
 	})
 }
 
@@ -163,23 +157,17 @@ func (d *DirectoryClient) GetDirectoryUser(ctx context.Context, organizationID, 
 func (d *DirectoryClient) ListDirectoryGroups(ctx context.Context, organizationID, directoryID string, options ...ListDirectoryGroupsOptions) (*ListDirectoryGroupsResponse, error) {
 	o := first(options)
 	q := query{}.page(PageOptions{o.PageSize, o.PageToken}).flag("include_detail", o.IncludeDetail).time("updated_after", o.UpdatedAfter)
-	var list ListDirectoryGroupsResponse
-	if err := d.c.call(ctx, request{method: http.MethodGet, path: directoryPath(organizationID, directoryID) + "/groups", query: q.values()}, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListDirectoryGroupsResponse](ctx, d.c, request{method: http.MethodGet, path: directoryPath(organizationID, directoryID) + "/groups", query: q.values()})
 }
 
 // IterateDirectoryGroups walks every group, page after page.
 func (d *DirectoryClient) IterateDirectoryGroups(organizationID, directoryID string, options ...ListDirectoryGroupsOptions) *Iterator[DirectoryGroup] {
 	o := first(options)
-	return newIterator(o.PageToken, func(ctx context.Context, token string) (page[DirectoryGroup], error) {
+	return followPageTokens(o.PageToken, func(ctx context.Context, token string) (*ListDirectoryGroupsResponse, error) {
 		o.PageToken = token
-		list, err := d.ListDirectoryGroups(ctx, organizationID, directoryID, o)
-		if err != nil {
-			return page[DirectoryGroup]{}, err
-		}
-		return page[DirectoryGroup]{items: list.Groups, next: list.NextPageToken, more: list.NextPageToken != ""}, nil
+		return d.ListDirectoryGroups(ctx, organizationID, directoryID, o)
+	}, func(list *ListDirectoryGroupsResponse) ([]DirectoryGroup, string) {
+		return list.Groups, list.NextPageToken
 	})
 }
 
@@ -195,22 +183,16 @@ func (d *DirectoryClient) GetDirectoryGroup(ctx context.Context, organizationID,
 
 // ListDirectoryGroupMembers reads one page of a group's direct members: users and nested groups.
 func (d *DirectoryClient) ListDirectoryGroupMembers(ctx context.Context, organizationID, directoryID, groupID string, options ...PageOptions) (*ListDirectoryGroupMembersResponse, error) {
-	var list ListDirectoryGroupMembersResponse
 	req := request{method: http.MethodGet, path: directoryPath(organizationID, directoryID) + pathOf("/groups/", groupID, "/members"), query: query{}.page(first(options)).values()}
-	if err := d.c.call(ctx, req, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListDirectoryGroupMembersResponse](ctx, d.c, req)
 }
 
 // IterateDirectoryGroupMembers walks every direct member of a group, page after page.
 func (d *DirectoryClient) IterateDirectoryGroupMembers(organizationID, directoryID, groupID string, options ...PageOptions) *Iterator[DirectoryGroupMember] {
 	o := first(options)
-	return newIterator(o.PageToken, func(ctx context.Context, token string) (page[DirectoryGroupMember], error) {
-		list, err := d.ListDirectoryGroupMembers(ctx, organizationID, directoryID, groupID, PageOptions{PageSize: o.PageSize, PageToken: token})
-		if err != nil {
-			return page[DirectoryGroupMember]{}, err
-		}
-		return page[DirectoryGroupMember]{items: list.Members, next: list.NextPageToken, more: list.NextPageToken != ""}, nil
+	return followPageTokens(o.PageToken, func(ctx context.Context, token string) (*ListDirectoryGroupMembersResponse, error) {
+		return d.ListDirectoryGroupMembers(ctx, organizationID, directoryID, groupID, PageOptions{PageSize: o.PageSize, PageToken: token})
+	}, func(list *ListDirectoryGroupMembersResponse) ([]DirectoryGroupMember, string) {
+		return list.Members, list.NextPageToken
 	})
 }

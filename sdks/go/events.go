@@ -81,11 +81,7 @@ type EventsClient struct{ c *Client }
 func (e *EventsClient) List(ctx context.Context, options ...ListEventsOptions) (*ListEventsResponse, error) {
 	o := first(options)
 	q := query{}.text("after", o.After).number("limit", o.Limit).text("types", strings.Join(o.Types, ",")).text("organization_id", o.OrganizationID).text("directory_id", o.DirectoryID)
-	var list ListEventsResponse
-	if err := e.c.call(ctx, request{method: http.MethodGet, path: "/api/v1/events", query: q.values()}, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListEventsResponse](ctx, e.c, request{method: http.MethodGet, path: "/api/v1/events", query: q.values()})
 }
 
 // Get reads one event.

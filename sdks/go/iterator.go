@@ -74,3 +74,16 @@ func (it *Iterator[T]) Err() error { return it.err }
 
 // Pages is the number of pages fetched so far.
 func (it *Iterator[T]) Pages() int { return it.pages }
+
+// followPageTokens iterates a list paged with page_size / page_token: list fetches the page at a
+// token, split gives its items and next_page_token ("" on the last page).
+func followPageTokens[L, T any](firstToken string, list func(ctx context.Context, token string) (*L, error), split func(*L) ([]T, string)) *Iterator[T] {
+	return newIterator(firstToken, func(ctx context.Context, token string) (page[T], error) {
+		listed, err := list(ctx, token)
+		if err != nil {
+			return page[T]{}, err
+		}
+		items, next := split(listed)
+		return page[T]{items: items, next: next, more: next != ""}, nil
+	})
+}

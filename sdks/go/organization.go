@@ -123,12 +123,8 @@ func (o *OrganizationClient) DeleteOrganization(ctx context.Context, organizatio
 
 // ListOrganizations reads one page of organizations.
 func (o *OrganizationClient) ListOrganizations(ctx context.Context, options ...PageOptions) (*ListOrganizationsResponse, error) {
-	var list ListOrganizationsResponse
 	req := request{method: http.MethodGet, path: "/api/v1/organizations", query: query{}.page(first(options)).values()}
-	if err := o.c.call(ctx, req, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListOrganizationsResponse](ctx, o.c, req)
 }
 
 // ListOrganization is Scalekit's spelling of ListOrganizations.
@@ -139,12 +135,10 @@ func (o *OrganizationClient) ListOrganization(ctx context.Context, options ...Pa
 // IterateOrganizations walks every organization, page after page (PageToken sets where to start).
 func (o *OrganizationClient) IterateOrganizations(options ...PageOptions) *Iterator[Organization] {
 	start := first(options)
-	return newIterator(start.PageToken, func(ctx context.Context, token string) (page[Organization], error) {
-		list, err := o.ListOrganizations(ctx, PageOptions{PageSize: start.PageSize, PageToken: token})
-		if err != nil {
-			return page[Organization]{}, err
-		}
-		return page[Organization]{items: list.Organizations, next: list.NextPageToken, more: list.NextPageToken != ""}, nil
+	return followPageTokens(start.PageToken, func(ctx context.Context, token string) (*ListOrganizationsResponse, error) {
+		return o.ListOrganizations(ctx, PageOptions{PageSize: start.PageSize, PageToken: token})
+	}, func(list *ListOrganizationsResponse) ([]Organization, string) {
+		return list.Organizations, list.NextPageToken
 	})
 }
 

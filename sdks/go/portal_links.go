@@ -53,12 +53,8 @@ func (o *OrganizationClient) GeneratePortalLink(ctx context.Context, organizatio
 
 // ListPortalLinks reads the organization's portal links that still work (without their locations).
 func (o *OrganizationClient) ListPortalLinks(ctx context.Context, organizationID string, options ...PageOptions) (*ListPortalLinksResponse, error) {
-	var list ListPortalLinksResponse
 	req := request{method: http.MethodGet, path: organizationPath(organizationID) + "/portal_links", query: query{}.page(first(options)).values()}
-	if err := o.c.call(ctx, req, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListPortalLinksResponse](ctx, o.c, req)
 }
 
 // RevokePortalLink makes the link stop working at once.

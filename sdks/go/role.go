@@ -94,23 +94,15 @@ func (r *RoleClient) GetRole(ctx context.Context, roleName string) (*Role, error
 
 // ListRoles reads one page of roles.
 func (r *RoleClient) ListRoles(ctx context.Context, options ...PageOptions) (*ListRolesResponse, error) {
-	var list ListRolesResponse
-	if err := r.c.call(ctx, request{method: http.MethodGet, path: "/api/v1/roles", query: query{}.page(first(options)).values()}, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListRolesResponse](ctx, r.c, request{method: http.MethodGet, path: "/api/v1/roles", query: query{}.page(first(options)).values()})
 }
 
 // IterateRoles walks every role, page after page.
 func (r *RoleClient) IterateRoles(options ...PageOptions) *Iterator[Role] {
 	start := first(options)
-	return newIterator(start.PageToken, func(ctx context.Context, token string) (page[Role], error) {
-		list, err := r.ListRoles(ctx, PageOptions{PageSize: start.PageSize, PageToken: token})
-		if err != nil {
-			return page[Role]{}, err
-		}
-		return page[Role]{items: list.Roles, next: list.NextPageToken, more: list.NextPageToken != ""}, nil
-	})
+	return followPageTokens(start.PageToken, func(ctx context.Context, token string) (*ListRolesResponse, error) {
+		return r.ListRoles(ctx, PageOptions{PageSize: start.PageSize, PageToken: token})
+	}, func(list *ListRolesResponse) ([]Role, string) { return list.Roles, list.NextPageToken })
 }
 
 // UpdateRole changes the fields set in update.

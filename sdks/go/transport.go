@@ -74,6 +74,15 @@ func (c *Client) call(ctx context.Context, req request, out any) error {
 	return decodeAnswer(req, answer, out)
 }
 
+// callAs sends an authorized request and decodes its 2xx answer into a new T.
+func callAs[T any](ctx context.Context, c *Client, req request) (*T, error) {
+	var out T
+	if err := c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 func encodeBody(body any) ([]byte, error) {
 	if body == nil {
 		return nil, nil

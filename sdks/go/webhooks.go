@@ -185,11 +185,7 @@ func (w *WebhooksClient) Create(ctx context.Context, webhook CreateWebhookParams
 	if webhook.OrganizationID != "" {
 		body["organization_id"] = webhook.OrganizationID
 	}
-	var created CreateWebhookResponse
-	if err := w.c.call(ctx, request{method: http.MethodPost, path: "/api/v1/webhooks", body: body}, &created); err != nil {
-		return nil, err
-	}
-	return &created, nil
+	return callAs[CreateWebhookResponse](ctx, w.c, request{method: http.MethodPost, path: "/api/v1/webhooks", body: body})
 }
 
 // List reads every endpoint.
@@ -241,11 +237,7 @@ func (w *WebhooksClient) RotateSecret(ctx context.Context, webhookID string, opt
 	if grace := first(options).GracePeriod; grace != nil {
 		body["grace_period_seconds"] = seconds(*grace)
 	}
-	var rotated RotateWebhookSecretResponse
-	if err := w.c.call(ctx, request{method: http.MethodPost, path: webhookPath(webhookID) + "/secrets:rotate", body: body}, &rotated); err != nil {
-		return nil, err
-	}
-	return &rotated, nil
+	return callAs[RotateWebhookSecretResponse](ctx, w.c, request{method: http.MethodPost, path: webhookPath(webhookID) + "/secrets:rotate", body: body})
 }
 
 // Replay sends one event, or every event since a time, again.
@@ -257,29 +249,17 @@ func (w *WebhooksClient) Replay(ctx context.Context, webhookID string, what Repl
 	if !what.Since.IsZero() {
 		body["since"] = timestamp(what.Since)
 	}
-	var replayed ReplayWebhookResponse
-	if err := w.c.call(ctx, request{method: http.MethodPost, path: webhookPath(webhookID) + ":replay", body: body}, &replayed); err != nil {
-		return nil, err
-	}
-	return &replayed, nil
+	return callAs[ReplayWebhookResponse](ctx, w.c, request{method: http.MethodPost, path: webhookPath(webhookID) + ":replay", body: body})
 }
 
 // ListDeliveries reads one page of the endpoint's deliveries, newest event first.
 func (w *WebhooksClient) ListDeliveries(ctx context.Context, webhookID string, options ...ListWebhookDeliveriesOptions) (*ListWebhookDeliveriesResponse, error) {
 	o := first(options)
 	q := query{}.text("status", string(o.Status)).number("page_size", o.PageSize).text("page_token", o.PageToken)
-	var list ListWebhookDeliveriesResponse
-	if err := w.c.call(ctx, request{method: http.MethodGet, path: webhookPath(webhookID) + "/deliveries", query: q.values()}, &list); err != nil {
-		return nil, err
-	}
-	return &list, nil
+	return callAs[ListWebhookDeliveriesResponse](ctx, w.c, request{method: http.MethodGet, path: webhookPath(webhookID) + "/deliveries", query: q.values()})
 }
 
 // GetDelivery reads one delivery with its attempt log.
 func (w *WebhooksClient) GetDelivery(ctx context.Context, webhookID, eventID string) (*WebhookDeliveryResponse, error) {
-	var delivery WebhookDeliveryResponse
-	if err := w.c.call(ctx, request{method: http.MethodGet, path: webhookPath(webhookID) + pathOf("/deliveries/", eventID)}, &delivery); err != nil {
-		return nil, err
-	}
-	return &delivery, nil
+	return callAs[WebhookDeliveryResponse](ctx, w.c, request{method: http.MethodGet, path: webhookPath(webhookID) + pathOf("/deliveries/", eventID)})
 }
