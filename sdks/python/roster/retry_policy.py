@@ -78,5 +78,5 @@ def retry_delay(
     asked = parse_retry_after(retry_after, now)
     if asked is not None:
         return asked if asked <= policy.max_retry_after else None
-    ceiling = min(policy.max_delay, policy.base_delay * 2**retry)
+    ceiling: float = min(policy.max_delay, policy.base_delay * 2**retry)
     return ceiling / 2 + random() * (ceiling / 2)

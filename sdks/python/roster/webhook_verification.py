@@ -14,7 +14,7 @@ import hashlib
 import hmac
 import re
 import time
-from typing import Any, Callable, Iterable, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Iterable, List, Mapping, Optional, Tuple, Union
 
 SECRET_PREFIX = "whsec_"
 DEFAULT_TOLERANCE_SECONDS = 5 * 60
@@ -38,7 +38,7 @@ def _header(headers: Union[Mapping[str, Any], Iterable[Tuple[str, Any]]], name: 
     # Flask's, Django's, Starlette's and httpx's header objects all have items(); a plain dict may
     # spell the names in any case. Repeated headers (a list, or several items) are joined by spaces.
     items = headers.items() if hasattr(headers, "items") else headers
-    found = []
+    found: List[str] = []
     for key, value in items:
         if str(key).lower() != name:
             continue
