@@ -14,8 +14,10 @@ import base64
 import hashlib
 import hmac
 import json
+from email.message import Message
 from typing import Any, Callable, Dict, List, Tuple
 
+import httpx
 import pytest
 
 from roster import AsyncRoster, Roster, WebhookVerificationError, verify_webhook_payload
@@ -110,6 +112,13 @@ def signed(secrets: Tuple[str, ...] = (SECRET,), timestamp: int = NOW, body: str
     return {"webhook-id": "evt_1", "webhook-timestamp": str(timestamp), "webhook-signature": signatures}
 
 
+def message_headers(headers: Dict[str, str]) -> Message:
+    message = Message()
+    for name, value in headers.items():
+        message[name.title()] = value
+    return message
+
+
 def test_a_delivery_verifies_however_its_headers_and_body_are_given() -> None:
     headers = signed()
     given: List[Tuple[str, Any, Any]] = [
@@ -119,6 +128,8 @@ def test_a_delivery_verifies_however_its_headers_and_body_are_given() -> None:
         ("a memoryview", headers, memoryview(BODY.encode())),
         ("header names in another case", {key.title(): value for key, value in headers.items()}, BODY),
         ("a list of pairs, as WSGI gives", list(headers.items()), BODY),
+        ("httpx.Headers, as Starlette's and FastAPI's behave", httpx.Headers(headers), BODY),
+        ("an email.message.Message, as http.server gives", message_headers(headers), BODY),
         ("a repeated signature header", {**headers, "webhook-signature": ["v1," + base64.b64encode(bytes(32)).decode(), headers["webhook-signature"]]}, BODY),
     ]
     for name, header_value, body in given:
