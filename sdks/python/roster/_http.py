@@ -108,21 +108,12 @@ def read_response(response: httpx.Response, model: Optional[Type[T]]) -> Optiona
         raise error_from_response(response.status_code, _body_of(response), response.headers)
     if model is None:
         return None
-    where = f"{response.request.method} {response.request.url.path}"
     try:
-        body = response.json()
-    except ValueError:
+        return decode(model, response.json())
+    except ValueError as error:  # DecodeError, or a body that is not JSON at all
+        problem = f"does not match the API's document: {error}" if isinstance(error, DecodeError) else "is not JSON"
         raise InvalidResponseError(
-            f"{where} answered {response.status_code} without a JSON body",
-            status=response.status_code,
-            code="invalid_response",
-            headers=response.headers,
-        ) from None
-    try:
-        return decode(model, body)
-    except DecodeError as error:
-        raise InvalidResponseError(
-            f"{where} answered a {model.__name__} that does not match the API's document: {error}",
+            f"{response.request.method} {response.request.url.path} answered {response.status_code}: a {model.__name__} that {problem}",
             status=response.status_code,
             code="invalid_response",
             headers=response.headers,

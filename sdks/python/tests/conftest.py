@@ -18,6 +18,7 @@ import pytest
 import roster._decode
 from roster import Roster
 
+from .support.flaky_proxy import FlakyProxy
 from .support.scim import ScimConnection
 
 # A field the models do not know is an error here: the models must follow the server's document.
@@ -51,6 +52,14 @@ def live() -> Live:
 def roster_client(live: Live) -> Iterator[Roster]:
     with live.roster() as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def proxy(live: Live) -> Iterator[FlakyProxy]:
+    """A proxy in front of the live Roster; each test sets how it answers with `proxy.answer`."""
+    flaky = FlakyProxy(live.url)
+    yield flaky
+    flaky.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Iterator, List
+from typing import List
 
 import pytest
 
@@ -21,12 +21,6 @@ pytestmark = pytest.mark.anyio
 
 TOKEN = "POST /oauth/token"
 
-
-@pytest.fixture(scope="module")
-def proxy(live: Live) -> Iterator[FlakyProxy]:
-    flaky = FlakyProxy(live.url)
-    yield flaky
-    flaky.close()
 
 
 def through(proxy: FlakyProxy, live: Live) -> AsyncRoster:

@@ -10,9 +10,11 @@ from roster import (
     BadRequestError,
     ConflictError,
     GoneError,
+    InvalidResponseError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    Roster,
     RosterError,
     ServerError,
 )
@@ -62,3 +64,24 @@ def test_an_answer_not_in_the_apis_shape_still_gives_a_typed_error(body: Any, co
     error = error_from_response(502, body)
     assert isinstance(error, ServerError)
     assert (error.code, error.message, error.details, error.parameter) == (code, message, {}, None)
+
+
+@pytest.mark.parametrize(
+    "answer,problem",
+    [
+        (httpx.Response(200, text="<html>a proxy's page</html>"), "is not JSON"),
+        (httpx.Response(200, json={"organization": {"id": 7}}), "organization.id: is int, not str"),
+        (httpx.Response(200, json={"organizations": []}), "organization: is missing"),
+    ],
+)
+def test_a_2xx_answer_that_is_not_what_the_document_promises_is_an_invalid_response_error(answer: httpx.Response, problem: str) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/oauth/token":
+            return httpx.Response(200, json={"access_token": "t", "token_type": "Bearer", "expires_in": 3600})
+        return answer
+
+    client = Roster("http://roster.test", "id", "secret", http_client=httpx.Client(transport=httpx.MockTransport(handle)))
+    with pytest.raises(InvalidResponseError) as raised:
+        client.organization.get_organization("org_1")
+    assert problem in raised.value.message and raised.value.code == "invalid_response" and raised.value.status == 200
+    assert "GET /api/v1/organizations/org_1" in raised.value.message

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Iterator, List
+from typing import List
 
 import httpx
 import pytest
@@ -25,12 +25,6 @@ from .support.flaky_proxy import FlakyProxy, Intercept
 
 TOKEN = "POST /oauth/token"
 
-
-@pytest.fixture(scope="module")
-def proxy(live: Live) -> Iterator[FlakyProxy]:
-    flaky = FlakyProxy(live.url)
-    yield flaky
-    flaky.close()
 
 
 def through(proxy: FlakyProxy, live: Live, max_retries: int = 3, **options: object) -> Roster:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterable, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Optional
 from urllib.parse import urlsplit
 
 import httpx
 
 from ..retry_policy import DEFAULT_RETRY_POLICY, RetryPolicy
-from ..webhook_verification import DEFAULT_TOLERANCE_SECONDS, verify_webhook_payload
+from ..webhook_verification import verify_webhook_payload
 from .api_clients import AsyncApiClientsClient
 from .directory import AsyncDirectoryClient
 from .events import AsyncEventClient
@@ -75,14 +75,5 @@ class AsyncRoster:
     async def __aexit__(self, *exc_info: Any) -> None:
         await self.aclose()
 
-    @staticmethod
-    def verify_webhook_payload(
-        secret: str,
-        headers: Union[Mapping[str, Any], Iterable[Tuple[str, Any]]],
-        payload: Union[bytes, bytearray, memoryview, str],
-        *,
-        tolerance_seconds: float = DEFAULT_TOLERANCE_SECONDS,
-        now: Optional[Callable[[], float]] = None,
-    ) -> bool:
-        """roster.verify_webhook_payload, as a method, as Scalekit's client has it."""
-        return verify_webhook_payload(secret, headers, payload, tolerance_seconds=tolerance_seconds, now=now)
+    #: roster.verify_webhook_payload, as a method, as Scalekit's client has it.
+    verify_webhook_payload = staticmethod(verify_webhook_payload)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterable, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Optional
 from urllib.parse import urlsplit
 
 import httpx
 
 from ..retry_policy import DEFAULT_RETRY_POLICY, RetryPolicy
-from ..webhook_verification import DEFAULT_TOLERANCE_SECONDS, verify_webhook_payload
+from ..webhook_verification import verify_webhook_payload
 from .api_clients import ApiClientsClient
 from .directory import DirectoryClient
 from .events import EventClient
@@ -77,14 +77,5 @@ class Roster:
     def __exit__(self, *exc_info: Any) -> None:
         self.close()
 
-    @staticmethod
-    def verify_webhook_payload(
-        secret: str,
-        headers: Union[Mapping[str, Any], Iterable[Tuple[str, Any]]],
-        payload: Union[bytes, bytearray, memoryview, str],
-        *,
-        tolerance_seconds: float = DEFAULT_TOLERANCE_SECONDS,
-        now: Optional[Callable[[], float]] = None,
-    ) -> bool:
-        """roster.verify_webhook_payload, as a method, as Scalekit's client has it."""
-        return verify_webhook_payload(secret, headers, payload, tolerance_seconds=tolerance_seconds, now=now)
+    #: roster.verify_webhook_payload, as a method, as Scalekit's client has it.
+    verify_webhook_payload = staticmethod(verify_webhook_payload)
