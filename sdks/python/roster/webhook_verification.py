@@ -61,8 +61,10 @@ def _signing_key(secret: str) -> bytes:
 
 
 def _decoded_signature(text: str) -> Optional[bytes]:
+    # Padding is optional, as for @roster/sdk and the other Roster SDKs: a signature whose
+    # trailing "=" a proxy or framework trimmed still verifies.
     try:
-        return base64.b64decode(text, validate=True)
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
     except (binascii.Error, ValueError):
         return None
 
