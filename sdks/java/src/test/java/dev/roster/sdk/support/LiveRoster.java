@@ -1,0 +1,66 @@
+package dev.roster.sdk.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.sdk.RosterClient;
+import dev.roster.sdk.RosterJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * The Roster the live tests run against: ROSTER_URL, ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET
+ * (packages/server/test/sdks/java.test.ts starts one and sets them). Without ROSTER_URL the
+ * live tests are skipped, saying why.
+ */
+public final class LiveRoster {
+    public static final String SKIPPED =
+            "ROSTER_URL is not set: live tests need a running Roster and an API client (ROSTER_URL, ROSTER_CLIENT_ID, ROSTER_CLIENT_SECRET; see sdks/java/README.md, Tests)";
+
+    private LiveRoster() {}
+
+    /** The base URL; skips the calling test when none is set. */
+    public static String url() {
+        String url = System.getenv("ROSTER_URL");
+        assumeTrue(url != null && !url.isBlank(), SKIPPED);
+        return url.replaceAll("/+$", "");
+    }
+
+    public static String clientId() {
+        url();
+        return required("ROSTER_CLIENT_ID");
+    }
+
+    public static String clientSecret() {
+        url();
+        return required("ROSTER_CLIENT_SECRET");
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) throw new IllegalStateException("ROSTER_URL is set but " + name + " is not");
+        return value;
+    }
+
+    public static RosterClient client() {
+        return new RosterClient(url(), clientId(), clientSecret());
+    }
+
+    /** The OpenAPI document the server serves at /api/openapi.json. */
+    public static JsonNode openApiDocument() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url() + "/api/openapi.json")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) throw new IllegalStateException("GET /api/openapi.json answered " + response.statusCode());
+            return RosterJson.mapper().readTree(response.body());
+        } catch (IOException error) {
+            throw new IllegalStateException("could not read /api/openapi.json", error);
+        } catch (InterruptedException error) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(error);
+        }
+    }
+}
