@@ -1,6 +1,5 @@
 package dev.roster.sdk.codegen;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.roster.sdk.support.LiveRoster;
@@ -32,11 +31,22 @@ class GeneratedModelsTest {
         Map<String, String> committed = committed();
         for (String name : expected.keySet()) {
             if (!committed.containsKey(name)) fail(name + " is missing from " + MODELS + "; " + REGENERATE);
-            assertEquals(expected.get(name), committed.get(name), name + " is stale; " + REGENERATE);
+            if (!expected.get(name).equals(committed.get(name))) fail(name + " is stale (" + firstDifference(expected.get(name), committed.get(name)) + "); " + REGENERATE);
         }
         for (String name : committed.keySet()) {
             if (!expected.containsKey(name)) fail(name + " is no longer in the document; " + REGENERATE);
         }
+    }
+
+    private static String firstDifference(String expected, String committed) {
+        String[] want = expected.split("\n", -1);
+        String[] got = committed.split("\n", -1);
+        for (int line = 0; line < Math.max(want.length, got.length); line++) {
+            String generated = line < want.length ? want[line] : "(end of file)";
+            String present = line < got.length ? got[line] : "(end of file)";
+            if (!generated.equals(present)) return "line " + (line + 1) + ": generated now \"" + generated.strip() + "\", committed \"" + present.strip() + "\"";
+        }
+        return "no line differs";
     }
 
     private static Map<String, String> committed() throws IOException {
