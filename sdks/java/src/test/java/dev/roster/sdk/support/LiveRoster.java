@@ -49,18 +49,33 @@ public final class LiveRoster {
         return new RosterClient(url(), clientId(), clientSecret());
     }
 
-    /** The OpenAPI document the server serves at /api/openapi.json. */
-    public static JsonNode openApiDocument() {
+    /** A token issued to the API client, as POST /oauth/token answers: access_token, expires_in. */
+    public static JsonNode issueToken() {
+        String form = "grant_type=client_credentials&client_id=" + clientId() + "&client_secret=" + clientSecret();
+        return send(HttpRequest.newBuilder(URI.create(url() + "/oauth/token"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** GET {@code path} as JSON, exactly as the server sends it (no SDK in between). */
+    public static JsonNode rawGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url() + path)).header("authorization", "Bearer " + issueToken().get("access_token").asText()).build());
+    }
+
+    private static JsonNode send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(url() + "/api/openapi.json")).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) throw new IllegalStateException("GET /api/openapi.json answered " + response.statusCode());
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
             return RosterJson.mapper().readTree(response.body());
         } catch (IOException error) {
-            throw new IllegalStateException("could not read /api/openapi.json", error);
+            throw new IllegalStateException(request.uri().toString(), error);
         } catch (InterruptedException error) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(error);
         }
+    }
+
+    /** The OpenAPI document the server serves at /api/openapi.json. */
+    public static JsonNode openApiDocument() {
+        return send(HttpRequest.newBuilder(URI.create(url() + "/api/openapi.json")).build());
     }
 }
