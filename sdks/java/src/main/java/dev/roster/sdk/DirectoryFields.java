@@ -5,19 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The fields {@code updateDirectory} changes; those not set keep their value. */
-public final class DirectoryFields {
-    private final Map<String, Object> body;
-
+public final class DirectoryFields extends BodyFields {
     private DirectoryFields(Map<String, Object> body) {
-        this.body = new LinkedHashMap<>(body);
+        super(body);
     }
 
     public static Builder newBuilder() {
         return new Builder();
-    }
-
-    Map<String, Object> body() {
-        return new LinkedHashMap<>(body);
     }
 
     public static final class Builder {

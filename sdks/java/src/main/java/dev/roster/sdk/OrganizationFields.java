@@ -4,19 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The fields {@code updateOrganization} changes; those not set keep their value. */
-public final class OrganizationFields {
-    private final Map<String, Object> body;
-
+public final class OrganizationFields extends BodyFields {
     private OrganizationFields(Map<String, Object> body) {
-        this.body = new LinkedHashMap<>(body);
+        super(body);
     }
 
     public static Builder newBuilder() {
         return new Builder();
-    }
-
-    Map<String, Object> body() {
-        return new LinkedHashMap<>(body);
     }
 
     public static final class Builder {

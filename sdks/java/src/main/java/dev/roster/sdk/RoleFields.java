@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A role's fields, for {@code createRole} (with its name) and {@code updateRole} (those not set keep their value). */
-public final class RoleFields {
-    private final Map<String, Object> body;
-
+public final class RoleFields extends BodyFields {
     private RoleFields(Map<String, Object> body) {
-        this.body = new LinkedHashMap<>(body);
+        super(body);
     }
 
     public static RoleFields none() {
@@ -18,10 +16,6 @@ public final class RoleFields {
 
     public static Builder newBuilder() {
         return new Builder();
-    }
-
-    Map<String, Object> body() {
-        return new LinkedHashMap<>(body);
     }
 
     public static final class Builder {

@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A webhook endpoint's fields, for {@code create} (the URL is required) and {@code update} (those not set keep their value). */
-public final class WebhookFields {
-    private final Map<String, Object> body;
-
+public final class WebhookFields extends BodyFields {
     private WebhookFields(Map<String, Object> body) {
-        this.body = new LinkedHashMap<>(body);
+        super(body);
     }
 
     public static Builder newBuilder() {
         return new Builder();
-    }
-
-    Map<String, Object> body() {
-        return new LinkedHashMap<>(body);
     }
 
     public static final class Builder {
