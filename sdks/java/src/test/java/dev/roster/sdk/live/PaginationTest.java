@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Users and groups provisioned over SCIM, read back through page tokens and the Iterable over all pages. */
@@ -32,9 +32,12 @@ class PaginationTest {
     private static Scim scim;
     private static final List<String> userIds = new ArrayList<>();
 
-    @BeforeAll
-    static void provisionUsersOverScim() {
-        client = LiveRoster.client();
+    /** One directory with its users for every test here, made by the first test that runs. */
+    @BeforeEach
+    void provisionUsersOverScim() {
+        RosterClient live = LiveRoster.client();
+        if (scim != null) return;
+        client = live;
         scim = Scim.provision(client, "Paged");
         for (int i = 0; i < USERS; i++) userIds.add(scim.createUser("user" + i + "@paged.example", "User", "Number" + i));
     }
