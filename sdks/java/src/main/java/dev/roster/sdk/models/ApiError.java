@@ -29,7 +29,7 @@ public final class ApiError extends ApiObject {
 
     /** <code>parameter</code> names the offending request parameter for a 400. May be null. */
     public Map<String, Object> getDetails() {
-        return details;
+        return details == null ? null : Collections.unmodifiableMap(details);
     }
 
     public static Builder newBuilder() {

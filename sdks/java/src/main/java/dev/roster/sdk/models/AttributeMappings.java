@@ -15,7 +15,7 @@ public final class AttributeMappings extends ApiObject {
 
     /** <code>attributes</code>. */
     public List<AttributeMapping> getAttributes() {
-        return attributes;
+        return attributes == null ? null : Collections.unmodifiableList(attributes);
     }
 
     public static Builder newBuilder() {

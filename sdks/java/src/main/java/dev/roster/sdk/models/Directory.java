@@ -103,7 +103,7 @@ public final class Directory extends ApiObject {
 
     /** <code>secrets</code>. */
     public List<DirectorySecret> getSecrets() {
-        return secrets;
+        return secrets == null ? null : Collections.unmodifiableList(secrets);
     }
 
     /** <code>stats</code>. */

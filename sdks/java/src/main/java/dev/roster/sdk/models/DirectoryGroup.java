@@ -44,7 +44,7 @@ public final class DirectoryGroup extends ApiObject {
 
     /** The stored SCIM resource (without members), with include_detail=true. May be null. */
     public Map<String, Object> getGroupDetail() {
-        return groupDetail;
+        return groupDetail == null ? null : Collections.unmodifiableMap(groupDetail);
     }
 
     public static Builder newBuilder() {

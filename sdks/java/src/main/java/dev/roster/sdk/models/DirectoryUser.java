@@ -78,27 +78,27 @@ public final class DirectoryUser extends ApiObject {
 
     /** <code>emails</code>. */
     public List<String> getEmails() {
-        return emails;
+        return emails == null ? null : Collections.unmodifiableList(emails);
     }
 
     /** The groups the user is a direct member of. */
     public List<DirectoryUserGroup> getGroups() {
-        return groups;
+        return groups == null ? null : Collections.unmodifiableList(groups);
     }
 
     /** From the user's groups, nested groups included; else the default role. */
     public List<DirectoryUserRole> getRoles() {
-        return roles;
+        return roles == null ? null : Collections.unmodifiableList(roles);
     }
 
     /** The union of the roles' permissions. */
     public List<String> getPermissions() {
-        return permissions;
+        return permissions == null ? null : Collections.unmodifiableList(permissions);
     }
 
     /** Filled by the directory's attribute mappings. */
     public Map<String, Object> getCustomAttributes() {
-        return customAttributes;
+        return customAttributes == null ? null : Collections.unmodifiableMap(customAttributes);
     }
 
     /** <code>updated_at</code>. */
@@ -108,7 +108,7 @@ public final class DirectoryUser extends ApiObject {
 
     /** The stored SCIM resource, with include_detail=true. May be null. */
     public Map<String, Object> getUserDetail() {
-        return userDetail;
+        return userDetail == null ? null : Collections.unmodifiableMap(userDetail);
     }
 
     public static Builder newBuilder() {

@@ -21,7 +21,7 @@ public final class ListApiClientsResponse extends ApiObject {
 
     /** <code>clients</code>. */
     public List<ApiClient> getClients() {
-        return clients;
+        return clients == null ? null : Collections.unmodifiableList(clients);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

@@ -21,7 +21,7 @@ public final class ListDirectoriesResponse extends ApiObject {
 
     /** <code>directories</code>. */
     public List<Directory> getDirectories() {
-        return directories;
+        return directories == null ? null : Collections.unmodifiableList(directories);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

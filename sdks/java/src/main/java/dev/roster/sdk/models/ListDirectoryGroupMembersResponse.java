@@ -21,7 +21,7 @@ public final class ListDirectoryGroupMembersResponse extends ApiObject {
 
     /** <code>members</code>. */
     public List<DirectoryGroupMember> getMembers() {
-        return members;
+        return members == null ? null : Collections.unmodifiableList(members);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

@@ -21,7 +21,7 @@ public final class ListDirectoryGroupsResponse extends ApiObject {
 
     /** <code>groups</code>. */
     public List<DirectoryGroup> getGroups() {
-        return groups;
+        return groups == null ? null : Collections.unmodifiableList(groups);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

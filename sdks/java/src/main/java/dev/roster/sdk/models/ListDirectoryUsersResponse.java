@@ -21,7 +21,7 @@ public final class ListDirectoryUsersResponse extends ApiObject {
 
     /** <code>users</code>. */
     public List<DirectoryUser> getUsers() {
-        return users;
+        return users == null ? null : Collections.unmodifiableList(users);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

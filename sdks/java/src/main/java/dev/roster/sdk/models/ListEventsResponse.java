@@ -19,7 +19,7 @@ public final class ListEventsResponse extends ApiObject {
 
     /** <code>events</code>. */
     public List<Event> getEvents() {
-        return events;
+        return events == null ? null : Collections.unmodifiableList(events);
     }
 
     /** Pass as <code>after</code> to read on; always set, also on an empty page (poll with it). */

@@ -21,7 +21,7 @@ public final class ListOrganizationsResponse extends ApiObject {
 
     /** <code>organizations</code>. */
     public List<Organization> getOrganizations() {
-        return organizations;
+        return organizations == null ? null : Collections.unmodifiableList(organizations);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

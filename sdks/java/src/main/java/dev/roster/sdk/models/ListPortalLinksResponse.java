@@ -21,7 +21,7 @@ public final class ListPortalLinksResponse extends ApiObject {
 
     /** <code>links</code>. */
     public List<PortalLinkSummary> getLinks() {
-        return links;
+        return links == null ? null : Collections.unmodifiableList(links);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

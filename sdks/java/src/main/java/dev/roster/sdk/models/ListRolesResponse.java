@@ -21,7 +21,7 @@ public final class ListRolesResponse extends ApiObject {
 
     /** <code>roles</code>. */
     public List<Role> getRoles() {
-        return roles;
+        return roles == null ? null : Collections.unmodifiableList(roles);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

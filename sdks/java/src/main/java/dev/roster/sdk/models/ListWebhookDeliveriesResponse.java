@@ -17,7 +17,7 @@ public final class ListWebhookDeliveriesResponse extends ApiObject {
 
     /** <code>deliveries</code>. */
     public List<WebhookDelivery> getDeliveries() {
-        return deliveries;
+        return deliveries == null ? null : Collections.unmodifiableList(deliveries);
     }
 
     /** Pass as page_token for the next page; empty on the last page. */

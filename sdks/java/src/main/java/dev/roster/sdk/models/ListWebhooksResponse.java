@@ -15,7 +15,7 @@ public final class ListWebhooksResponse extends ApiObject {
 
     /** <code>webhooks</code>. */
     public List<Webhook> getWebhooks() {
-        return webhooks;
+        return webhooks == null ? null : Collections.unmodifiableList(webhooks);
     }
 
     public static Builder newBuilder() {

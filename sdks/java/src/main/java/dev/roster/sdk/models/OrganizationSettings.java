@@ -15,7 +15,7 @@ public final class OrganizationSettings extends ApiObject {
 
     /** <code>features</code>. */
     public List<OrganizationSettingsFeature> getFeatures() {
-        return features;
+        return features == null ? null : Collections.unmodifiableList(features);
     }
 
     public static Builder newBuilder() {

@@ -29,7 +29,7 @@ public final class RegenerateDirectorySecretResponse extends ApiObject {
 
     /** The secrets it replaces, now expiring at the end of the grace period. */
     public List<DirectorySecret> getExpiringSecrets() {
-        return expiringSecrets;
+        return expiringSecrets == null ? null : Collections.unmodifiableList(expiringSecrets);
     }
 
     public static Builder newBuilder() {

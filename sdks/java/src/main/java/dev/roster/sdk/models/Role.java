@@ -50,7 +50,7 @@ public final class Role extends ApiObject {
 
     /** <code>permissions</code>. */
     public List<String> getPermissions() {
-        return permissions;
+        return permissions == null ? null : Collections.unmodifiableList(permissions);
     }
 
     /** Held by users in no group mapped to a role; at most one role is the default. */

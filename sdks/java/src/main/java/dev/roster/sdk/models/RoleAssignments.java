@@ -15,7 +15,7 @@ public final class RoleAssignments extends ApiObject {
 
     /** <code>assignments</code>. */
     public List<RoleAssignment> getAssignments() {
-        return assignments;
+        return assignments == null ? null : Collections.unmodifiableList(assignments);
     }
 
     public static Builder newBuilder() {

@@ -63,7 +63,7 @@ public final class Webhook extends ApiObject {
 
     /** The event types it receives; empty: all. */
     public List<String> getEventTypes() {
-        return eventTypes;
+        return eventTypes == null ? null : Collections.unmodifiableList(eventTypes);
     }
 
     /** Only this organization's events; null: all. May be null. */

@@ -22,7 +22,7 @@ public final class WebhookDeliveryResponse extends ApiObject {
 
     /** Every attempt, oldest first. */
     public List<WebhookDeliveryAttempt> getAttemptLog() {
-        return attemptLog;
+        return attemptLog == null ? null : Collections.unmodifiableList(attemptLog);
     }
 
     public static Builder newBuilder() {

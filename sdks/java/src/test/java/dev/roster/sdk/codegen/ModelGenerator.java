@@ -96,7 +96,7 @@ public final class ModelGenerator {
             out.append('\n');
             javadoc(out, "    ", field.nullable() ? text + " May be null." : text);
             out.append("    public ").append(field.type()).append(' ').append(accessor("get", field)).append("() {\n");
-            out.append("        return ").append(field.javaName()).append(";\n    }\n");
+            out.append("        return ").append(readOnly(field.type(), field.javaName())).append(";\n    }\n");
         }
         out.append("\n    public static Builder newBuilder() {\n        return new Builder();\n    }\n");
         out.append("\n    /** A builder holding this object's values, to make a changed copy. */\n");
@@ -116,6 +116,13 @@ public final class ModelGenerator {
         for (Field field : fields) out.append("            built.").append(field.javaName()).append(" = ").append(field.javaName()).append(";\n");
         out.append("            return built;\n        }\n    }\n}\n");
         files.put(className + ".java", out.toString());
+    }
+
+    /** Lists and maps are handed out read-only: a model is a value, not a container to change. */
+    private static String readOnly(String type, String name) {
+        if (type.startsWith("List<")) return name + " == null ? null : Collections.unmodifiableList(" + name + ")";
+        if (type.startsWith("Map<")) return name + " == null ? null : Collections.unmodifiableMap(" + name + ")";
+        return name;
     }
 
     /** Lists and maps are copied into unmodifiable ones, so a built object does not change under its holder. */
