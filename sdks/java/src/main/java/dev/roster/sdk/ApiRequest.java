@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** One call of the management API: method, path with its parameters filled in, query and JSON body. */
@@ -109,9 +108,5 @@ final class ApiRequest {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
         return fields;
-    }
-
-    static String joined(List<String> values) {
-        return values == null ? null : String.join(",", values);
     }
 }

@@ -2,7 +2,6 @@ package dev.roster.sdk.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -295,10 +294,5 @@ public final class ModelGenerator {
 
     private static String accessor(String prefix, Field field) {
         return prefix + Character.toUpperCase(field.javaName().charAt(0)) + field.javaName().substring(1);
-    }
-
-    /** For tests: the inline names in use, to spot one the document no longer has. */
-    static Map<String, String> names() {
-        return new LinkedHashMap<>(NAMES);
     }
 }
