@@ -1,7 +1,5 @@
 package dev.roster.sdk;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Filters and page of {@code listDirectoryGroups} / {@code iterateDirectoryGroups}. */
@@ -24,31 +22,11 @@ public final class ListDirectoryGroupsOptions {
         return page;
     }
 
-    public static final class Builder {
-        private final Map<String, String> query = new LinkedHashMap<>();
-
+    public static final class Builder extends DirectoryListBuilder<Builder> {
         private Builder() {}
 
-        /** Groups per page, 1 to 100 (default 50). */
-        public Builder setPageSize(int pageSize) {
-            query.put("page_size", Integer.toString(pageSize));
-            return this;
-        }
-
-        public Builder setPageToken(String pageToken) {
-            if (pageToken != null && !pageToken.isEmpty()) query.put("page_token", pageToken);
-            return this;
-        }
-
-        /** Adds the stored SCIM resource as {@code group_detail}. */
-        public Builder setIncludeDetail(boolean includeDetail) {
-            query.put("include_detail", Boolean.toString(includeDetail));
-            return this;
-        }
-
-        /** Only groups changed after this time. */
-        public Builder setUpdatedAfter(Instant updatedAfter) {
-            query.put("updated_after", updatedAfter.toString());
+        @Override
+        Builder self() {
             return this;
         }
 
