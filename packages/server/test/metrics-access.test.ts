@@ -69,7 +69,8 @@ describeEachStore('/metrics without ROSTER_METRICS_TOKEN', (fixture) => {
       assert.equal((await app.inject({ method: 'GET', url: '/metrics', remoteAddress })).statusCode, 200, remoteAddress);
     }
     // A reverse proxy on the same host connects from loopback on behalf of anyone.
-    for (const headers of [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '127.0.0.1' }]) {
+    const forwardedBy: Record<string, string>[] = [{ 'x-forwarded-for': '127.0.0.1' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '127.0.0.1' }];
+    for (const headers of forwardedBy) {
       const proxied = await http('GET', `${fixture.server().baseUrl}/metrics`, { headers });
       assert.equal(proxied.status, 403, `${JSON.stringify(headers)}: ${proxied.text}`);
     }

@@ -42,7 +42,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const { services, metrics } = dependencies;
   const app = Fastify({
     loggerInstance: dependencies.logger,
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the configured proxies (ROSTER_TRUSTED_PROXIES):
+    // from anyone else they would let a client choose its own address (and protocol and host).
+    trustProxy: services.config.ROSTER_TRUSTED_PROXIES.length > 0 ? services.config.ROSTER_TRUSTED_PROXIES : false,
     bodyLimit: 1024 * 1024,
     // Clients write `/Users/?filter=` and `/users`; parameters keep their case either way.
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
@@ -70,7 +72,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     oauthRoutes(management, services);
     apiDocsRoutes(management, services, operations);
     // The web UI: dashboard sign-in and extras, the portal's session and API, the built app (issue 5).
-    dashboardAuthRoutes(management, services);
+    dashboardAuthRoutes(management, services, metrics);
     dashboardApiRoutes(management, services, undefined, dependencies.eventsConfig);
     portalSessionRoutes(management, services);
     portalApiRoutes(management, services);
