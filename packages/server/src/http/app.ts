@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ActivityRecorder } from '../directory/activity-recorder.js';
+import type { ScimRateLimit } from '../directory/scim-rate-limit.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
 import { managementErrorHandler, managementNotFound } from './management-errors.js';
 import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { collectOperations } from './openapi-document.js';
 import { apiClientRoutes } from './routes/api-clients.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
@@ -32,7 +32,8 @@ export interface AppDependencies {
   services: Services;
   logger: FastifyBaseLogger;
   metrics: Metrics;
-  rateLimiter: RateLimiter;
+  /** The per-directory SCIM rate limit (directory/scim-rate-limit.ts). */
+  rateLimit: ScimRateLimit;
   recorder: ActivityRecorder;
   /** Events and webhooks settings (events-config.ts); read from the environment when not given. */
   eventsConfig?: EventsConfig;
