@@ -36,3 +36,23 @@ export class TokenBucket {
     return Math.max(0, ((1 - this.tokens(now)) / this.rate) * 1000);
   }
 }
+
+/** A bucket per key, full on first use. Past 100,000 keys all are forgotten: endless keys cost no memory. */
+export class TokenBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    readonly rate: number,
+    readonly burst: number,
+  ) {}
+
+  of(key: string, now: number): TokenBucket {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size > 100_000) this.buckets.clear();
+      bucket = new TokenBucket(this.rate, this.burst, now);
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+}

@@ -1,4 +1,4 @@
-import { TokenBucket } from '../token-bucket.js';
+import { TokenBuckets } from '../token-bucket.js';
 
 // The SCIM rate limit: ROSTER_SCIM_RATE_LIMIT requests a second per directory on average, bursts
 // up to ROSTER_SCIM_RATE_BURST. One process keeps the buckets itself (ProcessRateLimit: the
@@ -44,7 +44,7 @@ export class RetrySchedule {
 
 /** One bucket per directory in this process. */
 export class ProcessRateLimit implements ScimRateLimit {
-  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly buckets: TokenBuckets;
   private readonly retries: RetrySchedule;
 
   constructor(
@@ -52,17 +52,13 @@ export class ProcessRateLimit implements ScimRateLimit {
     readonly burst: number,
     private readonly now: () => number = () => performance.now(),
   ) {
+    this.buckets = new TokenBuckets(rate, burst);
     this.retries = new RetrySchedule(rate);
   }
 
   decide(directoryId: string): RateDecision {
     const now = this.now();
-    let bucket = this.buckets.get(directoryId);
-    if (!bucket) {
-      if (this.buckets.size > 100_000) this.buckets.clear();
-      bucket = new TokenBucket(this.rate, this.burst, now);
-      this.buckets.set(directoryId, bucket);
-    }
+    const bucket = this.buckets.of(directoryId, now);
     if (bucket.take(now)) return { allowed: true, remaining: Math.floor(bucket.tokens(now)), retryAfterSeconds: 0 };
     return { allowed: false, remaining: 0, retryAfterSeconds: this.retries.retryAfter(directoryId, now, bucket.waitMillis(now)) };
   }
