@@ -12,6 +12,8 @@ import { storesUnderTest } from './support/test-server.js';
 
 const BOUND_MILLIS = 1_000;
 const json = { 'content-type': 'application/json' };
+// Two processes building and migrating at once on a loaded machine can take a while.
+const STARTUP_MILLIS = 240_000;
 const cleanup: (() => Promise<void>)[] = [];
 after(async () => {
   for (const step of cleanup.reverse()) await step().catch(() => undefined);
@@ -79,7 +81,7 @@ describe('SCIM access changes reach every process within a second', { skip: !sto
     const database = await createTestDatabase();
     cleanup.push(() => database.drop());
     const env = { DATABASE_URL: database.url, ROSTER_CLIENT_ID: credentials.id, ROSTER_CLIENT_SECRET: credentials.secret, ROSTER_SCIM_RATE_LIMIT: '100000', ROSTER_SCIM_RATE_BURST: '100000' };
-    [first, second] = await Promise.all([startRoster(env), startRoster(env)]);
+    [first, second] = await Promise.all([startRoster(env, STARTUP_MILLIS), startRoster(env, STARTUP_MILLIS)]);
     cleanup.push(() => first.stop(), () => second.stop());
   });
 

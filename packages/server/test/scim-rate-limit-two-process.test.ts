@@ -13,6 +13,8 @@ const RATE = 20;
 const BURST = 20;
 const SECONDS = 6;
 
+// Two processes building and migrating at once on a loaded machine can take a while.
+const STARTUP_MILLIS = 240_000;
 const cleanup: (() => Promise<void>)[] = [];
 after(async () => {
   for (const step of cleanup.reverse()) await step().catch(() => undefined);
@@ -23,7 +25,7 @@ test('two processes on one PostgreSQL admit the configured rate together', { ski
   cleanup.push(() => database.drop());
   const credentials = { id: `ratelimit_${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
   const env = { DATABASE_URL: database.url, ROSTER_CLIENT_ID: credentials.id, ROSTER_CLIENT_SECRET: credentials.secret, ROSTER_SCIM_RATE_LIMIT: String(RATE), ROSTER_SCIM_RATE_BURST: String(BURST) };
-  const processes: RosterProcess[] = await Promise.all([startRoster(env), startRoster(env)]);
+  const processes: RosterProcess[] = await Promise.all([startRoster(env, STARTUP_MILLIS), startRoster(env, STARTUP_MILLIS)]);
   for (const roster of processes) cleanup.push(() => roster.stop());
   const directory = await provisionDirectory((processes[0] as RosterProcess).url, credentials.id, credentials.secret);
   const urlOn = (roster: RosterProcess) => `${directory.scim.replace(/^http:\/\/127\.0\.0\.1:\d+/, roster.url)}/Users?count=1`;

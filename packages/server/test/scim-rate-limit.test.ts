@@ -1,10 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../src/config.js';
 import { runSimulation } from '../src/simulator/run-simulation.js';
-import { simulateCommand } from '../src/simulator/simulate-command.js';
 import { http, type ProvisionedDirectory } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
 import { waitFor } from './support/scim-fixtures.js';
@@ -13,7 +9,8 @@ import { assertClean } from './simulator-support.js';
 // The SCIM rate limit as a client meets it: every response advertises the policy (IETF httpapi
 // RateLimit-Policy / RateLimit), a refusal says when to come back (spread across refusals, not
 // one constant), refusals are in the request log and the portal's failure view, and
-// `roster simulate` paces itself below the advertised rate so the README's commands see no 429.
+// `roster simulate` paces itself below the advertised rate (simulate-readme.test.ts runs the
+// README's command against the default limit).
 
 interface LogItem {
   status: number;
@@ -43,14 +40,15 @@ describeEachStore(
       assert.equal(first.headers.get('ratelimit-policy'), '"directory";q=5;w=1;roster-burst=5');
       assert.match(first.headers.get('ratelimit') ?? '', /^"directory";r=[0-4];t=1$/);
 
-      const responses = await Promise.all(Array.from({ length: 40 }, () => http<{ status: string; scimType: string; detail: string }>('GET', `${directory.scim}/Users?count=1`, { token: directory.token })));
+      // A cheap endpoint, so that the volley is over long before the bucket refills much.
+      const responses = await Promise.all(Array.from({ length: 60 }, () => http<{ status: string; scimType: string; detail: string }>('GET', `${directory.scim}/ResourceTypes`, { token: directory.token })));
       const refused = responses.filter((response) => response.status === 429);
       const admitted = responses.filter((response) => response.status === 200);
-      assert.equal(refused.length + admitted.length, 40);
+      assert.equal(refused.length + admitted.length, 60);
       // The burst of 5 (the first request took one) plus what refilled at 5 a second meanwhile.
       const bound = 5 + Math.floor(((performance.now() - started) / 1000) * 5) - 1;
       assert.ok(admitted.length <= bound, `${admitted.length} admitted; the bucket allows ${bound}`);
-      assert.ok(refused.length >= 20, `${refused.length} refused`);
+      assert.ok(refused.length >= 30, `${refused.length} refused`);
       const waits = refused.map((response) => Number(response.headers.get('retry-after')));
       for (const [index, response] of refused.entries()) {
         assert.ok(Number.isInteger(waits[index]) && (waits[index] ?? 0) >= 1, `Retry-After ${response.headers.get('retry-after')}`);
@@ -59,7 +57,7 @@ describeEachStore(
         assert.equal(response.body.status, '429');
         assert.match(response.body.detail, /5 requests a second/);
       }
-      // At 5 a second, 20+ refusals are told to come back over 3+ seconds, not all after one.
+      // At 5 a second, 30+ refusals are told to come back over 3+ seconds, not all after one.
       assert.ok(Math.max(...waits) >= 3, `Retry-After values ${JSON.stringify(waits.sort())}`);
       assert.ok(new Set(waits).size >= 3, `Retry-After values ${JSON.stringify(waits.sort())}`);
 
@@ -91,41 +89,4 @@ describeEachStore(
     });
   },
   { env: { ROSTER_SCIM_RATE_LIMIT: '5', ROSTER_SCIM_RATE_BURST: '5' } },
-);
-
-/** The README's `npx roster simulate ...` command (continuation lines joined), as arguments. */
-function readmeSimulateArguments(values: Record<string, string>): string[] {
-  const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
-  const command = /^npx roster simulate ((?:[^\n]*\\\n)*[^\n]*)$/m.exec(readme)?.[1];
-  assert.ok(command, 'the README shows a `npx roster simulate` command');
-  const words = command.replace(/\\\n/g, ' ').match(/"[^"]*"|\S+/g) ?? [];
-  return words.map((word) => word.replace(/^"(.*)"$/, '$1').replace(/^\$([A-Z]+)$/, (_, name: string) => values[name] ?? `$${name}`));
-}
-
-const defaults = loadConfig({});
-
-describeEachStore(
-  'SCIM rate limit: the README simulate command against the default limit',
-  (fixture) => {
-    test('runs without a single 429', async () => {
-      const directory = await fixture.newDirectory('AZURE_AD');
-      const args = readmeSimulateArguments({ SCIM: directory.scim, SECRET: directory.token });
-      assert.ok(args.includes('--url') && args.includes(directory.scim), `README arguments: ${args.join(' ')}`);
-      const written: string[] = [];
-      const write = process.stdout.write;
-      process.stdout.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stdout.write;
-      try {
-        await simulateCommand().parseAsync([...args, '--json'], { from: 'user' });
-      } finally {
-        process.stdout.write = write;
-      }
-      const summary = JSON.parse(written.join('')) as { ok: boolean; errorsByStatus: Record<string, number>; retries: number; requests: number; pacedRequestsPerSecond: number };
-      assert.equal(summary.ok, true, written.join('').slice(0, 2000));
-      assert.equal(summary.errorsByStatus['429'] ?? 0, 0, JSON.stringify(summary.errorsByStatus));
-      assert.equal(summary.retries, 0);
-      assert.equal(summary.pacedRequestsPerSecond, defaults.ROSTER_SCIM_RATE_LIMIT * 0.8);
-      process.exitCode = 0;
-    });
-  },
-  { env: { ROSTER_SCIM_RATE_LIMIT: String(defaults.ROSTER_SCIM_RATE_LIMIT), ROSTER_SCIM_RATE_BURST: String(defaults.ROSTER_SCIM_RATE_BURST) } },
 );
