@@ -9,9 +9,11 @@ import { storesUnderTest } from './support/test-server.js';
 // both at once, together they admit what one would (the burst plus the rate over the time),
 // not twice it.
 
-const RATE = 20;
-const BURST = 20;
-const SECONDS = 6;
+// Low enough that a loaded machine's clients still drive well past it; the burst holds two
+// seconds of refill, so a stall of both processes shorter than that loses no tokens.
+const RATE = 5;
+const BURST = 10;
+const SECONDS = 8;
 
 // Two processes building and migrating at once on a loaded machine can take a while.
 const STARTUP_MILLIS = 240_000;
@@ -30,7 +32,7 @@ test('two processes on one PostgreSQL admit the configured rate together', { ski
   const directory = await provisionDirectory((processes[0] as RosterProcess).url, credentials.id, credentials.secret);
   const urlOn = (roster: RosterProcess) => `${directory.scim.replace(/^http:\/\/127\.0\.0\.1:\d+/, roster.url)}/Users?count=1`;
 
-  // Four loops per process, as fast as each answers: far more than 20 requests a second.
+  // Four loops per process, as fast as each answers: far more than 5 requests a second.
   const admitted = processes.map(() => 0);
   let refused = 0;
   const started = performance.now();
@@ -59,8 +61,8 @@ test('two processes on one PostgreSQL admit the configured rate together', { ski
   );
   assert.ok(total <= allowed + 1, `${total} admitted; one bucket allows ${allowed.toFixed(0)}: the processes did not share it`);
   assert.ok(refused > total, 'the processes were driven past the limit');
-  // Below it only by what sits leased and unspent (a tenth of a second's worth per process) and by
-  // stalls of a loaded machine longer than the bucket holds (a second).
+  // Below it only by what sits leased and unspent (a slice, here one token, per process) and by
+  // stalls of a loaded machine longer than the bucket holds (two seconds): 30% covers both.
   assert.ok(total >= 0.7 * allowed, `${total} admitted; one bucket allows ${allowed.toFixed(0)}: the shared budget admits too little`);
   assert.ok(admitted.every((count) => count > 0), 'both processes admitted requests');
 });
