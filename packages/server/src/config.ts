@@ -1,7 +1,30 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * ROSTER_TRUSTED_PROXIES: comma-separated IPs or CIDRs (10.0.0.0/8, ::1) of the reverse proxies
+ * whose X-Forwarded-For, -Proto and -Host are believed. Anyone else's are ignored: trusting every
+ * peer lets a client pick its own address and walk past per-address limits.
+ */
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((value, context) => {
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    for (const entry of entries) {
+      const [address = '', prefix, extra] = entry.split('/');
+      const family = isIP(address);
+      const bits = family === 4 ? 32 : 128;
+      const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+      if (family === 0 || !prefixOk || extra !== undefined) {
+        context.addIssue({ code: 'custom', message: `${JSON.stringify(entry)} is not an IP address or CIDR (e.g. 10.0.0.0/8)` });
+      }
+    }
+    return entries;
+  });
 
 const configSchema = z.object({
   PORT: integer(8080, 0, 65535),
@@ -19,6 +42,9 @@ const configSchema = z.object({
   ROSTER_SCIM_MAX_PAYLOAD_BYTES: integer(4_194_304, 1024, 104_857_600),
   ROSTER_DB_POOL_SIZE: integer(10, 1, 200),
   ROSTER_SHUTDOWN_GRACE_SECONDS: integer(20, 0, 600),
+  ROSTER_TRUSTED_PROXIES: trustedProxies,
+  /** Bearer token for GET /metrics; without one, only loopback peers may read it. */
+  ROSTER_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,512}$/, 'must be 16-512 printable characters without spaces').optional(),
 }).refine((c) => (c.ROSTER_CLIENT_ID === undefined) === (c.ROSTER_CLIENT_SECRET === undefined), {
   message: 'ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET must be set together',
   path: ['ROSTER_CLIENT_SECRET'],

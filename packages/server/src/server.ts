@@ -7,10 +7,11 @@ import { DeliveryWorker } from './events/delivery-worker.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
 import { ScimAccess } from './directory/scim-access.js';
+import { ProcessRateLimit, type ScimRateLimit } from './directory/scim-rate-limit.js';
+import { SharedRateLimit } from './directory/shared-rate-limit.js';
 import type { Services } from './directory/services.js';
 import { buildApp } from './http/app.js';
 import { Metrics } from './http/metrics.js';
-import { RateLimiter } from './http/rate-limiter.js';
 import { newId } from './ids.js';
 import { ensureEnvironment } from './store/api-clients.js';
 import { openDatabase, type Database } from './store/database.js';
@@ -60,8 +61,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     };
     const metrics = new Metrics();
     const recorder = new ActivityRecorder(services, logger);
-    const rateLimiter = new RateLimiter(config.ROSTER_SCIM_RATE_LIMIT, config.ROSTER_SCIM_RATE_BURST);
-    const app = await buildApp({ services, logger, metrics, rateLimiter, recorder, eventsConfig });
+    // The embedded store is one process; processes on one PostgreSQL share each directory's budget.
+    const rateLimit: ScimRateLimit =
+      db.kind === 'postgres'
+        ? new SharedRateLimit(db.pool, config.ROSTER_SCIM_RATE_LIMIT, config.ROSTER_SCIM_RATE_BURST, (error) =>
+            logger.warn({ err: error }, 'the shared SCIM rate budget is unreachable: limiting per process for a few seconds'),
+          )
+        : new ProcessRateLimit(config.ROSTER_SCIM_RATE_LIMIT, config.ROSTER_SCIM_RATE_BURST);
+    const app = await buildApp({ services, logger, metrics, rateLimit, recorder, eventsConfig });
     recorder.start();
     const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
     const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger });

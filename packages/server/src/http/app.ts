@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ActivityRecorder } from '../directory/activity-recorder.js';
+import type { ScimRateLimit } from '../directory/scim-rate-limit.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
 import { managementErrorHandler, managementNotFound } from './management-errors.js';
 import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
-import type { RateLimiter } from './rate-limiter.js';
 import { collectOperations } from './openapi-document.js';
 import { apiClientRoutes } from './routes/api-clients.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
@@ -32,7 +32,8 @@ export interface AppDependencies {
   services: Services;
   logger: FastifyBaseLogger;
   metrics: Metrics;
-  rateLimiter: RateLimiter;
+  /** The per-directory SCIM rate limit (directory/scim-rate-limit.ts). */
+  rateLimit: ScimRateLimit;
   recorder: ActivityRecorder;
   /** Events and webhooks settings (events-config.ts); read from the environment when not given. */
   eventsConfig?: EventsConfig;
@@ -42,7 +43,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const { services, metrics } = dependencies;
   const app = Fastify({
     loggerInstance: dependencies.logger,
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the configured proxies (ROSTER_TRUSTED_PROXIES):
+    // from anyone else they would let a client choose its own address (and protocol and host).
+    trustProxy: services.config.ROSTER_TRUSTED_PROXIES.length > 0 ? services.config.ROSTER_TRUSTED_PROXIES : false,
     bodyLimit: 1024 * 1024,
     // Clients write `/Users/?filter=` and `/users`; parameters keep their case either way.
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
@@ -70,7 +73,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     oauthRoutes(management, services);
     apiDocsRoutes(management, services, operations);
     // The web UI: dashboard sign-in and extras, the portal's session and API, the built app (issue 5).
-    dashboardAuthRoutes(management, services);
+    dashboardAuthRoutes(management, services, metrics);
     dashboardApiRoutes(management, services, undefined, dependencies.eventsConfig);
     portalSessionRoutes(management, services);
     portalApiRoutes(management, services);

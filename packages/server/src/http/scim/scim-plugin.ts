@@ -4,10 +4,12 @@ import type { Services } from '../../directory/services.js';
 import { ScimError } from '../../scim/scim-error.js';
 import { baseUrlOf } from '../base-url.js';
 import type { Metrics } from '../metrics.js';
-import type { RateLimiter } from '../rate-limiter.js';
+import type { ScimRateLimit } from '../../directory/scim-rate-limit.js';
+import { RateLimiter } from '../rate-limiter.js';
 import { bulkRoutes } from './bulk-routes.js';
 import { discoveryRoutes } from './discovery-routes.js';
 import { groupRoutes } from './group-routes.js';
+import { rateLimitPolicy, rateLimitState } from './rate-limit-headers.js';
 import { scimErrorHandler } from './scim-errors.js';
 import { sendScim } from './scim-request.js';
 import { userRoutes } from './user-routes.js';
@@ -16,11 +18,15 @@ export const SCIM_PREFIX = '/api/v1/directories/:directoryId/scim/v2';
 
 // Request and response bodies above this size are logged as a note of their size only.
 const LOGGED_BODY_LIMIT = 64 * 1024;
+// Refused (429) requests logged per directory and second at most: enough for the portal to show
+// them, while a client hammering past its limit cannot fill the log (or push other directories'
+// entries out of the recorder's buffer). roster_scim_rate_limited_total counts every one.
+const LOGGED_REFUSALS_PER_SECOND = 20;
 
 export interface ScimDependencies {
   services: Services;
   metrics: Metrics;
-  rateLimiter: RateLimiter;
+  rateLimit: ScimRateLimit;
   recorder: ActivityRecorder;
 }
 
@@ -54,7 +60,10 @@ function operationOf(request: FastifyRequest): { resource: string; operation: st
  * authentication, per-directory rate limit, error bodies and request log.
  */
 export async function scimPlugin(app: FastifyInstance, dependencies: ScimDependencies): Promise<void> {
-  const { services, metrics, rateLimiter, recorder } = dependencies;
+  const { services, metrics, rateLimit, recorder } = dependencies;
+  const policy = rateLimitPolicy(rateLimit.rate, rateLimit.burst);
+  const loggedRefusals = new RateLimiter(LOGGED_REFUSALS_PER_SECOND, LOGGED_REFUSALS_PER_SECOND);
+  const unloggedRefusals = new WeakSet<FastifyRequest>();
   app.decorateRequest('scim', null);
   app.decorateRequest('scimResponseBody', undefined);
 
@@ -73,12 +82,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
     const { directoryId } = request.params as { directoryId?: string };
     if (!directoryId) return;
     const grant = await services.scimAccess.authorize(request.headers.authorization, directoryId);
-    const wait = rateLimiter.take(directoryId);
-    if (wait > 0) {
-      metrics.rateLimited.inc({ directory_id: directoryId });
-      reply.header('retry-after', String(wait));
-      throw new ScimError(429, `Too many requests for this directory: the limit is ${rateLimiter.rate} requests a second; retry after ${wait} s`, 'tooMany');
-    }
+    // Set before the rate limit is applied, so that a refused request is in the request log too.
     request.scim = {
       secretId: grant.secret_id,
       context: {
@@ -88,6 +92,20 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
         baseUrl: `${baseUrlOf(services, request)}/api/v1/directories/${directoryId}/scim/v2`,
       },
     };
+    // Every authorized response says the policy and what is left, so a client can pace itself.
+    const decision = await rateLimit.admit(directoryId);
+    reply.header('ratelimit-policy', policy);
+    reply.header('ratelimit', rateLimitState(decision));
+    if (!decision.allowed) {
+      metrics.rateLimited.inc({ directory_id: directoryId });
+      if (loggedRefusals.take(directoryId) > 0) unloggedRefusals.add(request);
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      throw new ScimError(
+        429,
+        `Too many requests for this directory: the limit is ${rateLimit.rate} requests a second (bursts of ${rateLimit.burst}); retry after ${decision.retryAfterSeconds} s`,
+        'tooMany',
+      );
+    }
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -95,6 +113,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
     if (!directoryId || !request.scim) return;
     const { resource, operation } = operationOf(request);
     metrics.scimOperations.inc({ directory_id: directoryId, resource, operation, status: String(reply.statusCode) });
+    if (unloggedRefusals.has(request)) return;
     const requestBytes = Number(request.headers['content-length'] ?? 0);
     const responseBytes = Number(reply.getHeader('content-length') ?? 0);
     recorder.record({
