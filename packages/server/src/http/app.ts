@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ActivityRecorder } from '../directory/activity-recorder.js';
+import { ApiError } from '../directory/api-error.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../json-depth.js';
 import { managementErrorHandler, managementNotFound } from './management-errors.js';
 import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
@@ -53,6 +55,18 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
     metrics.requests.inc(labels);
     metrics.duration.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  // JSON as fastify parses it, but refused before parsing when nested past MAX_JSON_DEPTH.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (nestsDeeperThan(text)) {
+      done(new ApiError(400, 'invalid_argument', tooDeepMessage(), { parameter: 'body', max_depth: MAX_JSON_DEPTH }), undefined);
+      return;
+    }
+    parseJson(request, text, done);
   });
 
   // The client_credentials grant is often sent as a form (RFC 6749 section 4.4.2).

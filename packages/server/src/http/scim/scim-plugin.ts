@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ActivityRecorder } from '../../directory/activity-recorder.js';
 import type { Services } from '../../directory/services.js';
-import { ScimError } from '../../scim/scim-error.js';
+import { nestsDeeperThan, tooDeepMessage } from '../../json-depth.js';
+import { ScimError, badRequest } from '../../scim/scim-error.js';
 import { baseUrlOf } from '../base-url.js';
 import type { Metrics } from '../metrics.js';
 import type { RateLimiter } from '../rate-limiter.js';
@@ -60,9 +61,17 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
 
   // IdPs send application/scim+json, application/json, or nothing useful at all (IDP-QUIRKS):
   // parse every body as JSON, keeping fastify's protection against prototype poisoning.
+  // Bodies nested past MAX_JSON_DEPTH are refused before parsing (json-depth.ts).
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, parseJson);
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, (request, body, done) => {
+    const text = body.toString();
+    if (nestsDeeperThan(text)) {
+      done(badRequest('invalidValue', tooDeepMessage()), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 
   app.setErrorHandler(scimErrorHandler);
   app.setNotFoundHandler((request, reply) =>
