@@ -2,6 +2,7 @@ import { newId } from '../ids.js';
 import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
 import type { MemberOp, MemberRef } from '../scim/patch/member-ops.js';
+import { checkGroupLengths } from '../scim/resource/indexed-limits.js';
 import { groupColumns, normalizeResource } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
 import { ScimError, badRequest } from '../scim/scim-error.js';
@@ -64,6 +65,13 @@ async function renderGroup(context: ScimContext, db: Queryable, row: GroupRow, w
   return group;
 }
 
+/** A normalized or patched group, once its indexed attributes are known to fit their indexes. */
+function storable<T extends { resource: Record<string, unknown> }>(group: T): T {
+  const lengths = checkGroupLengths(group.resource);
+  if (!lengths.ok) throw lengths.error;
+  return group;
+}
+
 /** Resolves member references to this directory's users and groups; an unknown id is the client's mistake. */
 async function resolveMembers(db: Queryable, context: ScimContext, groupId: string, references: MemberRef[]): Promise<Member[]> {
   const ids = [...new Set(references.map((reference) => reference.value))];
@@ -107,7 +115,7 @@ async function applyMemberOps(db: Queryable, context: ScimContext, groupId: stri
 export async function createGroup(context: ScimContext, body: unknown): Promise<{ group: ScimGroup; row: GroupRow }> {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  const { resource, members } = normalized.value;
+  const { resource, members } = storable(normalized.value);
   return withTransaction(context.services.db, async (client) => {
     const id = newId('dirgroup');
     let row = await insertGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource });
@@ -171,7 +179,7 @@ async function writeGroup(
 export function replaceGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  const { resource, members } = normalized.value;
+  const { resource, members } = storable(normalized.value);
   // PUT replaces the whole group: a body without `members` leaves the group empty (RFC 7644 section 3.5.1).
   return writeGroup(context, id, ifMatch, withMembers, () => ({ resource, memberOps: [{ kind: 'replace', members: members ?? [] }] }));
 }
@@ -180,7 +188,7 @@ export function patchGroup(context: ScimContext, id: string, body: unknown, ifMa
   return writeGroup(context, id, ifMatch, withMembers, (current) => {
     const patched = applyPatch(GROUP_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
-    return { resource: patched.value.resource, memberOps: patched.value.memberOps };
+    return storable({ resource: patched.value.resource, memberOps: patched.value.memberOps });
   });
 }
 

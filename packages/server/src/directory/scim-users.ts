@@ -1,6 +1,7 @@
 import { newId } from '../ids.js';
 import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
+import { checkUserLengths } from '../scim/resource/indexed-limits.js';
 import { normalizeResource, userColumns } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
 import { ScimError } from '../scim/scim-error.js';
@@ -51,10 +52,17 @@ async function renderUser(context: ScimContext, db: Queryable, row: UserRow): Pr
   return user;
 }
 
+/** The columns a user is stored with, once its indexed attributes are known to fit their indexes. */
+function storable(resource: Record<string, unknown>): { resource: Record<string, unknown>; columns: UserColumns } {
+  const lengths = checkUserLengths(resource);
+  if (!lengths.ok) throw lengths.error;
+  return { resource, columns: userColumns(resource) };
+}
+
 function normalizeUser(body: unknown): { resource: Record<string, unknown>; columns: UserColumns } {
   const normalized = normalizeResource(USER_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  return { resource: normalized.value.resource, columns: userColumns(normalized.value.resource) };
+  return storable(normalized.value.resource);
 }
 
 export async function createUser(context: ScimContext, body: unknown): Promise<{ user: ScimUser; row: UserRow }> {
@@ -128,7 +136,7 @@ export function patchUser(context: ScimContext, id: string, body: unknown, ifMat
   return writeUser(context, id, ifMatch, (current) => {
     const patched = applyPatch(USER_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
-    return { resource: patched.value.resource, columns: userColumns(patched.value.resource) };
+    return storable(patched.value.resource);
   });
 }
 
