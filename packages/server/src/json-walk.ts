@@ -39,10 +39,11 @@ export function jsonPath(node: JsonNode): (string | number)[] {
 }
 
 /**
- * A deep copy of a JSON value with each scalar passed through `mapScalar`. Object keys are
- * defined as own properties (never through an inherited setter such as `__proto__`'s).
+ * A deep copy of a JSON value with each scalar passed through `mapScalar` and each object key
+ * through `mapKey`. Keys are defined as own properties (never through an inherited setter such
+ * as `__proto__`'s).
  */
-export function copyJson(root: unknown, mapScalar: (value: unknown) => unknown = (value) => value): unknown {
+export function copyJson(root: unknown, mapScalar: (value: unknown) => unknown = (value) => value, mapKey: (key: string) => string = (key) => key): unknown {
   const shell = (value: unknown): unknown => (Array.isArray(value) ? [] : typeof value === 'object' && value !== null ? {} : mapScalar(value));
   const copy = shell(root);
   const stack: { from: unknown; to: unknown }[] = [{ from: root, to: copy }];
@@ -52,7 +53,7 @@ export function copyJson(root: unknown, mapScalar: (value: unknown) => unknown =
     for (const key of Object.keys(from)) {
       const item = (from as Record<string, unknown>)[key];
       const itemCopy = shell(item);
-      Object.defineProperty(to, key, { value: itemCopy, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(to, Array.isArray(to) ? key : mapKey(key), { value: itemCopy, enumerable: true, writable: true, configurable: true });
       if (typeof item === 'object' && item !== null) stack.push({ from: item, to: itemCopy });
     }
   }

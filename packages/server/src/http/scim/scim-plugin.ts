@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActivityRecorder } from '../../directory/activity-recorder.js';
+import { LOGGED_BODY_BYTES, type ActivityRecorder } from '../../directory/activity-recorder.js';
 import type { Services } from '../../directory/services.js';
 import { nestsDeeperThan, tooDeepMessage } from '../../json-depth.js';
 import { ScimError, badRequest } from '../../scim/scim-error.js';
@@ -15,8 +15,6 @@ import { userRoutes } from './user-routes.js';
 
 export const SCIM_PREFIX = '/api/v1/directories/:directoryId/scim/v2';
 
-// Request and response bodies above this size are logged as a note of their size only.
-const LOGGED_BODY_LIMIT = 64 * 1024;
 
 export interface ScimDependencies {
   services: Services;
@@ -27,7 +25,8 @@ export interface ScimDependencies {
 
 function loggable(body: unknown, bytes: number): unknown {
   if (body === undefined || body === null) return undefined;
-  if (bytes > LOGGED_BODY_LIMIT) return { truncated: true, bytes };
+  // Known to be too large from its length: not copied at all (the recorder checks the rest).
+  if (bytes > LOGGED_BODY_BYTES) return { truncated: true, bytes };
   return summarizeList(body);
 }
 
