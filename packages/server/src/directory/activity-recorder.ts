@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { newId } from '../ids.js';
-import { redactSecrets } from '../redact.js';
+import { redactCredentials, redactSecrets } from '../redact.js';
 import { storableJson, storableText } from '../storable-text.js';
 import { touchDirectories } from '../store/directories.js';
 import { markSecretsUsed } from '../store/directory-secrets.js';
@@ -62,7 +62,7 @@ export class ActivityRecorder {
       createdAt: now,
       // Whatever the client sent, the entry can be stored (storable-text.ts).
       method: storableText(request.method, 16),
-      path: storableText(request.path, LOGGED_PATH_CHARS),
+      path: storableText(redactCredentials(request.path), LOGGED_PATH_CHARS),
       status: request.status,
       durationMs: request.durationMs,
       userAgent: request.userAgent === null ? null : storableText(request.userAgent, LOGGED_USER_AGENT_CHARS),
