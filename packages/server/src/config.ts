@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEncryptionKey } from './secret-box.js';
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -19,6 +20,19 @@ const configSchema = z.object({
   ROSTER_SCIM_MAX_PAYLOAD_BYTES: integer(4_194_304, 1024, 104_857_600),
   ROSTER_DB_POOL_SIZE: integer(10, 1, 200),
   ROSTER_SHUTDOWN_GRACE_SECONDS: integer(20, 0, 600),
+  // 32 bytes, base64: seals webhook signing secrets at rest (secret-box.ts). Empty is unset.
+  ROSTER_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value))
+    .superRefine((value, context) => {
+      if (value === undefined) return;
+      try {
+        parseEncryptionKey(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 }).refine((c) => (c.ROSTER_CLIENT_ID === undefined) === (c.ROSTER_CLIENT_SECRET === undefined), {
   message: 'ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET must be set together',
   path: ['ROSTER_CLIENT_SECRET'],
