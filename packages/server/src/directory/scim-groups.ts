@@ -13,6 +13,7 @@ import { insertEvents } from '../store/events.js';
 import { insertGroup, touchGroup, touchGroups, updateGroup, type GroupRow } from '../store/groups.js';
 import {
   addMembers,
+  countMembersUpTo,
   findMembers,
   listMembersOfGroups,
   removeFromAllGroups,
@@ -26,6 +27,7 @@ import { withTransaction } from '../store/transaction.js';
 import { checkPrecondition } from './preconditions.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { groupCreatedEvents, groupDeletedEvents, groupUpdatedEvents, type MembershipChange } from './change-events.js';
+import { MAX_LISTED_MEMBERS_PER_GROUP, MEMBERS_OMITTED_SCHEMA, groupsListedWithMembers } from './listed-members.js';
 import { listPage, type Page } from './scim-list.js';
 
 export type ScimGroup = Record<string, unknown>;
@@ -34,12 +36,16 @@ const groupNotFound = (id: string) => new ScimError(404, `Group ${id} not found`
 
 /**
  * Renders groups. Members are rows and a group may hold 100k of them, so they are read only
- * when the response will carry them (`withMembers`).
+ * when the response will carry them (`withMembers`): all groups' (true), none (false), or those
+ * of a list page's groups chosen by listed-members.ts (the others say their members were omitted).
  */
-async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
+async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean | ReadonlySet<string>): Promise<ScimGroup[]> {
   const membersByGroup = new Map<string, { value: string; $ref: string; display?: string; type: string }[]>();
-  if (withMembers) {
-    for (const member of await listMembersOfGroups(db, context.directoryId, rows.map((row) => row.id))) {
+  const listed = (row: GroupRow) => (typeof withMembers === 'boolean' ? withMembers : withMembers.has(row.id));
+  const omitted = (row: GroupRow) => typeof withMembers !== 'boolean' && !withMembers.has(row.id);
+  const readFrom = rows.filter(listed).map((row) => row.id);
+  if (readFrom.length > 0) {
+    for (const member of await listMembersOfGroups(db, context.directoryId, readFrom)) {
       const list = membersByGroup.get(member.group_id) ?? [];
       const endpoint = member.type === 'Group' ? '/Groups' : '/Users';
       const rendered: { value: string; $ref: string; display?: string; type: string } = { value: member.id, $ref: locationOf(context, endpoint, member.id), type: member.type };
@@ -51,12 +57,17 @@ async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[
   return rows.map((row) =>
     renderResource(
       GROUP_RESOURCE,
-      row.resource,
+      omitted(row) ? withSchema(row.resource, MEMBERS_OMITTED_SCHEMA) : row.resource,
       { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version },
       locationOf(context, '/Groups', row.id),
-      withMembers ? { members: membersByGroup.get(row.id) ?? [] } : {},
+      listed(row) ? { members: membersByGroup.get(row.id) ?? [] } : omitted(row) ? { [MEMBERS_OMITTED_SCHEMA]: { membersOmitted: true } } : {},
     ),
   );
+}
+
+function withSchema(resource: Record<string, unknown>, urn: string): Record<string, unknown> {
+  const schemas = Array.isArray(resource.schemas) ? resource.schemas : [GROUP_RESOURCE.schema.id];
+  return schemas.includes(urn) ? resource : { ...resource, schemas: [...schemas, urn] };
 }
 
 async function renderGroup(context: ScimContext, db: Queryable, row: GroupRow, withMembers: boolean): Promise<ScimGroup> {
@@ -138,9 +149,15 @@ export async function getGroup(context: ScimContext, id: string, withMembers: bo
   return { group: await renderGroup(context, db, row, withMembers), row };
 }
 
+/** A page of groups; when members are wanted, only within the bounds of listed-members.ts. */
 export async function listGroups(context: ScimContext, params: ListParams, withMembers: boolean): Promise<Page<GroupRow> & { groups: ScimGroup[] }> {
   const page = await listPage<GroupRow>(context, GROUP_RESOURCE, params);
-  return { ...page, groups: await renderGroups(context, context.services.db.pool, page.rows, withMembers) };
+  const db = context.services.db.pool;
+  if (!withMembers) return { ...page, groups: await renderGroups(context, db, page.rows, false) };
+  const sizes = await countMembersUpTo(db, context.directoryId, page.rows.map((row) => row.id), MAX_LISTED_MEMBERS_PER_GROUP + 1);
+  const sizeOf = new Map(sizes.map((entry) => [entry.group_id, entry.size]));
+  const listed = groupsListedWithMembers(page.rows.map((row) => ({ id: row.id, size: sizeOf.get(row.id) ?? 0 })));
+  return { ...page, groups: await renderGroups(context, db, page.rows, listed) };
 }
 
 /**
