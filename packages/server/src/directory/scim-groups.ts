@@ -25,6 +25,7 @@ import { listUserMemberIds } from '../store/event-subjects.js';
 import { adjustCounter, deleteResource, findResource } from '../store/resources.js';
 import { withTransaction } from '../store/transaction.js';
 import { checkPrecondition } from './preconditions.js';
+import { assertSampleMayChange } from './sample-guard.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { groupCreatedEvents, groupDeletedEvents, groupUpdatedEvents, type MembershipChange } from './change-events.js';
 import { MAX_LISTED_MEMBERS_PER_GROUP, MEMBERS_OMITTED_SCHEMA, groupsListedWithMembers } from './listed-members.js';
@@ -129,7 +130,7 @@ export async function createGroup(context: ScimContext, body: unknown): Promise<
   const { resource, members } = storable(normalized.value);
   return withTransaction(context.services.db, async (client) => {
     const id = newId('dirgroup');
-    let row = await insertGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource });
+    let row = await insertGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource, sample: context.writesSampleData === true });
     let change: MembershipChange = { added: [], removed: [] };
     if (members && members.length > 0) {
       change = await applyMemberOps(client, context, id, [{ kind: 'add', members }]);
@@ -176,6 +177,7 @@ async function writeGroup(
     const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'group');
     const { resource, memberOps } = next(current);
     const change = await applyMemberOps(client, context, id, memberOps);
     const attributesChanged = !jsonEqual(resource, current.resource);
@@ -214,6 +216,7 @@ export async function deleteGroup(context: ScimContext, id: string, ifMatch?: st
     const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'group');
     const memberUserIds = await listUserMemberIds(client, context.directoryId, id);
     const parents = await removeFromAllGroups(client, context.directoryId, id);
     await touchGroups(client, context.directoryId, parents);

@@ -19,6 +19,7 @@ import { userBeforeChange, userCreatedEvents, userDeletedEvents, userUpdatedEven
 import { listPage, type Page } from './scim-list.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { checkPrecondition } from './preconditions.js';
+import { assertSampleMayChange } from './sample-guard.js';
 
 export type ScimUser = Record<string, unknown>;
 
@@ -69,7 +70,7 @@ export async function createUser(context: ScimContext, body: unknown): Promise<{
   const { resource, columns } = normalizeUser(body);
   try {
     return await withTransaction(context.services.db, async (client) => {
-      const row = await insertUser(client, { directoryId: context.directoryId, id: newId('diruser'), columns, resource });
+      const row = await insertUser(client, { directoryId: context.directoryId, id: newId('diruser'), columns, resource, sample: context.writesSampleData === true });
       const user = await renderUser(context, client, row);
       await adjustCounter(client, context.directoryId, 'users', 1);
       await insertEvents(client, await userCreatedEvents(client, context, row));
@@ -109,6 +110,7 @@ async function writeUser(
       const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
       if (!current) throw userNotFound(id);
       checkPrecondition(ifMatch, current.version);
+      assertSampleMayChange(context, current, 'user');
       const { resource, columns } = next(current);
       attempted = columns;
       if (jsonEqual(resource, current.resource)) {
@@ -145,6 +147,7 @@ export async function deleteUser(context: ScimContext, id: string, ifMatch?: str
     const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw userNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'user');
     const before = await userBeforeChange(client, context, id);
     const groupIds = await removeFromAllGroups(client, context.directoryId, id);
     await touchGroups(client, context.directoryId, groupIds);

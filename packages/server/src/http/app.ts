@@ -26,6 +26,7 @@ import { portalApiRoutes } from './routes/portal-api.js';
 import { portalLinkRoutes } from './routes/portal-links.js';
 import { portalSessionRoutes } from './routes/portal-session.js';
 import { roleRoutes } from './routes/roles.js';
+import { sampleDataRoutes } from './routes/sample-data.js';
 import { webAppRoutes } from './routes/web-app.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { SCIM_PREFIX, scimPlugin } from './scim/scim-plugin.js';
@@ -93,6 +94,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       authenticated.addHook('preHandler', requireAccessToken(services));
       organizationRoutes(authenticated, services);
       directoryRoutes(authenticated, services);
+      sampleDataRoutes(authenticated, services);
       directorySecretRoutes(authenticated, services);
       directoryUserRoutes(authenticated, services);
       directoryMappingRoutes(authenticated, services);

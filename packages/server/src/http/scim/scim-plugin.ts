@@ -94,6 +94,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
         directoryId,
         organizationId: grant.organization_id,
         baseUrl: `${baseUrlOf(services, request)}/api/v1/directories/${directoryId}/scim/v2`,
+        writesSampleData: grant.sample,
       },
     };
   });
