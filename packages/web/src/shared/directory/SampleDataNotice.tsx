@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { plural } from '../format.js';
-import { useAsync } from '../hooks.js';
+import { useAction, useAsync } from '../hooks.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { TrashIcon } from '../ui/icons.js';
 import { useToast } from '../ui/toast.js';
@@ -10,25 +10,17 @@ import type { DirectoryApi } from './directory-api.js';
 export function SampleDataNotice({ directory, version, onRemoved }: { directory: DirectoryApi; version: number; onRemoved: () => void }) {
   const counts = useAsync(() => directory.sampleData(), [directory, version]);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const toast = useToast();
+  const { busy, run: remove } = useAction(async () => {
+    setConfirming(false);
+    const removed = await directory.removeSampleData();
+    toast.show(`Removed ${plural(removed.users, 'sample user')} and ${plural(removed.groups, 'group')}`);
+    onRemoved();
+    void counts.reload();
+  }, toast.error);
   const held = counts.data;
   if (!held || held.users + held.groups === 0) return null;
   const what = `${plural(held.users, 'sample user')} and ${plural(held.groups, 'sample group')}`;
-  const remove = async () => {
-    setBusy(true);
-    try {
-      const removed = await directory.removeSampleData();
-      toast.show(`Removed ${plural(removed.users, 'sample user')} and ${plural(removed.groups, 'group')}`);
-      onRemoved();
-      void counts.reload();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  };
   return (
     <div className="callout callout-warning" role="status" aria-label="Sample data">
       <div className="grow stack-sm" style={{ gap: 2 }}>

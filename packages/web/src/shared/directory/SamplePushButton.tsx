@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { plural } from '../format.js';
+import { useAction } from '../hooks.js';
 import { ConfirmDialog } from '../ui/dialog.js';
 import { PlayIcon } from '../ui/icons.js';
 import { useToast } from '../ui/toast.js';
@@ -11,22 +12,14 @@ import type { DirectoryApi } from './directory-api.js';
  * sample data and can be removed (SampleDataNotice).
  */
 export function SamplePushButton({ directory, onDone, className = 'btn' }: { directory: DirectoryApi; onDone: () => void; className?: string }) {
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const toast = useToast();
-  const push = async () => {
-    setBusy(true);
-    try {
-      const result = await directory.pushSample();
-      toast.show(`Sent ${plural(result.users, 'sample user')} and ${plural(result.groups, 'group')} in ${plural(result.requests, 'SCIM request')}`);
-      onDone();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  };
+  const { busy, run: push } = useAction(async () => {
+    setConfirming(false);
+    const result = await directory.pushSample();
+    toast.show(`Sent ${plural(result.users, 'sample user')} and ${plural(result.groups, 'group')} in ${plural(result.requests, 'SCIM request')}`);
+    onDone();
+  }, toast.error);
   return (
     <>
       <button type="button" className={className} disabled={busy} onClick={() => setConfirming(true)}>
