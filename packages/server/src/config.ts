@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseEncryptionKey } from './secret-box.js';
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -45,6 +46,19 @@ const configSchema = z.object({
   ROSTER_TRUSTED_PROXIES: trustedProxies,
   /** Bearer token for GET /metrics; without one, only loopback peers may read it. */
   ROSTER_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,512}$/, 'must be 16-512 printable characters without spaces').optional(),
+  // 32 bytes, base64: seals webhook signing secrets at rest (secret-box.ts). Empty is unset.
+  ROSTER_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value))
+    .superRefine((value, context) => {
+      if (value === undefined) return;
+      try {
+        parseEncryptionKey(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 }).refine((c) => (c.ROSTER_CLIENT_ID === undefined) === (c.ROSTER_CLIENT_SECRET === undefined), {
   message: 'ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET must be set together',
   path: ['ROSTER_CLIENT_SECRET'],

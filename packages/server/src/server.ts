@@ -13,6 +13,8 @@ import type { Services } from './directory/services.js';
 import { buildApp } from './http/app.js';
 import { Metrics } from './http/metrics.js';
 import { newId } from './ids.js';
+import { SecretBox, parseEncryptionKey } from './secret-box.js';
+import { prepareWebhookSecrets } from './events/webhook-secrets.js';
 import { ensureEnvironment } from './store/api-clients.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrate } from './store/migrate.js';
@@ -50,6 +52,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (applied.length > 0) logger.info({ migrations: applied, store: db.kind }, 'applied migrations');
     const environmentId = await ensureEnvironment(db.pool, newId('env'));
     const bootstrap = await bootstrapApiClient(db, config.ROSTER_CLIENT_ID, config.ROSTER_CLIENT_SECRET);
+    const secretBox = config.ROSTER_ENCRYPTION_KEY === undefined ? undefined : new SecretBox(parseEncryptionKey(config.ROSTER_ENCRYPTION_KEY));
+    const sealed = await prepareWebhookSecrets(db.pool, secretBox);
+    if (!secretBox) logger.warn('ROSTER_ENCRYPTION_KEY is not set: webhook signing secrets are stored in plain text (README, Configuration)');
+    else if (sealed > 0) logger.info({ count: sealed, key_id: secretBox.keyId }, 'encrypted the webhook signing secrets stored in plain text');
 
     const services: Services = {
       db,
@@ -58,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicUrl: config.PUBLIC_URL,
       pagePositions: new PagePositions(),
       scimAccess: new ScimAccess({ db }),
+      secretBox,
     };
     const metrics = new Metrics();
     const recorder = new ActivityRecorder(services, logger);
@@ -71,7 +78,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const app = await buildApp({ services, logger, metrics, rateLimit, recorder, eventsConfig });
     recorder.start();
     const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
-    const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger });
+    const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger, secretBox });
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from './support/api-client.js';
+import { ROSTER_GROUP_SCHEMA } from '../src/scim/schema/urns.js';
 import { describeEachStore } from './support/each-store.js';
 import { ENTERPRISE_SCHEMA, ERROR_SCHEMA, GROUP_SCHEMA, LIST_SCHEMA, USER_SCHEMA, type Json, type ListBody } from './support/scim-fixtures.js';
 
@@ -29,6 +30,8 @@ const EXPECTED_ATTRIBUTES: Record<string, string[]> = {
   [USER_SCHEMA]: USER_ATTRIBUTES,
   [GROUP_SCHEMA]: ['displayName', 'members'],
   [ENTERPRISE_SCHEMA]: ['employeeNumber', 'costCenter', 'organization', 'division', 'department', 'manager'],
+  // Roster's Group extension: list responses say when they left a group's members out.
+  [ROSTER_GROUP_SCHEMA]: ['membersOmitted'],
 };
 
 type Attribute = Json & { name: string; subAttributes?: Attribute[] };
@@ -81,6 +84,7 @@ describeEachStore('SCIM discovery endpoints', (fixture) => {
     assert.deepEqual(user.schemaExtensions, [{ schema: ENTERPRISE_SCHEMA, required: false }]);
     assert.equal(group.endpoint, '/Groups');
     assert.equal(group.schema, GROUP_SCHEMA);
+    assert.deepEqual(group.schemaExtensions, [{ schema: ROSTER_GROUP_SCHEMA, required: false }]);
     assert.deepEqual(user.schemas, ['urn:ietf:params:scim:schemas:core:2.0:ResourceType']);
 
     const single = await get('/ResourceTypes/User');
@@ -94,7 +98,7 @@ describeEachStore('SCIM discovery endpoints', (fixture) => {
   test('Schemas describe every attribute the server supports, with RFC 7643 characteristics; each is readable by URN', async () => {
     const list = await get<ListBody>('/Schemas');
     assert.equal(list.status, 200, list.text);
-    assert.equal(list.body.totalResults, 3);
+    assert.equal(list.body.totalResults, 4);
     const byId = new Map((list.body.Resources ?? []).map((resource) => [String(resource.id), resource]));
     for (const [urn, expected] of Object.entries(EXPECTED_ATTRIBUTES)) {
       const schema = byId.get(urn);

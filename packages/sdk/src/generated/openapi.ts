@@ -170,6 +170,30 @@ export interface paths {
         patch: operations["disableDirectory"];
         trace?: never;
     };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/sample_data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the sample users and groups of a directory
+         * @description Sample data is what "Send sample data" in the dashboard or portal created; those users and groups carry "sample": true.
+         */
+        get: operations["getSampleData"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove the sample users and groups of a directory
+         * @description Deletes every user and group "Send sample data" created in this directory, as a SCIM DELETE would: with user_deleted and group_deleted events.
+         */
+        delete: operations["removeSampleData"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{organization_id}/directories/{directory_id}/secrets": {
         parameters: {
             query?: never;
@@ -772,6 +796,11 @@ export interface components {
             total_users: number;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
             /** @description The stored SCIM resource (without members), with include_detail=true. */
             group_detail?: {
                 [key: string]: unknown;
@@ -835,6 +864,11 @@ export interface components {
             };
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
             /** @description The stored SCIM resource, with include_detail=true. */
             user_detail?: {
                 [key: string]: unknown;
@@ -998,6 +1032,12 @@ export interface components {
             /** @description The secrets it replaces, now expiring at the end of the grace period. */
             expiring_secrets: components["schemas"]["DirectorySecret"][];
         };
+        RemoveSampleDataResponse: {
+            removed: {
+                users: number;
+                groups: number;
+            };
+        };
         ReplayWebhookResponse: {
             /** @description Deliveries made due now. */
             replayed: number;
@@ -1035,6 +1075,12 @@ export interface components {
              * @description Until then deliveries carry a signature for each secret.
              */
             previous_secrets_expire_time: string;
+        };
+        SampleDataResponse: {
+            sample_data: {
+                users: number;
+                groups: number;
+            };
         };
         ToggleDirectoryResponse: {
             enabled: boolean;
@@ -1893,6 +1939,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ToggleDirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleDataResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    removeSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoveSampleDataResponse"];
                 };
             };
             /** @description A parameter is wrong; details.parameter names it. */

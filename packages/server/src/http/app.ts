@@ -2,8 +2,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ActivityRecorder } from '../directory/activity-recorder.js';
 import type { ScimRateLimit } from '../directory/scim-rate-limit.js';
+import { ApiError } from '../directory/api-error.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../json-depth.js';
 import { managementErrorHandler, managementNotFound } from './management-errors.js';
 import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
@@ -24,6 +26,7 @@ import { portalApiRoutes } from './routes/portal-api.js';
 import { portalLinkRoutes } from './routes/portal-links.js';
 import { portalSessionRoutes } from './routes/portal-session.js';
 import { roleRoutes } from './routes/roles.js';
+import { sampleDataRoutes } from './routes/sample-data.js';
 import { webAppRoutes } from './routes/web-app.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { SCIM_PREFIX, scimPlugin } from './scim/scim-plugin.js';
@@ -58,6 +61,18 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     metrics.duration.observe(labels, reply.elapsedTime / 1000);
   });
 
+  // JSON as fastify parses it, but refused before parsing when nested past MAX_JSON_DEPTH.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (nestsDeeperThan(text)) {
+      done(new ApiError(400, 'invalid_argument', tooDeepMessage(), { parameter: 'body', max_depth: MAX_JSON_DEPTH }), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+
   // The client_credentials grant is often sent as a form (RFC 6749 section 4.4.2).
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
@@ -82,6 +97,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       authenticated.addHook('preHandler', requireAccessToken(services));
       organizationRoutes(authenticated, services);
       directoryRoutes(authenticated, services);
+      sampleDataRoutes(authenticated, services);
       directorySecretRoutes(authenticated, services);
       directoryUserRoutes(authenticated, services);
       directoryMappingRoutes(authenticated, services);

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActivityRecorder } from '../../directory/activity-recorder.js';
+import { LOGGED_BODY_BYTES, type ActivityRecorder } from '../../directory/activity-recorder.js';
 import type { Services } from '../../directory/services.js';
-import { ScimError } from '../../scim/scim-error.js';
+import { nestsDeeperThan, tooDeepMessage } from '../../json-depth.js';
+import { ScimError, badRequest } from '../../scim/scim-error.js';
 import { baseUrlOf } from '../base-url.js';
 import type { Metrics } from '../metrics.js';
 import type { ScimRateLimit } from '../../directory/scim-rate-limit.js';
@@ -16,8 +17,6 @@ import { userRoutes } from './user-routes.js';
 
 export const SCIM_PREFIX = '/api/v1/directories/:directoryId/scim/v2';
 
-// Request and response bodies above this size are logged as a note of their size only.
-const LOGGED_BODY_LIMIT = 64 * 1024;
 // Refused (429) requests logged per directory and second at most: enough for the portal to show
 // them, while a client hammering past its limit cannot fill the log (or push other directories'
 // entries out of the recorder's buffer). roster_scim_rate_limited_total counts every one.
@@ -32,7 +31,8 @@ export interface ScimDependencies {
 
 function loggable(body: unknown, bytes: number): unknown {
   if (body === undefined || body === null) return undefined;
-  if (bytes > LOGGED_BODY_LIMIT) return { truncated: true, bytes };
+  // Known to be too large from its length: not copied at all (the recorder checks the rest).
+  if (bytes > LOGGED_BODY_BYTES) return { truncated: true, bytes };
   return summarizeList(body);
 }
 
@@ -69,9 +69,17 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
 
   // IdPs send application/scim+json, application/json, or nothing useful at all (IDP-QUIRKS):
   // parse every body as JSON, keeping fastify's protection against prototype poisoning.
+  // Bodies nested past MAX_JSON_DEPTH are refused before parsing (json-depth.ts).
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, parseJson);
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, (request, body, done) => {
+    const text = body.toString();
+    if (nestsDeeperThan(text)) {
+      done(badRequest('invalidValue', tooDeepMessage()), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 
   app.setErrorHandler(scimErrorHandler);
   app.setNotFoundHandler((request, reply) =>
@@ -90,6 +98,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
         directoryId,
         organizationId: grant.organization_id,
         baseUrl: `${baseUrlOf(services, request)}/api/v1/directories/${directoryId}/scim/v2`,
+        writesSampleData: grant.sample,
       },
     };
     // Every authorized response says the policy and what is left, so a client can pace itself.

@@ -1,5 +1,5 @@
 import type { AttributeDefinition } from './attribute.js';
-import { COMMON_ATTRIBUTES, ENTERPRISE_USER, GROUP, USER, type SchemaDefinition } from './core-schemas.js';
+import { COMMON_ATTRIBUTES, ENTERPRISE_USER, GROUP, ROSTER_GROUP, USER, type SchemaDefinition } from './core-schemas.js';
 
 export type ResourceTypeName = 'User' | 'Group';
 
@@ -24,11 +24,11 @@ export const GROUP_RESOURCE: ResourceType = {
   endpoint: '/Groups',
   description: 'Group',
   schema: GROUP,
-  extensions: [],
+  extensions: [ROSTER_GROUP],
 };
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [USER_RESOURCE, GROUP_RESOURCE];
-export const SCHEMAS: readonly SchemaDefinition[] = [USER, GROUP, ENTERPRISE_USER];
+export const SCHEMAS: readonly SchemaDefinition[] = [USER, GROUP, ENTERPRISE_USER, ROSTER_GROUP];
 
 /** A path resolved against a resource type: canonical names and, when known, the definitions. */
 export interface ResolvedPath {
