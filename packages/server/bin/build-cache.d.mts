@@ -16,7 +16,8 @@ export interface BuildTarget {
   probe: string;
   lockName: string;
   temporaryPrefix: string;
-  build(outDir: string): Promise<{ code: number | null; output: string }>;
+  /** Stops its child process when `abort` fires. */
+  build(outDir: string, abort: AbortSignal): Promise<{ code: number | null; output: string }>;
 }
 
 export type BuildState = 'fresh' | 'missing' | 'stale' | 'no-sources';

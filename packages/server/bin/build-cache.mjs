@@ -52,15 +52,18 @@ export function buildState(target) {
 }
 
 /**
- * Builds when the build is missing or stale and returns the state it leaves. `target.build(outDir)`
- * writes a complete build into outDir and resolves with { code, output }; a failed build leaves the
- * previous one in place and is returned as { state, failure }.
+ * Builds when the build is missing or stale and returns the state it leaves. `target.build(outDir,
+ * abortSignal)` writes a complete build into outDir and resolves with { code, output }, or stops
+ * its child when aborted; a failed build leaves the previous one in place and is returned as
+ * { state, failure }. SIGTERM or SIGINT during a build stops it, releases the lock, and then ends
+ * this process as that signal would have.
  */
 export async function ensureBuild(target, log) {
   const state = buildState(target);
   if (state === 'fresh' || state === 'no-sources') return { state };
   mkdirSync(target.root, { recursive: true });
   let release;
+  let interrupted;
   try {
     release = await lockfile.lock(target.root, {
       lockfilePath: join(target.root, target.lockName),
@@ -76,7 +79,12 @@ export async function ensureBuild(target, log) {
     // Leftovers of builds whose process died mid-way.
     for (const entry of readdirSync(target.root)) if (entry.startsWith(`.${target.temporaryPrefix}-`)) rmSync(join(target.root, entry), { recursive: true, force: true });
     const temporary = join(target.root, `.${target.temporaryPrefix}-${process.pid}`);
-    const result = await target.build(temporary);
+    const result = await buildStoppable(target, temporary);
+    if (result.signal !== undefined) {
+      rmSync(temporary, { recursive: true, force: true });
+      interrupted = result.signal;
+      return { state: now, failure: `interrupted by ${result.signal}` };
+    }
     if (result.code !== 0) {
       rmSync(temporary, { recursive: true, force: true });
       return { state: now, failure: result.output.trim() };
@@ -90,5 +98,29 @@ export async function ensureBuild(target, log) {
     return { state, failure: error instanceof Error ? error.message : String(error) };
   } finally {
     await release?.().catch(() => undefined);
+    // The build's child is stopped and the lock released: now end as the signal asked.
+    if (interrupted !== undefined) process.kill(process.pid, interrupted);
+  }
+}
+
+/**
+ * Runs the build with SIGTERM and SIGINT stopping it: the builder is a child process, which a
+ * signal to this process would otherwise leave running.
+ */
+async function buildStoppable(target, outDir) {
+  const controller = new AbortController();
+  let received;
+  const stop = (signal) => {
+    received = signal;
+    controller.abort();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  try {
+    const result = await target.build(outDir, controller.signal);
+    return received === undefined ? result : { ...result, signal: received };
+  } finally {
+    process.removeListener('SIGTERM', stop);
+    process.removeListener('SIGINT', stop);
   }
 }

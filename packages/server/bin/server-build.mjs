@@ -11,14 +11,14 @@ import { ensureBuild } from './build-cache.mjs';
 export const SERVER_DIRECTORY = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER_DIST_DIRECTORY = join(SERVER_DIRECTORY, 'dist');
 
-function compile(outDir) {
+function compile(outDir, abort) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: SERVER_DIRECTORY, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: SERVER_DIRECTORY, stdio: ['ignore', 'pipe', 'pipe'], signal: abort });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk.toString()));
     child.stderr.on('data', (chunk) => (output += chunk.toString()));
-    child.on('error', reject);
+    child.on('error', (error) => (error.name === 'AbortError' ? undefined : reject(error)));
     child.on('close', (code) => {
       // The migrations are SQL files read at run time, beside the compiled store/migrate.js.
       if (code === 0) cpSync(join(SERVER_DIRECTORY, 'src', 'store', 'migrations'), join(outDir, 'store', 'migrations'), { recursive: true });

@@ -25,8 +25,13 @@ export interface RunningServer {
   bootstrap: BootstrapResult | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;
-  /** Stops accepting requests, finishes those in flight, flushes logs, closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, finishes the requests in flight (closing each keep-alive
+   * connection once it is idle), stops the delivery worker, flushes the request log and closes the
+   * store. With `graceMs`, requests still running after that long are cut off (and `forced` is
+   * true); the rest of the shutdown happens either way.
+   */
+  close(options?: { graceMs?: number }): Promise<{ forced: boolean }>;
 }
 
 export interface StartOptions {
@@ -37,6 +42,34 @@ export interface StartOptions {
   listen?: boolean;
   /** Events and webhooks settings; read from the environment when not given. */
   eventsConfig?: EventsConfig;
+}
+
+// How often, while closing, connections that have become idle are closed.
+const IDLE_SWEEP_MILLIS = 100;
+
+/**
+ * Closes the HTTP server: no new connections; a request in flight finishes, its response says
+ * `Connection: close` (http/app.ts), and its connection is closed as soon as it is idle, so a
+ * client holding a keep-alive connection cannot keep the process up. True when `graceMs` ran out
+ * and the remaining connections were cut.
+ */
+async function closeConnections(app: FastifyInstance, graceMs: number | undefined): Promise<boolean> {
+  let forced = false;
+  const sweep = setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_MILLIS);
+  const deadline =
+    graceMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          forced = true;
+          app.server.closeAllConnections();
+        }, graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
+  return forced;
 }
 
 /** Opens the store, migrates it, ensures the bootstrap API client, and serves. */
@@ -75,12 +108,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       url: url.replace('0.0.0.0', '127.0.0.1'),
       bootstrap,
       deliveryWorker,
-      async close() {
-        await app.close();
+      async close(closeOptions = {}) {
+        const forced = await closeConnections(app, closeOptions.graceMs);
         await deliveryWorker.stop();
         await recorder.stop();
         stopStatistics();
         await db.close();
+        return { forced };
       },
     };
   } catch (error) {

@@ -12,15 +12,15 @@ import { buildState, ensureBuild, type BuildState, type BuildTarget } from '../b
 export const WEB_DIRECTORY = fileURLToPath(new URL('../../web/', import.meta.url));
 export const WEB_DIST_DIRECTORY = join(WEB_DIRECTORY, 'dist');
 
-function runVite(outDir: string): Promise<{ code: number | null; output: string }> {
+function runVite(outDir: string, abort: AbortSignal): Promise<{ code: number | null; output: string }> {
   const require = createRequire(join(WEB_DIRECTORY, 'package.json'));
   const vite = join(require.resolve('vite/package.json'), '..', 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: WEB_DIRECTORY, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: WEB_DIRECTORY, stdio: ['ignore', 'pipe', 'pipe'], signal: abort });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
+    child.on('error', (error) => (error.name === 'AbortError' ? undefined : reject(error)));
     child.on('close', (code) => resolve({ code, output }));
   });
 }

@@ -24,11 +24,17 @@ export function startCommand(): Command {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
+      const started = Date.now();
       logger.info({ signal }, 'shutting down: finishing requests in flight');
-      const grace = setTimeout(() => exitWith('shutdown grace period ran out'), config.ROSTER_SHUTDOWN_GRACE_SECONDS * 1000);
-      grace.unref();
-      server.close().then(
-        () => process.exit(0),
+      const graceMs = config.ROSTER_SHUTDOWN_GRACE_SECONDS * 1000;
+      // Only if closing the worker or the store itself hangs: requests are cut at graceMs.
+      const lastResort = setTimeout(() => exitWith('shutdown did not finish: exiting without closing the store'), graceMs + 15_000);
+      lastResort.unref();
+      server.close({ graceMs }).then(
+        ({ forced }) => {
+          logger.info({ duration_ms: Date.now() - started }, forced ? 'Roster stopped: requests still running after the grace period were cut off' : 'Roster stopped');
+          process.exit(forced ? 1 : 0);
+        },
         (error: unknown) => exitWith(`shutdown failed: ${String(error)}`),
       );
     };

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ActivityRecorder } from '../directory/activity-recorder.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
+import { AccessLog } from './access-log.js';
 import { managementErrorHandler, managementNotFound } from './management-errors.js';
 import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
@@ -42,11 +43,25 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
   const { services, metrics } = dependencies;
   const app = Fastify({
     loggerInstance: dependencies.logger,
+    // One line per request (access-log.ts).
+    logController: new AccessLog(),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // Clients write `/Users/?filter=` and `/users`; parameters keep their case either way.
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     return503OnClosing: true,
+    // Keep-alive connections with nothing in flight are closed at once when the server closes.
+    forceCloseConnections: 'idle',
+  });
+
+  // A response finished while the server is closing ends its connection, so a keep-alive client
+  // does not hold the process until its idle timeout (requests that arrive then get 503 from fastify).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
 
   app.addHook('onResponse', async (request, reply) => {
