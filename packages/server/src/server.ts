@@ -76,7 +76,12 @@ async function closeConnections(app: FastifyInstance, graceMs: number | undefine
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const eventsConfig = options.eventsConfig ?? loadEventsConfig();
-  const db: Database = await openDatabase({ url: config.DATABASE_URL, dataDir: options.dataDir ?? config.ROSTER_DATA_DIR, poolSize: config.ROSTER_DB_POOL_SIZE });
+  const db: Database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: options.dataDir ?? config.ROSTER_DATA_DIR,
+    poolSize: config.ROSTER_DB_POOL_SIZE,
+    onLockTakeover: (message) => logger.warn(message),
+  });
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ migrations: applied, store: db.kind }, 'applied migrations');

@@ -46,7 +46,7 @@ export interface RosterProcess {
   url: string;
   child: ChildProcess;
   output(): string;
-  exited: Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM and wait; SIGKILL if it takes too long. */
   stop(): Promise<void>;
   kill(): Promise<void>;
@@ -65,7 +65,12 @@ export async function startRoster(env: Record<string, string>, timeoutMs = 90_00
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   let done = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => ((done = true), resolve())));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      done = true;
+      resolve({ code, signal });
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
