@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
+import { issueSetupCode } from './directory/first-run-setup.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
@@ -23,6 +24,8 @@ export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   url: string;
   bootstrap: BootstrapResult | undefined;
+  /** The one-time code that creates the first dashboard administrator, when none existed at start (directory/first-run-setup.ts). */
+  setupCode: string | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;
   /**
@@ -106,12 +109,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
+    else await app.ready();
+    // After ready: ROSTER_ADMIN_EMAIL's administrator, if any, has been created by then.
+    const setupCode = await issueSetupCode(db);
     deliveryWorker.start();
     return {
       app,
       services,
       url: url.replace('0.0.0.0', '127.0.0.1'),
       bootstrap,
+      setupCode,
       deliveryWorker,
       async close(closeOptions = {}) {
         const forced = await closeConnections(app, closeOptions.graceMs);

@@ -19,6 +19,15 @@ export function startCommand(): Command {
         `\nGenerated an API client (save the secret now; it is not shown again):\n  client_id:     ${server.bootstrap.clientId}\n  client_secret: ${server.bootstrap.generatedSecret}\n\n`,
       );
     }
+    if (server.setupCode) {
+      // Like the secret above: on the process's output once, stored only as a hash, never in a structured log line.
+      const dashboard = `${(config.PUBLIC_URL ?? server.url).replace(/\/+$/, '')}/dashboard`;
+      process.stdout.write(
+        `\nFirst-run setup: no dashboard administrator yet. Open ${dashboard} and enter this one-time setup code\n` +
+          `to create the first one (it works until an administrator exists):\n  ${server.setupCode}\n\n`,
+      );
+      logger.info({ dashboard }, 'no dashboard administrator yet: create the first one in the dashboard with the setup code printed above');
+    }
     logger.info({ url: server.url, store: server.services.db.kind }, 'Roster is listening');
     let stopping = false;
     const stop = (signal: string) => {

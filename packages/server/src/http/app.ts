@@ -13,6 +13,7 @@ import { apiClientRoutes } from './routes/api-clients.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { dashboardApiRoutes } from './routes/dashboard-api.js';
 import { dashboardAuthRoutes } from './routes/dashboard-auth.js';
+import { dashboardSetupRoutes } from './routes/dashboard-setup.js';
 import { directoryRoutes } from './routes/directories.js';
 import { directoryMappingRoutes } from './routes/directory-mappings.js';
 import { directorySecretRoutes } from './routes/directory-secrets.js';
@@ -86,6 +87,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     apiDocsRoutes(management, services, operations);
     // The web UI: dashboard sign-in and extras, the portal's session and API, the built app (issue 5).
     dashboardAuthRoutes(management, services);
+    dashboardSetupRoutes(management, services);
     dashboardApiRoutes(management, services, undefined, dependencies.eventsConfig);
     portalSessionRoutes(management, services);
     portalApiRoutes(management, services);
