@@ -79,7 +79,13 @@ export class ActivityRecorder {
     this.secrets = new Map();
     const db = this.services.db.pool;
     await insertRequestLog(db, log);
-    await touchDirectories(db, [...directories].map(([directoryId, at]) => ({ directoryId, at })));
+    const connected = await touchDirectories(db, [...directories].map(([directoryId, at]) => ({ directoryId, at })));
+    for (const directory of connected) {
+      this.logger.info(
+        { directory_id: directory.id, organization_id: directory.organization_id, provider: directory.directory_provider },
+        'directory connected: its identity provider called the SCIM endpoint for the first time',
+      );
+    }
     await markSecretsUsed(db, [...secrets].map(([secretId, at]) => ({ secretId, at })));
   }
 
