@@ -13,7 +13,7 @@ export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
-const configSchema = z.object({
+export const configSchema = z.object({
   PORT: integer(8080, 0, 65535),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),

@@ -3,9 +3,13 @@ import { createLogger } from '../logger.js';
 import { startServer } from '../server.js';
 import { ensureWebBuild } from '../web-build.js';
 import { configOrExit, exitWith } from './config-or-exit.js';
+import { environmentHelp } from './environment-help.js';
 
 export function startCommand(): Command {
-  return new Command('start').description('migrate the store, then serve the management API and the SCIM endpoints (configured by environment variables; see the README)').action(async () => {
+  return new Command('start')
+    .description('migrate the store, then serve the management API, the SCIM endpoints and the dashboard (configured by the environment variables below)')
+    .addHelpText('after', environmentHelp)
+    .action(async () => {
     const config = configOrExit();
     const logger = createLogger(config.LOG_LEVEL);
     // The dashboard and portal are served from packages/web/dist: build them when missing or stale.
