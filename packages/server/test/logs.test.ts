@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { http, provisionDirectory } from './support/api-client.js';
 import { freePort, startRoster } from './support/roster-process.js';
 import { USER_SCHEMA, waitFor } from './support/scim-fixtures.js';
@@ -145,7 +146,7 @@ describe('the log of a real roster process', { skip: !storesUnderTest().includes
       await exited;
       clearTimeout(killer);
     }
-    const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+    const plain = stripVTControlCharacters(output);
     assert.match(plain, /INFO.*Roster is listening/);
     assert.match(plain, /INFO.*GET \/api\/v1\/organizations 401/);
     assert.doesNotMatch(plain, /^\{"level"/m, 'no JSON lines on a terminal');

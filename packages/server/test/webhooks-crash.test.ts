@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CLAIM_AHEAD } from '../src/events/delivery-worker.js';
 import { http, provisionDirectory, type ProvisionedDirectory } from './support/api-client.js';
 import { createWebhook, readEvents, type EventJson } from './support/events-client.js';
-import { createTestDatabase, startRoster, type RosterProcess, type TestDatabase } from './support/roster-process.js';
+import { createTestDatabase, startRoster, type TestDatabase } from './support/roster-process.js';
 import { GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, enumerateWithCursor, sleep, waitFor, type Json } from './support/scim-fixtures.js';
 import { storesUnderTest } from './support/test-server.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
