@@ -2,14 +2,13 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/store/database.js';
 import { http, provisionDirectory } from './support/api-client.js';
-import { RawConnection } from './support/raw-connection.js';
+import { connectOutcome, freePort, withTimeout } from './support/roster-process.js';
 import { storesUnderTest } from './support/test-server.js';
 import { BULK_REQUEST_SCHEMA, USER_SCHEMA, sleep, waitFor, type Json } from './support/scim-fixtures.js';
 
@@ -29,15 +28,6 @@ function dataDir(): string {
   const directory = mkdtempSync(join(tmpdir(), 'roster-process-'));
   temporary.push(directory);
   return join(directory, 'data');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 interface Roster {
@@ -87,30 +77,6 @@ async function untilHealthy(roster: Roster): Promise<void> {
     // Starting takes seconds, or a minute or two on a loaded machine (tsx compiles the sources as it loads them).
   }, 180_000, 100);
   assert.ok(healthy, `roster never became healthy:\n${roster.stdout()}\n${roster.stderr()}`);
-}
-
-/** Resolves with the socket error code of a new TCP connection, or 'connected'. */
-function connectOutcome(port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-  });
-}
-
-async function withTimeout<T>(promise: Promise<T>, millis: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${millis} ms`)), millis);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** A request's result, or the error it failed with (never an unhandled rejection). */
@@ -173,54 +139,6 @@ describe('the roster process [embedded]', { skip: !storesUnderTest().includes('e
       bulkInFlightAtSigterm,
       'the server read the 20 single requests only after the 1,000-operation bulk had finished (its event loop was blocked), so SIGTERM never met the bulk in flight',
     );
-  });
-
-  test('SIGTERM with a keep-alive connection held open and a request in flight: the request finishes, the connections close, the request log is flushed, the store closed, exit 0 long before the grace period', async () => {
-    const directory = dataDir();
-    const client = credentials();
-    const roster = await startRoster({ dataDir: directory, credentials: client, env: { ROSTER_SHUTDOWN_GRACE_SECONDS: '60', LOG_LEVEL: 'debug' } });
-    await untilHealthy(roster);
-    const { directoryId, token } = await provisionDirectory(roster.url, client.id, client.secret);
-
-    // A keep-alive connection that has had its answer and sits idle, as a load balancer's or an IdP's pool holds it.
-    const idle = await RawConnection.open(roster.port);
-    idle.write('GET /healthz HTTP/1.1\r\nHost: roster\r\nConnection: keep-alive\r\n\r\n');
-    assert.equal((await idle.response()).status, 200);
-    // A request in flight: its headers are in, half of its body still on the way.
-    const body = JSON.stringify({ schemas: [USER_SCHEMA], userName: 'slow-upload@example.com' });
-    const slow = await RawConnection.open(roster.port);
-    slow.write(
-      `POST /api/v1/directories/${directoryId}/scim/v2/Users HTTP/1.1\r\nHost: roster\r\nConnection: keep-alive\r\nAuthorization: Bearer ${token}\r\n` +
-        `Content-Type: application/scim+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`,
-    );
-    const received = await waitFor(async () => (roster.stdout().split('\n').some((line) => line.includes('"request received"') && line.includes('/scim/v2/Users')) ? true : undefined), 30_000, 50);
-    assert.ok(received, `the server never saw the slow request begin:\n${roster.stdout()}`);
-
-    const signalled = Date.now();
-    assert.ok(roster.child.kill('SIGTERM'));
-    const idleClosedAt = await withTimeout(idle.closed, 5_000, 'closing the idle keep-alive connection');
-    assert.ok(idleClosedAt - signalled < 5_000);
-    await sleep(1_000);
-    assert.equal(roster.child.exitCode, null, 'the process waits for the request in flight');
-    slow.write(body.slice(20));
-    const answer = await slow.response();
-    assert.equal(answer.status, 201, answer.body);
-    assert.equal(answer.headers.connection, 'close', 'the last response on a keep-alive connection says it closes');
-    await withTimeout(slow.closed, 5_000, 'closing the connection of the finished request');
-
-    const exit = await withTimeout(roster.exited, 20_000, 'exit after the last request');
-    const took = Date.now() - signalled;
-    assert.deepEqual(exit, { code: 0, signal: null }, roster.stderr());
-    assert.ok(took < 15_000, `exited ${took} ms after SIGTERM; the grace period is 60 s`);
-    assert.match(roster.stdout(), /"msg":"Roster stopped"/);
-    assert.equal(existsSync(`${directory}.lock`), false, 'the store was closed and its lock released');
-    const db = await openDatabase({ dataDir: directory, poolSize: 1 });
-    try {
-      const log = await db.pool.query<{ method: string; status: number }>('SELECT method, status FROM scim_request_log WHERE directory_id = $1', [directoryId]);
-      assert.deepEqual(log.rows, [{ method: 'POST', status: 201 }], 'the request log was flushed on the way out');
-    } finally {
-      await db.close();
-    }
   });
 
   test('a second process on the same ROSTER_DATA_DIR fails with a message about the lock while the first runs', async () => {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -17,6 +17,31 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
+}
+
+/** Resolves with the socket error code of a new TCP connection to a loopback port (ECONNREFUSED once nothing listens), or 'connected'. */
+export function connectOutcome(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+/** The promise's value, or an error naming what took longer than `millis`. */
+export async function withTimeout<T>(promise: Promise<T>, millis: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${millis} ms`)), millis);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -53,7 +78,8 @@ export interface RosterProcess {
 }
 
 /** Spawns `roster start` with these settings (and only these: no inherited ROSTER_* or DATABASE_URL) and waits for /healthz. */
-export async function startRoster(env: Record<string, string>, timeoutMs = 90_000): Promise<RosterProcess> {
+// Starting takes seconds, or minutes on a loaded machine (tsx compiles the sources as it loads them).
+export async function startRoster(env: Record<string, string>, timeoutMs = 240_000): Promise<RosterProcess> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ROSTER_|DATABASE_URL$|PORT$|HOST$|PUBLIC_URL$)/.test(name)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {

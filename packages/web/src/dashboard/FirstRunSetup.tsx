@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, type ApiClient } from '../shared/api.js';
 import { Callout } from '../shared/ui/feedback.js';
 import { Field } from '../shared/ui/forms.js';
+import { Brand } from './Brand.js';
 import type { SessionBody } from './SignIn.js';
 
 const MIN_PASSWORD = 12;
@@ -37,12 +38,7 @@ export function FirstRunSetup({ api, onSignedIn }: { api: ApiClient; onSignedIn:
 
   return (
     <form className="card-body stack" onSubmit={(event) => void submit(event)} noValidate>
-      <div className="row">
-        <span className="brand-mark" aria-hidden="true">
-          R
-        </span>
-        <span style={{ fontWeight: 600, fontSize: 16 }}>Roster</span>
-      </div>
+      <Brand />
       <div>
         <h1>Set up Roster</h1>
         <p className="muted" style={{ marginTop: 4 }}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, type ApiClient } from '../shared/api.js';
 import { Callout } from '../shared/ui/feedback.js';
 import { Field } from '../shared/ui/forms.js';
+import { Brand } from './Brand.js';
 import { FirstRunSetup } from './FirstRunSetup.js';
 
 export interface SessionBody {
@@ -43,12 +44,7 @@ export function SignIn({ api, adminsExist, onSignedIn }: { api: ApiClient; admin
     <div className="auth-page">
       <div className="card auth-card">
         <form className="card-body stack" onSubmit={(event) => void submit(event)} noValidate>
-          <div className="row">
-            <span className="brand-mark" aria-hidden="true">
-              R
-            </span>
-            <span style={{ fontWeight: 600, fontSize: 16 }}>Roster</span>
-          </div>
+          <Brand />
           <div>
             <h1>Sign in to the dashboard</h1>
             <p className="muted" style={{ marginTop: 4 }}>
