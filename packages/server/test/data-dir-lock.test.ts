@@ -129,4 +129,14 @@ describe('the embedded store lock [embedded]', { skip: !storesUnderTest().includ
     await lock.release();
     assert.match(told[0] ?? '', /has not refreshed its lock for 40 s \(it runs in another container\)/);
   });
+
+  test('the same store opened twice in one process is refused, and free again once released', async () => {
+    const directory = dataDir();
+    mkdirSync(directory, { recursive: true });
+    const lock = await lockDataDir(directory);
+    await assert.rejects(lockDataDir(directory), /already open in this process/);
+    await lock.release();
+    const again = await lockDataDir(directory);
+    await again.release();
+  });
 });

@@ -31,6 +31,9 @@ export interface LockOptions {
 }
 
 export const lockPathOf = (directory: string): string => `${directory}.lock`;
+
+/** Locks this process holds: opening the same store twice in one process is refused like a second process. */
+const heldHere = new Set<string>();
 const ownerFile = (lockPath: string): string => join(lockPath, 'owner.json');
 
 function readOwner(lockPath: string): LockOwner | undefined {
@@ -103,6 +106,7 @@ export async function lockDataDir(directory: string, options: LockOptions = {}):
   const lockPath = lockPathOf(directory);
   const here = options.here ?? currentOwner();
   const probe = options.probe ?? processProbe;
+  if (heldHere.has(lockPath)) throw new DataDirLockedError(`The embedded store at ${directory} is already open in this process.`);
   const deadline = Date.now() + 2_000;
   for (;;) {
     if (tryCreate(lockPath, here)) break;
@@ -140,9 +144,11 @@ export async function lockDataDir(directory: string, options: LockOptions = {}):
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  heldHere.add(lockPath);
   return {
     async release() {
       clearInterval(heartbeat);
+      heldHere.delete(lockPath);
       const owner = readOwner(lockPath);
       // Never remove a lock that has passed to another process.
       if (owner && owner.pid === here.pid && owner.since === here.since && owner.hostname === here.hostname) rmSync(lockPath, { recursive: true, force: true });

@@ -14,6 +14,7 @@ const cases: { name: string; owner: LockOwner; here?: LockOwner; processes: Reco
   { name: 'the owner is gone', owner: owner({}), processes: {}, verdict: 'dead', reason: /process 100 is gone/ },
   { name: 'its pid now belongs to a process started later', owner: owner({}), processes: { 100: '9000' }, verdict: 'dead', reason: /another process/ },
   { name: 'its pid is this process (a container restarted: pid 1 again)', owner: owner({ pid: 200 }), processes: { 200: '5000' }, verdict: 'dead', reason: /this process/ },
+  { name: 'the owner is this very process', owner: owner({ pid: 200, startTime: '5000' }), processes: { 200: '5000' }, verdict: 'alive' },
   { name: 'start time unreadable (no /proc): a live pid is taken as the owner', owner: owner({}), processes: { 100: undefined }, verdict: 'alive' },
   { name: 'the owner recorded no start time (not Linux)', owner: owner({ startTime: undefined, bootId: undefined, pidNamespace: undefined }), here: { ...here, bootId: undefined, pidNamespace: undefined }, processes: { 100: '4000' }, verdict: 'alive' },
   { name: 'the machine restarted since', owner: owner({ bootId: 'boot-old' }), processes: { 100: '4000' }, verdict: 'dead', reason: /restarted/ },

@@ -84,7 +84,11 @@ export function judgeOwner(owner: LockOwner, here: LockOwner, probe: ProcessProb
   if (sameKernel ? owner.pidNamespace !== here.pidNamespace : !sameHost) {
     return { verdict: 'unknown', reason: sameKernel ? 'it runs in another container' : `it runs on ${owner.hostname}` };
   }
-  if (owner.pid === here.pid) return { verdict: 'dead', reason: `its pid ${owner.pid} is now this process's` };
+  if (owner.pid === here.pid) {
+    // This very process (same start time), or one before it that had its pid (a container restarted: pid 1 again).
+    if (owner.startTime !== undefined && owner.startTime === here.startTime) return { verdict: 'alive' };
+    return { verdict: 'dead', reason: `its pid ${owner.pid} is now this process's` };
+  }
   if (!probe.alive(owner.pid)) return { verdict: 'dead', reason: `process ${owner.pid} is gone` };
   const startTime = owner.startTime === undefined ? undefined : probe.startTime(owner.pid);
   if (startTime !== undefined && startTime !== owner.startTime) return { verdict: 'dead', reason: `pid ${owner.pid} now belongs to another process` };
