@@ -1,6 +1,16 @@
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseEncryptionKey } from './secret-box.js';
+
+/**
+ * The embedded store's directory when ROSTER_DATA_DIR is not set: packages/server/data, whichever
+ * directory a command runs in (the same from src/ and from the compiled dist/), so `npm start`,
+ * `npx roster admin create` and `npx roster migrate` all use one store. A relative
+ * ROSTER_DATA_DIR is taken from the directory the command runs in.
+ */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -27,12 +37,12 @@ const trustedProxies = z
     return entries;
   });
 
-const configSchema = z.object({
+export const configSchema = z.object({
   PORT: integer(8080, 0, 65535),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
-  ROSTER_DATA_DIR: z.string().min(1).default('./data'),
+  ROSTER_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR).transform((path) => resolve(path)),
   ROSTER_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_.-]{8,128}$/, 'must be 8-128 characters of letters, digits, _ . -').optional(),
   ROSTER_CLIENT_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { redactCredentials } from './redact.js';
+import pretty from 'pino-pretty';
 
 // Paths whose values never reach a log line: credentials in headers and bodies.
 export const REDACTED_PATHS = [
@@ -29,7 +30,19 @@ function redactingStream(target: DestinationStream): DestinationStream {
   return stream;
 }
 
-/** JSON logs on stdout (or `destination`), credentials redacted. */
-export function createLogger(level: string, destination: DestinationStream = pino.destination({ fd: 1 })): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } }, redactingStream(destination));
+export interface LoggerOutput {
+  /** Human-readable lines instead of JSON; by default when stdout is a terminal. */
+  pretty?: boolean;
+  /** Where lines go (tests); stdout by default. */
+  destination?: DestinationStream;
+}
+
+/** JSON lines for log collectors; on a terminal, the same entries made readable (pino-pretty, written synchronously). */
+export function createLogger(level: string, output: LoggerOutput = {}): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } };
+  if (output.pretty ?? process.stdout.isTTY === true) {
+    const destination = output.destination ?? process.stdout;
+    return pino(options, redactingStream(pretty({ destination, sync: true, colorize: destination === process.stdout, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })));
+  }
+  return pino(options, redactingStream(output.destination ?? pino.destination({ fd: 1 })));
 }

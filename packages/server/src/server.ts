@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
+import { issueSetupCode } from './directory/first-run-setup.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
@@ -26,10 +27,17 @@ export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   url: string;
   bootstrap: BootstrapResult | undefined;
+  /** The one-time code that creates the first dashboard administrator, when none existed at start (directory/first-run-setup.ts). */
+  setupCode: string | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;
-  /** Stops accepting requests, finishes those in flight, flushes logs, closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, finishes the requests in flight (closing each keep-alive
+   * connection once it is idle), stops the delivery worker, flushes the request log and closes the
+   * store. With `graceMs`, requests still running after that long are cut off (and `forced` is
+   * true); the rest of the shutdown happens either way.
+   */
+  close(options?: { graceMs?: number }): Promise<{ forced: boolean }>;
 }
 
 export interface StartOptions {
@@ -42,11 +50,44 @@ export interface StartOptions {
   eventsConfig?: EventsConfig;
 }
 
+// How often, while closing, connections that have become idle are closed.
+const IDLE_SWEEP_MILLIS = 100;
+
+/**
+ * Closes the HTTP server: no new connections; a request in flight finishes, its response says
+ * `Connection: close` (http/app.ts), and its connection is closed as soon as it is idle, so a
+ * client holding a keep-alive connection cannot keep the process up. True when `graceMs` ran out
+ * and the remaining connections were cut.
+ */
+async function closeConnections(app: FastifyInstance, graceMs: number | undefined): Promise<boolean> {
+  let forced = false;
+  const sweep = setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_MILLIS);
+  const deadline =
+    graceMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          forced = true;
+          app.server.closeAllConnections();
+        }, graceMs);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
+  return forced;
+}
+
 /** Opens the store, migrates it, ensures the bootstrap API client, and serves. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const eventsConfig = options.eventsConfig ?? loadEventsConfig();
-  const db: Database = await openDatabase({ url: config.DATABASE_URL, dataDir: options.dataDir ?? config.ROSTER_DATA_DIR, poolSize: config.ROSTER_DB_POOL_SIZE });
+  const db: Database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: options.dataDir ?? config.ROSTER_DATA_DIR,
+    poolSize: config.ROSTER_DB_POOL_SIZE,
+    onLockTakeover: (message) => logger.warn(message),
+  });
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ migrations: applied, store: db.kind }, 'applied migrations');
@@ -82,19 +123,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
+    else await app.ready();
+    // After ready: ROSTER_ADMIN_EMAIL's administrator, if any, has been created by then.
+    const setupCode = await issueSetupCode(db);
     deliveryWorker.start();
     return {
       app,
       services,
       url: url.replace('0.0.0.0', '127.0.0.1'),
       bootstrap,
+      setupCode,
       deliveryWorker,
-      async close() {
-        await app.close();
+      async close(closeOptions = {}) {
+        const forced = await closeConnections(app, closeOptions.graceMs);
         await deliveryWorker.stop();
         await recorder.stop();
         stopStatistics();
         await db.close();
+        return { forced };
       },
     };
   } catch (error) {

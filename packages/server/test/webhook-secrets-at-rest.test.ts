@@ -66,7 +66,7 @@ for (const store of storesUnderTest()) {
       server = undefined;
       lines = [];
       const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ROSTER_CLIENT_ID: CLIENT.id, ROSTER_CLIENT_SECRET: CLIENT.secret, ...env, ...extra });
-      server = await startServer({ config, logger: createLogger('info', { write: (line: string) => void lines.push(line) }), dataDir });
+      server = await startServer({ config, logger: createLogger('info', { destination: { write: (line: string) => void lines.push(line) } }), dataDir });
       return server;
     }
     const storedSecrets = async () => (await server?.services.db.pool.query<{ endpoint_id: string; id: string; secret: string }>('SELECT endpoint_id, id, secret FROM webhook_endpoint_secrets ORDER BY created_at'))?.rows ?? [];

@@ -89,7 +89,15 @@ export class ActivityRecorder {
     const db = this.services.db.pool;
     await this.store(log);
     // The stamps do not depend on the log: each is written whatever became of the other writes.
-    await this.attempt('recording when directories were last called', () => touchDirectories(db, [...directories].map(([directoryId, at]) => ({ directoryId, at }))));
+    await this.attempt('recording when directories were last called', async () => {
+      const connected = await touchDirectories(db, [...directories].map(([directoryId, at]) => ({ directoryId, at })));
+      for (const directory of connected) {
+        this.logger.info(
+          { directory_id: directory.id, organization_id: directory.organization_id, provider: directory.directory_provider },
+          'directory connected: its identity provider called the SCIM endpoint for the first time',
+        );
+      }
+    });
     await this.attempt('recording when secrets were last used', () => markSecretsUsed(db, [...secrets].map(([secretId, at]) => ({ secretId, at }))));
   }
 

@@ -6,6 +6,7 @@ import { ApiError } from '../directory/api-error.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../json-depth.js';
+import { AccessLog } from './access-log.js';
 import { managementErrorHandler, managementNotFound } from './management-errors.js';
 import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
@@ -14,6 +15,7 @@ import { apiClientRoutes } from './routes/api-clients.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { dashboardApiRoutes } from './routes/dashboard-api.js';
 import { dashboardAuthRoutes } from './routes/dashboard-auth.js';
+import { dashboardSetupRoutes } from './routes/dashboard-setup.js';
 import { directoryRoutes } from './routes/directories.js';
 import { directoryMappingRoutes } from './routes/directory-mappings.js';
 import { directorySecretRoutes } from './routes/directory-secrets.js';
@@ -49,10 +51,24 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     // X-Forwarded-* are believed only from the configured proxies (ROSTER_TRUSTED_PROXIES):
     // from anyone else they would let a client choose its own address (and protocol and host).
     trustProxy: services.config.ROSTER_TRUSTED_PROXIES.length > 0 ? services.config.ROSTER_TRUSTED_PROXIES : false,
+    // One line per request (access-log.ts).
+    logController: new AccessLog(),
     bodyLimit: 1024 * 1024,
     // Clients write `/Users/?filter=` and `/users`; parameters keep their case either way.
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     return503OnClosing: true,
+    // Keep-alive connections with nothing in flight are closed at once when the server closes.
+    forceCloseConnections: 'idle',
+  });
+
+  // A response finished while the server is closing ends its connection, so a keep-alive client
+  // does not hold the process until its idle timeout (requests that arrive then get 503 from fastify).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -89,6 +105,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     apiDocsRoutes(management, services, operations);
     // The web UI: dashboard sign-in and extras, the portal's session and API, the built app (issue 5).
     dashboardAuthRoutes(management, services, metrics);
+    dashboardSetupRoutes(management, services);
     dashboardApiRoutes(management, services, undefined, dependencies.eventsConfig);
     portalSessionRoutes(management, services);
     portalApiRoutes(management, services);

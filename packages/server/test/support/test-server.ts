@@ -69,7 +69,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const server = await startServer({ config, logger: createLogger(config.LOG_LEVEL, options.logDestination), dataDir: 'memory://' });
+  const server = await startServer({ config, logger: createLogger(config.LOG_LEVEL, { destination: options.logDestination }), dataDir: 'memory://' });
   return {
     store: options.store,
     baseUrl: server.url,

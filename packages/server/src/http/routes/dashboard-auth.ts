@@ -20,7 +20,7 @@ import { DASHBOARD_COOKIE, dashboardSessionOf, requireDashboardSession } from '.
 const loginBody = z.object({ email: z.string().trim().min(1, 'is required').max(320), password: z.string().min(1, 'is required').max(1024) });
 const adminBody = z.object({ email: z.string().trim().min(1, 'is required').max(320), password: z.string().max(1024) });
 
-function hostOf(origin: string): string | undefined {
+export function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).host;
   } catch {
@@ -28,17 +28,17 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
-function sessionBody(session: DashboardSession) {
+export function sessionBody(session: DashboardSession) {
   return { admin: { id: session.adminId, email: session.email }, csrf_token: session.csrfToken, expire_time: session.expiresAt.toISOString() };
 }
 
-function cookieOptions(request: FastifyRequest) {
+export function cookieOptions(request: FastifyRequest) {
   return { sameSite: 'Strict' as const, secure: isSecureContext(request) };
 }
 
-function limited(reply: FastifyReply, seconds: number): never {
+export function limited(reply: FastifyReply, seconds: number, what = 'sign-in attempts'): never {
   reply.header('retry-after', String(seconds));
-  throw new ApiError(429, 'rate_limited', `Too many sign-in attempts; try again in ${seconds} seconds`, { retry_after_seconds: seconds });
+  throw new ApiError(429, 'rate_limited', `Too many ${what}; try again in ${seconds} seconds`, { retry_after_seconds: seconds });
 }
 
 export function dashboardAuthRoutes(app: FastifyInstance, services: Services, metrics: Metrics, config: WebConfig = loadWebConfig()): void {
@@ -100,6 +100,7 @@ export function dashboardAuthRoutes(app: FastifyInstance, services: Services, me
     authenticated.post('/api/v1/dashboard/admins', async (request, reply) => {
       const body = parseInput(adminBody, request.body);
       const admin = await createAdminAccount(services.db.pool, body.email, body.password);
+      request.log.info({ admin_id: admin.id, email: admin.email, by: dashboardSessionOf(request).adminId }, 'created a dashboard administrator');
       reply.status(201);
       return { admin: { id: admin.id, email: admin.email, create_time: admin.created_at.toISOString(), last_login_time: null } };
     });

@@ -13,6 +13,7 @@ import { providerLabel } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
 import { Link } from '../../shared/router.js';
 import type { Organization } from '../../shared/types.js';
+import { EndpointReachability } from '../../shared/directory/EndpointReachability.js';
 import { CopyField } from '../../shared/ui/copy.js';
 import { ErrorState, Loading } from '../../shared/ui/feedback.js';
 import { Switch } from '../../shared/ui/forms.js';
@@ -92,6 +93,7 @@ export function DirectoryPage({ organizationId, directoryId }: { organizationId:
       <div className="card card-body stack-sm">
         <span className="label">SCIM endpoint</span>
         <CopyField value={data.directory_endpoint} label="SCIM endpoint URL" />
+        <EndpointReachability endpoint={data.directory_endpoint} audience="dashboard" />
       </div>
       <Tabs
         label="Directory"
