@@ -8,6 +8,7 @@ import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { collectOperations } from './openapi-document.js';
+import { registerBodyParsers } from './parse-body.js';
 import { apiClientRoutes } from './routes/api-clients.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { dashboardApiRoutes } from './routes/dashboard-api.js';
@@ -55,10 +56,8 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     metrics.duration.observe(labels, reply.elapsedTime / 1000);
   });
 
-  // The client_credentials grant is often sent as a form (RFC 6749 section 4.4.2).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
+  // JSON, forms (the client_credentials grant) and text; an empty body is no body whatever its type.
+  registerBodyParsers(app, { everyTypeIsJson: false });
 
   healthRoutes(app, services, metrics);
   // Every route declared with defineRoute, for the OpenAPI document.

@@ -3,6 +3,7 @@ import type { ActivityRecorder } from '../../directory/activity-recorder.js';
 import type { Services } from '../../directory/services.js';
 import { ScimError } from '../../scim/scim-error.js';
 import { baseUrlOf } from '../base-url.js';
+import { registerBodyParsers } from '../parse-body.js';
 import type { Metrics } from '../metrics.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import { bulkRoutes } from './bulk-routes.js';
@@ -59,10 +60,8 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
   app.decorateRequest('scimResponseBody', undefined);
 
   // IdPs send application/scim+json, application/json, or nothing useful at all (IDP-QUIRKS):
-  // parse every body as JSON, keeping fastify's protection against prototype poisoning.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, parseJson);
+  // every body is JSON, and an empty one is no body.
+  registerBodyParsers(app, { everyTypeIsJson: true, bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES });
 
   app.setErrorHandler(scimErrorHandler);
   app.setNotFoundHandler((request, reply) =>
