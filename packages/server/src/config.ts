@@ -19,6 +19,12 @@ const configSchema = z.object({
   ROSTER_SCIM_MAX_PAYLOAD_BYTES: integer(4_194_304, 1024, 104_857_600),
   ROSTER_DB_POOL_SIZE: integer(10, 1, 200),
   ROSTER_SHUTDOWN_GRACE_SECONDS: integer(20, 0, 600),
+  // RFC 9865 cursor paging always works; advertising it in /ServiceProviderConfig is opt-in, since
+  // clients written before RFC 9865 may refuse the `pagination` member.
+  ROSTER_SCIM_ADVERTISE_CURSORS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
 }).refine((c) => (c.ROSTER_CLIENT_ID === undefined) === (c.ROSTER_CLIENT_SECRET === undefined), {
   message: 'ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET must be set together',
   path: ['ROSTER_CLIENT_SECRET'],

@@ -21,7 +21,7 @@ export function discoveryRoutes(app: FastifyInstance, services: Services): void 
     sendScim(request, reply, 200, serviceProviderConfig(scimContextOf(request).baseUrl, {
       maxPayloadSize: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES,
       maxBulkOperations: MAX_BULK_OPERATIONS,
-      rateLimitPerSecond: services.config.ROSTER_SCIM_RATE_LIMIT,
+      advertiseCursors: services.config.ROSTER_SCIM_ADVERTISE_CURSORS,
     })),
   );
 
