@@ -137,6 +137,17 @@ describeEachStore('SCIM discovery endpoints', (fixture) => {
     assert.ok(listResponseProblems(first.body, () => []).length === 0, first.text);
   });
 
+  test('discovery endpoints are read-only: other methods are 405 with Allow: GET, as a SCIM error', async () => {
+    for (const path of ['/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/User', '/Schemas', `/Schemas/${USER_SCHEMA}`]) {
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        const response = await http(method, `${fixture.directory().scim}${path}`, { token: fixture.directory().token, body: {} });
+        assert.equal(response.status, 405, `${method} ${path}: ${response.text}`);
+        assert.equal(response.headers.get('allow'), 'GET');
+        assert.deepEqual([response.body.schemas, response.body.status], [[ERROR_SCHEMA], '405']);
+      }
+    }
+  });
+
   test('unknown resource types and schemas are 404 SCIM errors', async () => {
     for (const path of ['/ResourceTypes/Widget', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:Widget', '/Schemas/nope']) {
       const response = await get(path);

@@ -35,7 +35,7 @@ const groupNotFound = (id: string) => new ScimError(404, `Group ${id} not found`
  * Renders groups. Members are rows and a group may hold 100k of them, so they are read only
  * when the response will carry them (`withMembers`).
  */
-async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
+export async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
   const membersByGroup = new Map<string, { value: string; $ref: string; display?: string; type: string }[]>();
   if (withMembers) {
     for (const member of await listMembersOfGroups(db, context.directoryId, rows.map((row) => row.id))) {
@@ -53,7 +53,8 @@ async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[
       row.resource,
       { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version },
       locationOf(context, '/Groups', row.id),
-      withMembers ? { members: membersByGroup.get(row.id) ?? [] } : {},
+      // No members: no `members` (RFC 7643 section 2.5), so a group whose members a PATCH removed reads back without them.
+      withMembers && membersByGroup.has(row.id) ? { members: membersByGroup.get(row.id) } : {},
     ),
   );
 }

@@ -10,6 +10,7 @@ import { bulkRoutes } from './bulk-routes.js';
 import { discoveryRoutes } from './discovery-routes.js';
 import { groupRoutes } from './group-routes.js';
 import { scimErrorHandler } from './scim-errors.js';
+import { searchRoutes } from './search-routes.js';
 import { sendScim } from './scim-request.js';
 import { userRoutes } from './user-routes.js';
 
@@ -44,7 +45,7 @@ function summarizeList(body: unknown): unknown {
 /** Which SCIM operation a request is, for metrics: `Users.create`, `Groups.patch`, ... */
 function operationOf(request: FastifyRequest): { resource: string; operation: string } {
   const url = request.routeOptions.url ?? '';
-  const resource = /\/(Users|Groups|Bulk|Schemas|ResourceTypes|ServiceProviderConfig|Me)/.exec(url)?.[1] ?? 'unknown';
+  const resource = /\/(Users|Groups|Bulk|Schemas|ResourceTypes|ServiceProviderConfig|Me)/.exec(url)?.[1] ?? (url.endsWith('/.search') ? 'Root' : 'unknown');
   const hasId = /:id$/.test(url);
   const operations: Record<string, string> = { POST: url.endsWith('.search') ? 'search' : 'create', GET: hasId ? 'get' : 'list', PUT: 'replace', PATCH: 'patch', DELETE: 'delete' };
   return { resource, operation: operations[request.method] ?? request.method.toLowerCase() };
@@ -113,6 +114,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
   groupRoutes(app);
   discoveryRoutes(app, services);
   bulkRoutes(app);
+  searchRoutes(app);
   app.all('/Me', async () => {
     throw new ScimError(501, 'The /Me endpoint is not supported: Roster provisions users, it does not authenticate them');
   });
