@@ -116,6 +116,6 @@ describe('@roster/sdk installed from its packed tarball into an app outside the 
     await succeed(process.execPath, [TSC, '-p', 'tsconfig.json'], app);
     const misuse = await run(process.execPath, [TSC, '-p', 'tsconfig.misuse.json'], app);
     assert.notEqual(misuse.code, 0, 'misuse.ts compiled: the declarations accept anything');
-    for (const line of ['misuse.ts(5,', 'misuse.ts(6,', 'misuse.ts(8,']) assert.ok(misuse.stdout.includes(line), `expected an error at ${line}\n${misuse.stdout}`);
+    for (const line of ['misuse.ts(5,', 'misuse.ts(6,', 'misuse.ts(8,', 'misuse.ts(10,']) assert.ok(misuse.stdout.includes(line), `expected an error at ${line}\n${misuse.stdout}`);
   });
 });

@@ -664,7 +664,1014 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "organization.directory.user_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user was provisioned
+         * @description The IdP created a user (SCIM POST, or a Bulk POST). With deactivation treated as deletion, also a deactivated user made active again.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.user_created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr1a00f2w7x4dq8s",
+                     *       "type": "organization.directory.user_created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryUser",
+                     *       "data": {
+                     *         "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *         "email": "ada@acme.com",
+                     *         "preferred_username": "ada@acme.com",
+                     *         "given_name": "Ada",
+                     *         "family_name": "Lovelace",
+                     *         "name": "Ada Lovelace",
+                     *         "active": true,
+                     *         "emails": [
+                     *           "ada@acme.com"
+                     *         ],
+                     *         "groups": [
+                     *           {
+                     *             "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "display_name": "Engineering"
+                     *           }
+                     *         ],
+                     *         "roles": [
+                     *           {
+                     *             "role_name": "member"
+                     *           }
+                     *         ],
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "custom_attributes": {
+                     *           "department": "Research"
+                     *         },
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "user_detail": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *           ],
+                     *           "userName": "ada@acme.com",
+                     *           "externalId": "00u1a2b3c4d5e6f7",
+                     *           "name": {
+                     *             "givenName": "Ada",
+                     *             "familyName": "Lovelace"
+                     *           },
+                     *           "displayName": "Ada Lovelace",
+                     *           "title": "Analyst",
+                     *           "active": true,
+                     *           "emails": [
+                     *             {
+                     *               "value": "ada@acme.com",
+                     *               "type": "work",
+                     *               "primary": true
+                     *             }
+                     *           ],
+                     *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *             "department": "Research"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.user_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user changed
+         * @description A user's attributes changed (a SCIM PUT or PATCH), or its groups did (a membership change of a group), or its roles did (a group's role mapping changed). previous_attributes holds the previous values of what changed; it is left out when only derived roles changed.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.user_updated` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr1b00f2w7x4dq8s",
+                     *       "type": "organization.directory.user_updated",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryUser",
+                     *       "data": {
+                     *         "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *         "email": "ada@acme.com",
+                     *         "preferred_username": "ada@acme.com",
+                     *         "given_name": "Ada",
+                     *         "family_name": "Lovelace",
+                     *         "name": "Ada Lovelace",
+                     *         "active": true,
+                     *         "emails": [
+                     *           "ada@acme.com"
+                     *         ],
+                     *         "groups": [
+                     *           {
+                     *             "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "display_name": "Engineering"
+                     *           }
+                     *         ],
+                     *         "roles": [
+                     *           {
+                     *             "role_name": "member"
+                     *           }
+                     *         ],
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "custom_attributes": {
+                     *           "department": "Research"
+                     *         },
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "user_detail": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *           ],
+                     *           "userName": "ada@acme.com",
+                     *           "externalId": "00u1a2b3c4d5e6f7",
+                     *           "name": {
+                     *             "givenName": "Ada",
+                     *             "familyName": "Lovelace"
+                     *           },
+                     *           "displayName": "Ada Lovelace",
+                     *           "title": "Lead Analyst",
+                     *           "active": true,
+                     *           "emails": [
+                     *             {
+                     *               "value": "ada@acme.com",
+                     *               "type": "work",
+                     *               "primary": true
+                     *             }
+                     *           ],
+                     *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *             "department": "Research"
+                     *           }
+                     *         },
+                     *         "previous_attributes": {
+                     *           "user_detail": {
+                     *             "title": "Analyst"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.user_deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user was deprovisioned
+         * @description The IdP deleted a user (SCIM DELETE); the data is the user as it was. With deactivation treated as deletion, also a user set inactive.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.user_deleted` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr1c00f2w7x4dq8s",
+                     *       "type": "organization.directory.user_deleted",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryUser",
+                     *       "data": {
+                     *         "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *         "email": "ada@acme.com",
+                     *         "preferred_username": "ada@acme.com",
+                     *         "given_name": "Ada",
+                     *         "family_name": "Lovelace",
+                     *         "name": "Ada Lovelace",
+                     *         "active": true,
+                     *         "emails": [
+                     *           "ada@acme.com"
+                     *         ],
+                     *         "groups": [
+                     *           {
+                     *             "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "display_name": "Engineering"
+                     *           }
+                     *         ],
+                     *         "roles": [
+                     *           {
+                     *             "role_name": "member"
+                     *           }
+                     *         ],
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "custom_attributes": {
+                     *           "department": "Research"
+                     *         },
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "user_detail": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *           ],
+                     *           "userName": "ada@acme.com",
+                     *           "externalId": "00u1a2b3c4d5e6f7",
+                     *           "name": {
+                     *             "givenName": "Ada",
+                     *             "familyName": "Lovelace"
+                     *           },
+                     *           "displayName": "Ada Lovelace",
+                     *           "title": "Analyst",
+                     *           "active": true,
+                     *           "emails": [
+                     *             {
+                     *               "value": "ada@acme.com",
+                     *               "type": "work",
+                     *               "primary": true
+                     *             }
+                     *           ],
+                     *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *             "department": "Research"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.group_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A group was provisioned
+         * @description The IdP created a group, with the members it was created with. Each user member also gets a user_updated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.group_created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr2a00f2w7x4dq8s",
+                     *       "type": "organization.directory.group_created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryGroup",
+                     *       "data": {
+                     *         "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *         "display_name": "Engineering",
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "group_detail": {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+                     *           ],
+                     *           "displayName": "Engineering",
+                     *           "externalId": "00g9z8y7x6w5"
+                     *         },
+                     *         "members_added": [
+                     *           "diruser_01m8zqf7e200d4r8y3bn5k"
+                     *         ],
+                     *         "members_removed": [],
+                     *         "members_added_count": 1,
+                     *         "members_removed_count": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.group_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A group changed
+         * @description A group was renamed or its members changed (also when a member user or group was deleted). Each user added or removed also gets a user_updated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.group_updated` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr2b00f2w7x4dq8s",
+                     *       "type": "organization.directory.group_updated",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryGroup",
+                     *       "data": {
+                     *         "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *         "display_name": "Engineering (EU)",
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "group_detail": {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+                     *           ],
+                     *           "displayName": "Engineering (EU)",
+                     *           "externalId": "00g9z8y7x6w5"
+                     *         },
+                     *         "members_added": [],
+                     *         "members_removed": [
+                     *           "diruser_01m8zqf7e200d4r8y3bn5k"
+                     *         ],
+                     *         "members_added_count": 0,
+                     *         "members_removed_count": 1,
+                     *         "previous_attributes": {
+                     *           "display_name": "Engineering",
+                     *           "group_detail": {
+                     *             "displayName": "Engineering"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.group_deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A group was deprovisioned
+         * @description The IdP deleted a group; the data is the group as it was. Each user that was a member gets a user_updated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.group_deleted` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr2c00f2w7x4dq8s",
+                     *       "type": "organization.directory.group_deleted",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryGroup",
+                     *       "data": {
+                     *         "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *         "display_name": "Engineering",
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "group_detail": {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+                     *           ],
+                     *           "displayName": "Engineering",
+                     *           "externalId": "00g9z8y7x6w5"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was created
+         * @description A SCIM directory was added to an organization (management API, dashboard or portal).
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3a00f2w7x4dq8s",
+                     *       "type": "organization.directory.created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was deleted
+         * @description A directory was deleted with its users and groups, or its organization was (one event per directory). No user or group events follow.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.deleted` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3b00f2w7x4dq8s",
+                     *       "type": "organization.directory.deleted",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory_enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was enabled
+         * @description Provisioning was turned on for a directory: its IdP is answered again.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory_enabled` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3c00f2w7x4dq8s",
+                     *       "type": "organization.directory_enabled",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryEnabledEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory_disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was disabled
+         * @description Provisioning was turned off for a directory: its IdP is answered 403 until it is enabled.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory_disabled` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3d00f2w7x4dq8s",
+                     *       "type": "organization.directory_disabled",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryDisabledEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.secret_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A SCIM secret was created
+         * @description A bearer secret for the SCIM endpoint was created or regenerated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.secret_created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr4a00f2w7x4dq8s",
+                     *       "type": "organization.directory.secret_created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectorySecret",
+                     *       "data": {
+                     *         "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *         "secret_suffix": "Xk3Q"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectorySecretCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.secret_revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A SCIM secret was revoked
+         * @description A bearer secret was revoked and stops working at once (a secret replaced by secrets:regenerate expires at the end of its grace period without an event).
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.secret_revoked` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr4b00f2w7x4dq8s",
+                     *       "type": "organization.directory.secret_revoked",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectorySecret",
+                     *       "data": {
+                     *         "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *         "secret_suffix": "Xk3Q"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectorySecretRevokedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         AccessToken: {
@@ -758,6 +1765,94 @@ export interface components {
             /** @enum {string} */
             groups_tracked: "ALL";
         };
+        /** @description A directory was created. A SCIM directory was added to an organization (management API, dashboard or portal). */
+        DirectoryCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description A directory was deleted. A directory was deleted with its users and groups, or its organization was (one event per directory). No user or group events follow. */
+        DirectoryDeletedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.deleted";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description A directory was disabled. Provisioning was turned off for a directory: its IdP is answered 403 until it is enabled. */
+        DirectoryDisabledEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory_disabled";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description A directory was enabled. Provisioning was turned on for a directory: its IdP is answered again. */
+        DirectoryEnabledEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory_enabled";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description The directory the event is about. */
+        DirectoryEventData: {
+            id: string;
+            organization_id: string;
+            /** @enum {string} */
+            directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+            enabled: boolean;
+        };
         DirectoryEventSettingsResponse: {
             event_settings: {
                 /** @description When true, a deactivated user (active: false) is reported as user_deleted, its reactivation as user_created, and nothing in between. */
@@ -803,8 +1898,54 @@ export interface components {
             expire_time: string | null;
             last_used_time: string | null;
         };
+        /** @description A SCIM secret was created. A bearer secret for the SCIM endpoint was created or regenerated. */
+        DirectorySecretCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.secret_created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectorySecret";
+            data: components["schemas"]["DirectorySecretEventData"];
+        };
+        /** @description The SCIM bearer secret the event is about (never the secret itself). */
+        DirectorySecretEventData: {
+            id: string;
+            /** @description The last four characters of the secret. */
+            secret_suffix: string;
+        };
         DirectorySecretResponse: {
             secret: components["schemas"]["DirectorySecret"];
+        };
+        /** @description A SCIM secret was revoked. A bearer secret was revoked and stops working at once (a secret replaced by secrets:regenerate expires at the end of its grace period without an event). */
+        DirectorySecretRevokedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.secret_revoked";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectorySecret";
+            data: components["schemas"]["DirectorySecretEventData"];
         };
         /** @description A user the IdP provisioned, normalized. */
         DirectoryUser: {
@@ -863,6 +2004,111 @@ export interface components {
         };
         EventResponse: {
             event: components["schemas"]["Event"];
+        };
+        /** @description A group was provisioned. The IdP created a group, with the members it was created with. Each user member also gets a user_updated. */
+        GroupCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.group_created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryGroup";
+            data: {
+                id: string;
+                display_name: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** @description The stored SCIM resource (without members), with its id. */
+                group_detail: {
+                    [key: string]: unknown;
+                };
+                /** @description Ids of the members added (users or groups); left out when more than 1,000 members changed. */
+                members_added?: string[];
+                /** @description Ids of the members removed; left out when more than 1,000 members changed. */
+                members_removed?: string[];
+                members_added_count: number;
+                members_removed_count: number;
+            };
+        };
+        /** @description A group was deprovisioned. The IdP deleted a group; the data is the group as it was. Each user that was a member gets a user_updated. */
+        GroupDeletedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.group_deleted";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryGroup";
+            data: components["schemas"]["GroupEventData"];
+        };
+        /** @description The group as it stands after the change. */
+        GroupEventData: {
+            id: string;
+            display_name: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The stored SCIM resource (without members), with its id. */
+            group_detail: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A group changed. A group was renamed or its members changed (also when a member user or group was deleted). Each user added or removed also gets a user_updated. */
+        GroupUpdatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.group_updated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryGroup";
+            data: {
+                id: string;
+                display_name: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** @description The stored SCIM resource (without members), with its id. */
+                group_detail: {
+                    [key: string]: unknown;
+                };
+                /** @description Ids of the members added (users or groups); left out when more than 1,000 members changed. */
+                members_added?: string[];
+                /** @description Ids of the members removed; left out when more than 1,000 members changed. */
+                members_removed?: string[];
+                members_added_count: number;
+                members_removed_count: number;
+                /** @description The previous values of what changed, by field (null for a field that did not exist); user_detail and group_detail hold only the changed SCIM attributes. */
+                previous_attributes?: {
+                    [key: string]: unknown;
+                };
+            };
         };
         ListApiClientsResponse: {
             clients: components["schemas"]["ApiClient"][];
@@ -1043,6 +2289,136 @@ export interface components {
         };
         UpdateAttributeMappingsResponse: {
             attribute_mappings: components["schemas"]["AttributeMappings"];
+        };
+        /** @description A user was provisioned. The IdP created a user (SCIM POST, or a Bulk POST). With deactivation treated as deletion, also a deactivated user made active again. */
+        UserCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.user_created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryUser";
+            data: components["schemas"]["UserEventData"];
+        };
+        /** @description A user was deprovisioned. The IdP deleted a user (SCIM DELETE); the data is the user as it was. With deactivation treated as deletion, also a user set inactive. */
+        UserDeletedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.user_deleted";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryUser";
+            data: components["schemas"]["UserEventData"];
+        };
+        /** @description The user as the management API shows it, with its raw SCIM attributes. */
+        UserEventData: {
+            id: string;
+            /** @description The primary email, unless an attribute mapping sets it. */
+            email: string | null;
+            /** @description The SCIM userName, unless an attribute mapping sets it. */
+            preferred_username: string;
+            given_name: string | null;
+            family_name: string | null;
+            name: string | null;
+            active: boolean;
+            emails: string[];
+            /** @description The groups the user is a direct member of. */
+            groups: {
+                id: string;
+                display_name: string;
+            }[];
+            /** @description From the user's groups, nested groups included; else the default role. */
+            roles: {
+                role_name: string;
+            }[];
+            /** @description The union of the roles' permissions. */
+            permissions: string[];
+            /** @description Filled by the directory's attribute mappings. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The stored SCIM resource, with its id (the raw attributes the IdP sent). */
+            user_detail: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A user changed. A user's attributes changed (a SCIM PUT or PATCH), or its groups did (a membership change of a group), or its roles did (a group's role mapping changed). previous_attributes holds the previous values of what changed; it is left out when only derived roles changed. */
+        UserUpdatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.user_updated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryUser";
+            data: {
+                id: string;
+                /** @description The primary email, unless an attribute mapping sets it. */
+                email: string | null;
+                /** @description The SCIM userName, unless an attribute mapping sets it. */
+                preferred_username: string;
+                given_name: string | null;
+                family_name: string | null;
+                name: string | null;
+                active: boolean;
+                emails: string[];
+                /** @description The groups the user is a direct member of. */
+                groups: {
+                    id: string;
+                    display_name: string;
+                }[];
+                /** @description From the user's groups, nested groups included; else the default role. */
+                roles: {
+                    role_name: string;
+                }[];
+                /** @description The union of the roles' permissions. */
+                permissions: string[];
+                /** @description Filled by the directory's attribute mappings. */
+                custom_attributes: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                updated_at: string;
+                /** @description The stored SCIM resource, with its id (the raw attributes the IdP sent). */
+                user_detail: {
+                    [key: string]: unknown;
+                };
+                /** @description The previous values of what changed, by field (null for a field that did not exist); user_detail and group_detail hold only the changed SCIM attributes. */
+                previous_attributes?: {
+                    [key: string]: unknown;
+                };
+            };
         };
         /** @description An endpoint that receives events, signed per Standard Webhooks. */
         Webhook: {

@@ -64,7 +64,7 @@ console.log(JSON.stringify({
 
 /** The same calls typed: compiled with `tsc --strict` against the installed declarations. */
 export const APP_TS = `
-import { Roster, RosterError, verifyWebhookPayload, type WebhookHeaders } from '@roster/sdk';
+import { Roster, RosterError, verifyWebhookPayload, type WebhookEvent, type WebhookHeaders } from '@roster/sdk';
 
 export async function listEndpoints(url: string, clientId: string, clientSecret: string, organizationId: string): Promise<string[]> {
   const roster = new Roster(url, clientId, clientSecret, { retry: { maxRetries: 1 }, timeoutMs: 5_000 });
@@ -76,6 +76,12 @@ export async function listEndpoints(url: string, clientId: string, clientSecret:
     endpoints.push(String(email));
   }
   return endpoints;
+}
+
+/** A webhook body narrowed by its type. */
+export function deprovisionedEmail(event: WebhookEvent): string | null {
+  if (event.type === 'organization.directory.user_deleted') return event.data.email;
+  return null;
 }
 
 export function isGenuine(secret: string, headers: WebhookHeaders, body: Uint8Array): boolean {
@@ -90,13 +96,16 @@ export function isGenuine(secret: string, headers: WebhookHeaders, body: Uint8Ar
 
 /** Calls the declarations must refuse: if these compile, the SDK's types are not real. */
 export const MISUSE_TS = `
-import { Roster } from '@roster/sdk';
+import { Roster, type WebhookEvent } from '@roster/sdk';
 
 const roster = new Roster('http://localhost:8080', 'id', 'secret');
 await roster.directory.listDirectories(42);
 await roster.organization.updateOrganizationSettings('org_1', { features: [{ name: 'scim', enabled: 'yes' }] });
 const { directories } = await roster.directory.listDirectories('org_1');
 const port: number = directories[0]?.directory_endpoint;
+export function groupEmail(event: WebhookEvent): string | null {
+  return event.type === 'organization.directory.group_deleted' ? event.data.email : null;
+}
 export { port };
 `;
 
