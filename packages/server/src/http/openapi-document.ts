@@ -94,7 +94,15 @@ function operationObject(operation: OperationSpec, components: Record<string, Js
   responses[String(operation.status)] =
     operation.status === 204 || !operation.response
       ? { description: 'Done; no content.' }
-      : { description: 'Success.', content: { 'application/json': { schema: convert(operation.response, 'output', components) } } };
+      : {
+          description: 'Success.',
+          content: {
+            'application/json': {
+              schema: convert(operation.response, 'output', components),
+              ...(operation.examples?.response === undefined ? {} : { example: operation.examples.response }),
+            },
+          },
+        };
   const errors = new Set(operation.errors ?? []);
   if (operation.params || operation.query || operation.body) errors.add(400);
   if (!operation.public) errors.add(401);
@@ -106,13 +114,14 @@ function operationObject(operation: OperationSpec, components: Record<string, Js
     operationId: operation.operationId,
     tags: [operation.tag],
     summary: operation.summary,
-    ...(operation.description ? { description: operation.description } : {}),
+    description: operation.description,
     parameters: [...parameters(operation.params, 'path', components), ...parameters(operation.query, 'query', components)],
   };
   if (operation.body) {
     const schema = convert(operation.body, 'input', components);
-    const content: Record<string, unknown> = { 'application/json': { schema } };
-    for (const mediaType of operation.bodyMediaTypes ?? []) content[mediaType] = { schema };
+    const example = operation.examples?.request === undefined ? {} : { example: operation.examples.request };
+    const content: Record<string, unknown> = { 'application/json': { schema, ...example } };
+    for (const mediaType of operation.bodyMediaTypes ?? []) content[mediaType] = { schema, ...example };
     // parseInput reads a missing body as {}: a body is required only when {} is not enough.
     result.requestBody = { required: !operation.body.safeParse({}).success, content };
   }

@@ -3,6 +3,7 @@ import { DIRECTORY_PROVIDERS } from '../../directory/directories.js';
 import type { EventType } from '../../events/event-types.js';
 import { timestamp } from './common.js';
 import { directoryUserSchema } from './directory-user.js';
+import { EXAMPLE_IDS, EXAMPLE_TIME, exampleGroupDetail, exampleUserDetail, exampleUser as managedUser } from './examples.js';
 
 // Every event Roster writes: its payload schema, what it means, and an example. One source for the
 // OpenAPI document's `webhooks` section, docs/events.md (generated from it) and the tests that
@@ -54,49 +55,11 @@ export interface CatalogueEntry {
   example: Record<string, unknown>;
 }
 
-// One example world: an organization, its directory, a user in a group.
-const ENVIRONMENT = 'env_01m8zq4c8t00a7k2f5rj3x';
-const ORGANIZATION = 'org_01m8zq9w1b00b3n6d2kq7v';
-const DIRECTORY = 'dir_01m8zqa0g400c9p1w6ht2m';
-const USER = 'diruser_01m8zqf7e200d4r8y3bn5k';
-const GROUP = 'dirgroup_01m8zqg2k900e6t5v8cm4p';
-const AT = '2026-03-02T09:14:07.512Z';
-
-const exampleUser = {
-  id: USER,
-  email: 'ada@acme.com',
-  preferred_username: 'ada@acme.com',
-  given_name: 'Ada',
-  family_name: 'Lovelace',
-  name: 'Ada Lovelace',
-  active: true,
-  emails: ['ada@acme.com'],
-  groups: [{ id: GROUP, display_name: 'Engineering' }],
-  roles: [{ role_name: 'member' }],
-  permissions: ['documents:read'],
-  custom_attributes: { department: 'Research' },
-  updated_at: AT,
-  user_detail: {
-    id: USER,
-    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'],
-    userName: 'ada@acme.com',
-    externalId: '00u1a2b3c4d5e6f7',
-    name: { givenName: 'Ada', familyName: 'Lovelace' },
-    displayName: 'Ada Lovelace',
-    title: 'Analyst',
-    active: true,
-    emails: [{ value: 'ada@acme.com', type: 'work', primary: true }],
-    'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: 'Research' },
-  },
-};
-
-const exampleGroup = {
-  id: GROUP,
-  display_name: 'Engineering',
-  updated_at: AT,
-  group_detail: { id: GROUP, schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Engineering', externalId: '00g9z8y7x6w5' },
-};
-
+// The examples' world (examples.ts): an organization, its Okta directory, a user in a group.
+const { environment: ENVIRONMENT, organization: ORGANIZATION, directory: DIRECTORY, user: USER } = EXAMPLE_IDS;
+const AT = EXAMPLE_TIME;
+const exampleUser = { ...managedUser, user_detail: exampleUserDetail };
+const exampleGroup = { id: EXAMPLE_IDS.group, display_name: 'Engineering', updated_at: AT, group_detail: exampleGroupDetail };
 const exampleDirectory = { id: DIRECTORY, organization_id: ORGANIZATION, directory_provider: 'OKTA', enabled: true };
 
 function envelope(type: EventType, object: EventObjectName, sequence: string, data: unknown): Record<string, unknown> {
@@ -226,7 +189,7 @@ export const EVENT_CATALOGUE: Record<EventType, CatalogueEntry> = {
     summary: 'A SCIM secret was created',
     description: 'A bearer secret for the SCIM endpoint was created or regenerated.',
     data: secretEventData,
-    example: envelope('organization.directory.secret_created', 'DirectorySecret', '4a', { id: 'dirsec_01m8zqc5h300g8x2z6fr9t', secret_suffix: 'Xk3Q' }),
+    example: envelope('organization.directory.secret_created', 'DirectorySecret', '4a', { id: EXAMPLE_IDS.secret, secret_suffix: 'Xk3Q' }),
   },
   'organization.directory.secret_revoked': {
     schemaName: 'DirectorySecretRevokedEvent',
@@ -234,7 +197,7 @@ export const EVENT_CATALOGUE: Record<EventType, CatalogueEntry> = {
     summary: 'A SCIM secret was revoked',
     description: 'A bearer secret was revoked and stops working at once (a secret replaced by secrets:regenerate expires at the end of its grace period without an event).',
     data: secretEventData,
-    example: envelope('organization.directory.secret_revoked', 'DirectorySecret', '4b', { id: 'dirsec_01m8zqc5h300g8x2z6fr9t', secret_suffix: 'Xk3Q' }),
+    example: envelope('organization.directory.secret_revoked', 'DirectorySecret', '4b', { id: EXAMPLE_IDS.secret, secret_suffix: 'Xk3Q' }),
   },
 };
 
