@@ -69,6 +69,12 @@ export const configSchema = z.object({
         context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
       }
     }),
+  // RFC 9865 cursor paging always works; advertising it in /ServiceProviderConfig is opt-in, since
+  // clients written before RFC 9865 may refuse the `pagination` member.
+  ROSTER_SCIM_ADVERTISE_CURSORS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
 }).refine((c) => (c.ROSTER_CLIENT_ID === undefined) === (c.ROSTER_CLIENT_SECRET === undefined), {
   message: 'ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET must be set together',
   path: ['ROSTER_CLIENT_SECRET'],

@@ -28,6 +28,7 @@ const SERVER: Record<Variables<typeof configSchema>, string> = {
   ROSTER_SHUTDOWN_GRACE_SECONDS: 'how long SIGTERM waits for requests in flight before cutting them off',
   ROSTER_TRUSTED_PROXIES: 'comma-separated IPs or CIDRs of the reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (from anyone else they are ignored)',
   ROSTER_METRICS_TOKEN: 'bearer token for GET /metrics (16-512 printable characters); when unset, /metrics answers only local requests',
+  ROSTER_SCIM_ADVERTISE_CURSORS: 'advertise RFC 9865 cursor paging in /ServiceProviderConfig (cursors always work; off by default for strict RFC 7643 readers)',
   ROSTER_ENCRYPTION_KEY: '32 bytes in base64: webhook signing secrets are stored encrypted with it (AES-256-GCM); unset, they are stored in plain text',
 };
 

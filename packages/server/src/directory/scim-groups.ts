@@ -61,7 +61,8 @@ async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[
       omitted(row) ? withSchema(row.resource, MEMBERS_OMITTED_SCHEMA) : row.resource,
       { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version },
       locationOf(context, '/Groups', row.id),
-      listed(row) ? { members: membersByGroup.get(row.id) ?? [] } : omitted(row) ? { [MEMBERS_OMITTED_SCHEMA]: { membersOmitted: true } } : {},
+      // No members: no `members` (RFC 7643 section 2.5), so a group whose members a PATCH removed reads back without them.
+      listed(row) && membersByGroup.has(row.id) ? { members: membersByGroup.get(row.id) } : omitted(row) ? { [MEMBERS_OMITTED_SCHEMA]: { membersOmitted: true } } : {},
     ),
   );
 }
@@ -153,12 +154,16 @@ export async function getGroup(context: ScimContext, id: string, withMembers: bo
 /** A page of groups; when members are wanted, only within the bounds of listed-members.ts. */
 export async function listGroups(context: ScimContext, params: ListParams, withMembers: boolean): Promise<Page<GroupRow> & { groups: ScimGroup[] }> {
   const page = await listPage<GroupRow>(context, GROUP_RESOURCE, params);
-  const db = context.services.db.pool;
-  if (!withMembers) return { ...page, groups: await renderGroups(context, db, page.rows, false) };
-  const sizes = await countMembersUpTo(db, context.directoryId, page.rows.map((row) => row.id), MAX_LISTED_MEMBERS_PER_GROUP + 1);
+  return { ...page, groups: await renderListedGroups(context, context.services.db.pool, page.rows, withMembers) };
+}
+
+/** Renders the groups of a list page (a search's included): members only within the bounds of listed-members.ts. */
+export async function renderListedGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
+  if (!withMembers || rows.length === 0) return renderGroups(context, db, rows, false);
+  const sizes = await countMembersUpTo(db, context.directoryId, rows.map((row) => row.id), MAX_LISTED_MEMBERS_PER_GROUP + 1);
   const sizeOf = new Map(sizes.map((entry) => [entry.group_id, entry.size]));
-  const listed = groupsListedWithMembers(page.rows.map((row) => ({ id: row.id, size: sizeOf.get(row.id) ?? 0 })));
-  return { ...page, groups: await renderGroups(context, db, page.rows, listed) };
+  const listed = groupsListedWithMembers(rows.map((row) => ({ id: row.id, size: sizeOf.get(row.id) ?? 0 })));
+  return renderGroups(context, db, rows, listed);
 }
 
 /**

@@ -30,7 +30,7 @@ function takenUserName(columns: UserColumns): ScimError {
 }
 
 /** Renders users with their direct groups, in one query for the whole page. */
-async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[]): Promise<ScimUser[]> {
+export async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[]): Promise<ScimUser[]> {
   const memberships = await listGroupsOfMembers(db, context.directoryId, rows.map((row) => row.id));
   const groupsByUser = new Map<string, { value: string; $ref: string; display: string; type: 'direct' }[]>();
   for (const membership of memberships) {
@@ -39,10 +39,10 @@ async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[])
     groupsByUser.set(membership.member_id, list);
   }
   return rows.map((row) =>
+    // The resource reads back as written: an `active` a PATCH removed is absent (RFC 7643 section
+    // 2.5), not restated from the column, and a user in no group carries no empty `groups`.
     renderResource(USER_RESOURCE, row.resource, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version }, locationOf(context, '/Users', row.id), {
-      // `active` is always stated: a user no one deactivated is active (Okta's spec test reads it).
-      active: row.active,
-      groups: groupsByUser.get(row.id) ?? [],
+      ...(groupsByUser.has(row.id) ? { groups: groupsByUser.get(row.id) } : {}),
     }),
   );
 }

@@ -5,12 +5,13 @@ import type { ScimRateLimit } from '../directory/scim-rate-limit.js';
 import { ApiError } from '../directory/api-error.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
-import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../json-depth.js';
+import { MAX_JSON_DEPTH, tooDeepMessage } from '../json-depth.js';
 import { AccessLog } from './access-log.js';
 import { managementErrorHandler, managementNotFound } from './management-errors.js';
 import { requireAccessToken } from './management-auth.js';
 import type { Metrics } from './metrics.js';
 import { collectOperations } from './openapi-document.js';
+import { registerBodyParsers } from './parse-body.js';
 import { apiClientRoutes } from './routes/api-clients.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { dashboardApiRoutes } from './routes/dashboard-api.js';
@@ -77,21 +78,11 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     metrics.duration.observe(labels, reply.elapsedTime / 1000);
   });
 
-  // JSON as fastify parses it, but refused before parsing when nested past MAX_JSON_DEPTH.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (nestsDeeperThan(text)) {
-      done(new ApiError(400, 'invalid_argument', tooDeepMessage(), { parameter: 'body', max_depth: MAX_JSON_DEPTH }), undefined);
-      return;
-    }
-    parseJson(request, text, done);
-  });
-
-  // The client_credentials grant is often sent as a form (RFC 6749 section 4.4.2).
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  // JSON, forms (the client_credentials grant) and text; an empty body is no body whatever its
+  // type, and JSON nested past MAX_JSON_DEPTH is refused before parsing.
+  registerBodyParsers(app, {
+    everyTypeIsJson: false,
+    tooDeep: () => new ApiError(400, 'invalid_argument', tooDeepMessage(), { parameter: 'body', max_depth: MAX_JSON_DEPTH }),
   });
 
   healthRoutes(app, services, metrics);

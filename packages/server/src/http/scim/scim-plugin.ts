@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LOGGED_BODY_BYTES, type ActivityRecorder } from '../../directory/activity-recorder.js';
 import type { Services } from '../../directory/services.js';
-import { nestsDeeperThan, tooDeepMessage } from '../../json-depth.js';
+import { tooDeepMessage } from '../../json-depth.js';
 import { ScimError, badRequest } from '../../scim/scim-error.js';
 import { baseUrlOf } from '../base-url.js';
+import { registerBodyParsers } from '../parse-body.js';
 import type { Metrics } from '../metrics.js';
 import type { ScimRateLimit } from '../../directory/scim-rate-limit.js';
 import { RateLimiter } from '../rate-limiter.js';
@@ -12,6 +13,7 @@ import { discoveryRoutes } from './discovery-routes.js';
 import { groupRoutes } from './group-routes.js';
 import { rateLimitPolicy, rateLimitState } from './rate-limit-headers.js';
 import { scimErrorHandler } from './scim-errors.js';
+import { searchRoutes } from './search-routes.js';
 import { sendScim } from './scim-request.js';
 import { userRoutes } from './user-routes.js';
 
@@ -49,7 +51,7 @@ function summarizeList(body: unknown): unknown {
 /** Which SCIM operation a request is, for metrics: `Users.create`, `Groups.patch`, ... */
 function operationOf(request: FastifyRequest): { resource: string; operation: string } {
   const url = request.routeOptions.url ?? '';
-  const resource = /\/(Users|Groups|Bulk|Schemas|ResourceTypes|ServiceProviderConfig|Me)/.exec(url)?.[1] ?? 'unknown';
+  const resource = /\/(Users|Groups|Bulk|Schemas|ResourceTypes|ServiceProviderConfig|Me)/.exec(url)?.[1] ?? (url.endsWith('/.search') ? 'Root' : 'unknown');
   const hasId = /:id$/.test(url);
   const operations: Record<string, string> = { POST: url.endsWith('.search') ? 'search' : 'create', GET: hasId ? 'get' : 'list', PUT: 'replace', PATCH: 'patch', DELETE: 'delete' };
   return { resource, operation: operations[request.method] ?? request.method.toLowerCase() };
@@ -68,17 +70,12 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
   app.decorateRequest('scimResponseBody', undefined);
 
   // IdPs send application/scim+json, application/json, or nothing useful at all (IDP-QUIRKS):
-  // parse every body as JSON, keeping fastify's protection against prototype poisoning.
-  // Bodies nested past MAX_JSON_DEPTH are refused before parsing (json-depth.ts).
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, (request, body, done) => {
-    const text = body.toString();
-    if (nestsDeeperThan(text)) {
-      done(badRequest('invalidValue', tooDeepMessage()), undefined);
-      return;
-    }
-    parseJson(request, text, done);
+  // every body is JSON, an empty one is no body, and one nested past MAX_JSON_DEPTH is refused
+  // before parsing (json-depth.ts).
+  registerBodyParsers(app, {
+    everyTypeIsJson: true,
+    bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES,
+    tooDeep: () => badRequest('invalidValue', tooDeepMessage()),
   });
 
   app.setErrorHandler(scimErrorHandler);
@@ -142,6 +139,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
   groupRoutes(app);
   discoveryRoutes(app, services);
   bulkRoutes(app);
+  searchRoutes(app);
   app.all('/Me', async () => {
     throw new ScimError(501, 'The /Me endpoint is not supported: Roster provisions users, it does not authenticate them');
   });

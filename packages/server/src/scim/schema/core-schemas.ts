@@ -106,7 +106,9 @@ export const GROUP: SchemaDefinition = {
     complex('members', 'A list of members of the Group.', [
       string('value', 'Identifier of the member of this Group.', { caseExact: true, mutability: 'immutable' }),
       reference('$ref', ['User', 'Group'], 'The URI of the member resource.', { mutability: 'immutable' }),
-      string('display', 'A human-readable name of the member.', { mutability: 'readOnly' }),
+      // The server derives it from the member (a client's own is not kept): readOnly, and returned
+      // only when asked for (attributes=members.display), so members read back as a client wrote them.
+      string('display', "The member's displayName (a User's, else its userName; a Group's), set by the server.", { mutability: 'readOnly', returned: 'request' }),
       string('type', 'The type of the member.', { canonicalValues: ['User', 'Group'], mutability: 'immutable' }),
     ], { multiValued: true }),
   ],
