@@ -2504,6 +2504,11 @@ export interface components {
             };
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
             /** @description The stored SCIM resource, with its id (the raw attributes the IdP sent). */
             user_detail: {
                 [key: string]: unknown;
@@ -2555,6 +2560,11 @@ export interface components {
                 };
                 /** Format: date-time */
                 updated_at: string;
+                /**
+                 * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+                 * @constant
+                 */
+                sample?: true;
                 /** @description The stored SCIM resource, with its id (the raw attributes the IdP sent). */
                 user_detail: {
                     [key: string]: unknown;
