@@ -20,6 +20,11 @@ __all__ = [
     "CreateDirectorySecretResponse",
     "CreateWebhookResponse",
     "Directory",
+    "DirectoryCreatedEvent",
+    "DirectoryDeletedEvent",
+    "DirectoryDisabledEvent",
+    "DirectoryEnabledEvent",
+    "DirectoryEventData",
     "DirectoryEventSettings",
     "DirectoryEventSettingsResponse",
     "DirectoryGroup",
@@ -27,7 +32,10 @@ __all__ = [
     "DirectoryGroupResponse",
     "DirectoryResponse",
     "DirectorySecret",
+    "DirectorySecretCreatedEvent",
+    "DirectorySecretEventData",
     "DirectorySecretResponse",
+    "DirectorySecretRevokedEvent",
     "DirectoryStats",
     "DirectoryUser",
     "DirectoryUserGroup",
@@ -35,6 +43,12 @@ __all__ = [
     "DirectoryUserRole",
     "Event",
     "EventResponse",
+    "GroupCreatedEvent",
+    "GroupCreatedEventData",
+    "GroupDeletedEvent",
+    "GroupEventData",
+    "GroupUpdatedEvent",
+    "GroupUpdatedEventData",
     "ListApiClientsResponse",
     "ListDirectoriesResponse",
     "ListDirectoryGroupMembersResponse",
@@ -54,14 +68,27 @@ __all__ = [
     "PortalLinkResponse",
     "PortalLinkSummary",
     "RegenerateDirectorySecretResponse",
+    "RemoveSampleDataResponse",
+    "RemoveSampleDataResponseRemoved",
     "ReplayWebhookResponse",
     "Role",
     "RoleAssignment",
     "RoleAssignments",
     "RoleResponse",
     "RotateWebhookSecretResponse",
+    "SampleDataResponse",
+    "SampleDataResponseSampleData",
     "ToggleDirectoryResponse",
     "UpdateAttributeMappingsResponse",
+    "UserCreatedEvent",
+    "UserDeletedEvent",
+    "UserEventData",
+    "UserEventDataGroup",
+    "UserEventDataRole",
+    "UserUpdatedEvent",
+    "UserUpdatedEventData",
+    "UserUpdatedEventDataGroup",
+    "UserUpdatedEventDataRole",
     "Webhook",
     "WebhookDelivery",
     "WebhookDeliveryAttempt",
@@ -182,6 +209,84 @@ class Directory:
 
 
 @dataclass
+class DirectoryCreatedEvent:
+    """A directory was created. A SCIM directory was added to an organization (management API, dashboard or portal)."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.created"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["Directory"]
+    data: DirectoryEventData
+
+
+@dataclass
+class DirectoryDeletedEvent:
+    """A directory was deleted. A directory was deleted with its users and groups, or its organization was (one event per directory). No user or group events follow."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.deleted"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["Directory"]
+    data: DirectoryEventData
+
+
+@dataclass
+class DirectoryDisabledEvent:
+    """A directory was disabled. Provisioning was turned off for a directory: its IdP is answered 403 until it is enabled."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory_disabled"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["Directory"]
+    data: DirectoryEventData
+
+
+@dataclass
+class DirectoryEnabledEvent:
+    """A directory was enabled. Provisioning was turned on for a directory: its IdP is answered again."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory_enabled"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["Directory"]
+    data: DirectoryEventData
+
+
+@dataclass
+class DirectoryEventData:
+    """The directory the event is about."""
+
+    id: str
+    organization_id: str
+    directory_provider: Literal["OKTA", "AZURE_AD", "GOOGLE", "ONELOGIN", "JUMPCLOUD", "PING_IDENTITY", "AUTHENTIK", "OTHER"]
+    enabled: bool
+
+
+@dataclass
 class DirectoryEventSettings:
     deactivation_as_deletion: bool
     """When true, a deactivated user (active: false) is reported as user_deleted, its reactivation as user_created, and nothing in between."""
@@ -201,6 +306,8 @@ class DirectoryGroup:
     total_users: int
     """Users who are direct members."""
     updated_at: datetime
+    sample: Optional[Literal[True]] = None
+    """Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data."""
     group_detail: Optional[Dict[str, Any]] = None
     """The stored SCIM resource (without members), with include_detail=true."""
 
@@ -239,8 +346,51 @@ class DirectorySecret:
 
 
 @dataclass
+class DirectorySecretCreatedEvent:
+    """A SCIM secret was created. A bearer secret for the SCIM endpoint was created or regenerated."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.secret_created"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectorySecret"]
+    data: DirectorySecretEventData
+
+
+@dataclass
+class DirectorySecretEventData:
+    """The SCIM bearer secret the event is about (never the secret itself)."""
+
+    id: str
+    secret_suffix: str
+    """The last four characters of the secret."""
+
+
+@dataclass
 class DirectorySecretResponse:
     secret: DirectorySecret
+
+
+@dataclass
+class DirectorySecretRevokedEvent:
+    """A SCIM secret was revoked. A bearer secret was revoked and stops working at once (a secret replaced by secrets:regenerate expires at the end of its grace period without an event)."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.secret_revoked"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectorySecret"]
+    data: DirectorySecretEventData
 
 
 @dataclass
@@ -277,6 +427,8 @@ class DirectoryUser:
     custom_attributes: Dict[str, Any]
     """Filled by the directory's attribute mappings."""
     updated_at: datetime
+    sample: Optional[Literal[True]] = None
+    """Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data."""
     user_detail: Optional[Dict[str, Any]] = None
     """The stored SCIM resource, with include_detail=true."""
 
@@ -308,6 +460,100 @@ class Event:
 @dataclass
 class EventResponse:
     event: Event
+
+
+@dataclass
+class GroupCreatedEventData:
+    id: str
+    display_name: str
+    updated_at: datetime
+    group_detail: Dict[str, Any]
+    """The stored SCIM resource (without members), with its id."""
+    members_added_count: int
+    members_removed_count: int
+    members_added: Optional[List[str]] = None
+    """Ids of the members added (users or groups); left out when more than 1,000 members changed."""
+    members_removed: Optional[List[str]] = None
+    """Ids of the members removed; left out when more than 1,000 members changed."""
+
+
+@dataclass
+class GroupCreatedEvent:
+    """A group was provisioned. The IdP created a group, with the members it was created with. Each user member also gets a user_updated."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.group_created"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectoryGroup"]
+    data: GroupCreatedEventData
+
+
+@dataclass
+class GroupDeletedEvent:
+    """A group was deprovisioned. The IdP deleted a group; the data is the group as it was. Each user that was a member gets a user_updated."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.group_deleted"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectoryGroup"]
+    data: GroupEventData
+
+
+@dataclass
+class GroupEventData:
+    """The group as it stands after the change."""
+
+    id: str
+    display_name: str
+    updated_at: datetime
+    group_detail: Dict[str, Any]
+    """The stored SCIM resource (without members), with its id."""
+
+
+@dataclass
+class GroupUpdatedEventData:
+    id: str
+    display_name: str
+    updated_at: datetime
+    group_detail: Dict[str, Any]
+    """The stored SCIM resource (without members), with its id."""
+    members_added_count: int
+    members_removed_count: int
+    members_added: Optional[List[str]] = None
+    """Ids of the members added (users or groups); left out when more than 1,000 members changed."""
+    members_removed: Optional[List[str]] = None
+    """Ids of the members removed; left out when more than 1,000 members changed."""
+    previous_attributes: Optional[Dict[str, Any]] = None
+    """The previous values of what changed, by field (null for a field that did not exist); user_detail and group_detail hold only the changed SCIM attributes."""
+
+
+@dataclass
+class GroupUpdatedEvent:
+    """A group changed. A group was renamed or its members changed (also when a member user or group was deleted). Each user added or removed also gets a user_updated."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.group_updated"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectoryGroup"]
+    data: GroupUpdatedEventData
 
 
 @dataclass
@@ -483,6 +729,17 @@ class RegenerateDirectorySecretResponse:
 
 
 @dataclass
+class RemoveSampleDataResponseRemoved:
+    users: int
+    groups: int
+
+
+@dataclass
+class RemoveSampleDataResponse:
+    removed: RemoveSampleDataResponseRemoved
+
+
+@dataclass
 class ReplayWebhookResponse:
     replayed: int
     """Deliveries made due now."""
@@ -531,6 +788,17 @@ class RotateWebhookSecretResponse:
 
 
 @dataclass
+class SampleDataResponseSampleData:
+    users: int
+    groups: int
+
+
+@dataclass
+class SampleDataResponse:
+    sample_data: SampleDataResponseSampleData
+
+
+@dataclass
 class ToggleDirectoryResponse:
     enabled: bool
     error_message: Optional[str] = None
@@ -540,6 +808,137 @@ class ToggleDirectoryResponse:
 @dataclass
 class UpdateAttributeMappingsResponse:
     attribute_mappings: AttributeMappings
+
+
+@dataclass
+class UserCreatedEvent:
+    """A user was provisioned. The IdP created a user (SCIM POST, or a Bulk POST). With deactivation treated as deletion, also a deactivated user made active again."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.user_created"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectoryUser"]
+    data: UserEventData
+
+
+@dataclass
+class UserDeletedEvent:
+    """A user was deprovisioned. The IdP deleted a user (SCIM DELETE); the data is the user as it was. With deactivation treated as deletion, also a user set inactive."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.user_deleted"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectoryUser"]
+    data: UserEventData
+
+
+@dataclass
+class UserEventDataGroup:
+    id: str
+    display_name: str
+
+
+@dataclass
+class UserEventDataRole:
+    role_name: str
+
+
+@dataclass
+class UserEventData:
+    """The user as the management API shows it, with its raw SCIM attributes."""
+
+    id: str
+    email: Optional[str]
+    """The primary email, unless an attribute mapping sets it."""
+    preferred_username: str
+    """The SCIM userName, unless an attribute mapping sets it."""
+    given_name: Optional[str]
+    family_name: Optional[str]
+    name: Optional[str]
+    active: bool
+    emails: List[str]
+    groups: List[UserEventDataGroup]
+    """The groups the user is a direct member of."""
+    roles: List[UserEventDataRole]
+    """From the user's groups, nested groups included; else the default role."""
+    permissions: List[str]
+    """The union of the roles' permissions."""
+    custom_attributes: Dict[str, Any]
+    """Filled by the directory's attribute mappings."""
+    updated_at: datetime
+    user_detail: Dict[str, Any]
+    """The stored SCIM resource, with its id (the raw attributes the IdP sent)."""
+    sample: Optional[Literal[True]] = None
+    """Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data."""
+
+
+@dataclass
+class UserUpdatedEventDataGroup:
+    id: str
+    display_name: str
+
+
+@dataclass
+class UserUpdatedEventDataRole:
+    role_name: str
+
+
+@dataclass
+class UserUpdatedEventData:
+    id: str
+    email: Optional[str]
+    """The primary email, unless an attribute mapping sets it."""
+    preferred_username: str
+    """The SCIM userName, unless an attribute mapping sets it."""
+    given_name: Optional[str]
+    family_name: Optional[str]
+    name: Optional[str]
+    active: bool
+    emails: List[str]
+    groups: List[UserUpdatedEventDataGroup]
+    """The groups the user is a direct member of."""
+    roles: List[UserUpdatedEventDataRole]
+    """From the user's groups, nested groups included; else the default role."""
+    permissions: List[str]
+    """The union of the roles' permissions."""
+    custom_attributes: Dict[str, Any]
+    """Filled by the directory's attribute mappings."""
+    updated_at: datetime
+    user_detail: Dict[str, Any]
+    """The stored SCIM resource, with its id (the raw attributes the IdP sent)."""
+    sample: Optional[Literal[True]] = None
+    """Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data."""
+    previous_attributes: Optional[Dict[str, Any]] = None
+    """The previous values of what changed, by field (null for a field that did not exist); user_detail and group_detail hold only the changed SCIM attributes."""
+
+
+@dataclass
+class UserUpdatedEvent:
+    """A user changed. A user's attributes changed (a SCIM PUT or PATCH), or its groups did (a membership change of a group), or its roles did (a group's role mapping changed). previous_attributes holds the previous values of what changed; it is left out when only derived roles changed."""
+
+    spec_version: Literal["1"]
+    id: str
+    """evt_...; also the webhook-id header (receivers dedupe on it)."""
+    type: Literal["organization.directory.user_updated"]
+    occurred_at: datetime
+    """When the change committed."""
+    environment_id: str
+    organization_id: Optional[str]
+    directory_id: Optional[str]
+    object: Literal["DirectoryUser"]
+    data: UserUpdatedEventData
 
 
 @dataclass

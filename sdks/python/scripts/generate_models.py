@@ -62,6 +62,11 @@ def nested_name(parent: str, prop: str, array_item: bool) -> str:
     return parent + pascal(base)
 
 
+def python_literal(value: Any) -> str:
+    """A JSON const or enum value as Python source: strings double-quoted, `true` as True."""
+    return json.dumps(value) if isinstance(value, str) else repr(value)
+
+
 def nullable_parts(schema: Schema) -> Tuple[Schema, bool]:
     """The schema without its null alternative, and whether null is allowed."""
     if "anyOf" in schema:
@@ -93,9 +98,9 @@ class Renderer:
         if "$ref" in schema:
             return schema["$ref"].rsplit("/", 1)[-1]
         if "const" in schema:
-            return f"Literal[{json.dumps(schema['const'])}]"
+            return f"Literal[{python_literal(schema['const'])}]"
         if "enum" in schema:
-            return "Literal[" + ", ".join(json.dumps(value) for value in schema["enum"]) + "]"
+            return "Literal[" + ", ".join(python_literal(value) for value in schema["enum"]) + "]"
         kind = schema.get("type")
         if kind == "string":
             return "datetime" if schema.get("format") == "date-time" else "str"

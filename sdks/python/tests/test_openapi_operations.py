@@ -83,6 +83,8 @@ OPERATIONS: Dict[str, List[Call]] = {
     "updateDirectoryAttributeMappings": [call("directory", "update_directory_attribute_mappings", ORG, DIR, [{"key": "title", "map_to": "custom_attributes.title"}])],
     "getDirectoryEventSettings": [call("directory", "get_directory_event_settings", ORG, DIR)],
     "updateDirectoryEventSettings": [call("directory", "update_directory_event_settings", ORG, DIR, deactivation_as_deletion=True)],
+    "getSampleData": [call("directory", "get_sample_data", ORG, DIR)],
+    "removeSampleData": [call("directory", "remove_sample_data", ORG, DIR)],
     "createRole": [call("role", "create_role", "admin", display_name="Admin", description="All", permissions=["a:b"], is_default=False)],
     "listRoles": [call("role", "list_roles", page_size=5, page_token="t"), call("role", "iterate_roles", page_size=5)],
     "getRole": [call("role", "get_role", "admin")],

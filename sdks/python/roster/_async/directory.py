@@ -22,7 +22,9 @@ from ..models import (
     ListDirectoryGroupsResponse,
     ListDirectoryUsersResponse,
     RegenerateDirectorySecretResponse,
+    RemoveSampleDataResponse,
     RoleAssignment,
+    SampleDataResponse,
     ToggleDirectoryResponse,
     UpdateAttributeMappingsResponse,
 )
@@ -293,4 +295,18 @@ class AsyncDirectoryClient:
             DIRECTORY + "/event_settings",
             path=_ids(organization_id, directory_id),
             body={"deactivation_as_deletion": deactivation_as_deletion},
+        )
+
+    async def get_sample_data(self, organization_id: str, directory_id: str) -> SampleDataResponse:
+        """How many users and groups "Send sample data" (dashboard or portal) made in the directory;
+        they carry `sample=True`.
+        """
+        return await self._transport.call(SampleDataResponse, "GET", DIRECTORY + "/sample_data", path=_ids(organization_id, directory_id))
+
+    async def remove_sample_data(self, organization_id: str, directory_id: str) -> RemoveSampleDataResponse:
+        """Deletes the directory's sample users and groups, as SCIM DELETEs would (with user_deleted and
+        group_deleted events); what the IdP created stays. Answers how many went.
+        """
+        return await self._transport.call(
+            RemoveSampleDataResponse, "DELETE", DIRECTORY + "/sample_data", path=_ids(organization_id, directory_id)
         )

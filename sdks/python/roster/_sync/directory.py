@@ -24,7 +24,9 @@ from ..models import (
     ListDirectoryGroupsResponse,
     ListDirectoryUsersResponse,
     RegenerateDirectorySecretResponse,
+    RemoveSampleDataResponse,
     RoleAssignment,
+    SampleDataResponse,
     ToggleDirectoryResponse,
     UpdateAttributeMappingsResponse,
 )
@@ -295,4 +297,18 @@ class DirectoryClient:
             DIRECTORY + "/event_settings",
             path=_ids(organization_id, directory_id),
             body={"deactivation_as_deletion": deactivation_as_deletion},
+        )
+
+    def get_sample_data(self, organization_id: str, directory_id: str) -> SampleDataResponse:
+        """How many users and groups "Send sample data" (dashboard or portal) made in the directory;
+        they carry `sample=True`.
+        """
+        return self._transport.call(SampleDataResponse, "GET", DIRECTORY + "/sample_data", path=_ids(organization_id, directory_id))
+
+    def remove_sample_data(self, organization_id: str, directory_id: str) -> RemoveSampleDataResponse:
+        """Deletes the directory's sample users and groups, as SCIM DELETEs would (with user_deleted and
+        group_deleted events); what the IdP created stays. Answers how many went.
+        """
+        return self._transport.call(
+            RemoveSampleDataResponse, "DELETE", DIRECTORY + "/sample_data", path=_ids(organization_id, directory_id)
         )
