@@ -69,15 +69,14 @@ __all__ = [
     "PortalLinkSummary",
     "RegenerateDirectorySecretResponse",
     "RemoveSampleDataResponse",
-    "RemoveSampleDataResponseRemoved",
     "ReplayWebhookResponse",
     "Role",
     "RoleAssignment",
     "RoleAssignments",
     "RoleResponse",
     "RotateWebhookSecretResponse",
+    "SampleDataCounts",
     "SampleDataResponse",
-    "SampleDataResponseSampleData",
     "ToggleDirectoryResponse",
     "UpdateAttributeMappingsResponse",
     "UserCreatedEvent",
@@ -729,14 +728,8 @@ class RegenerateDirectorySecretResponse:
 
 
 @dataclass
-class RemoveSampleDataResponseRemoved:
-    users: int
-    groups: int
-
-
-@dataclass
 class RemoveSampleDataResponse:
-    removed: RemoveSampleDataResponseRemoved
+    removed: SampleDataCounts
 
 
 @dataclass
@@ -788,14 +781,14 @@ class RotateWebhookSecretResponse:
 
 
 @dataclass
-class SampleDataResponseSampleData:
+class SampleDataCounts:
     users: int
     groups: int
 
 
 @dataclass
 class SampleDataResponse:
-    sample_data: SampleDataResponseSampleData
+    sample_data: SampleDataCounts
 
 
 @dataclass

@@ -2378,10 +2378,7 @@ export interface components {
             expiring_secrets: components["schemas"]["DirectorySecret"][];
         };
         RemoveSampleDataResponse: {
-            removed: {
-                users: number;
-                groups: number;
-            };
+            removed: components["schemas"]["SampleDataCounts"];
         };
         ReplayWebhookResponse: {
             /** @description Deliveries made due now. */
@@ -2421,11 +2418,12 @@ export interface components {
              */
             previous_secrets_expire_time: string;
         };
+        SampleDataCounts: {
+            users: number;
+            groups: number;
+        };
         SampleDataResponse: {
-            sample_data: {
-                users: number;
-                groups: number;
-            };
+            sample_data: components["schemas"]["SampleDataCounts"];
         };
         ToggleDirectoryResponse: {
             enabled: boolean;
@@ -3846,6 +3844,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sample_data": {
+                     *         "users": 8,
+                     *         "groups": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SampleDataResponse"];
                 };
             };
@@ -3898,6 +3904,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "removed": {
+                     *         "users": 8,
+                     *         "groups": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RemoveSampleDataResponse"];
                 };
             };
