@@ -23,8 +23,11 @@ import dev.roster.sdk.models.ListDirectoryGroupMembersResponse;
 import dev.roster.sdk.models.ListDirectoryGroupsResponse;
 import dev.roster.sdk.models.ListDirectoryUsersResponse;
 import dev.roster.sdk.models.RegenerateDirectorySecretResponse;
+import dev.roster.sdk.models.RemoveSampleDataResponse;
 import dev.roster.sdk.models.RoleAssignment;
 import dev.roster.sdk.models.RoleAssignments;
+import dev.roster.sdk.models.SampleDataCounts;
+import dev.roster.sdk.models.SampleDataResponse;
 import dev.roster.sdk.models.ToggleDirectoryResponse;
 import dev.roster.sdk.models.UpdateAttributeMappingsResponse;
 import java.time.Duration;
@@ -242,5 +245,21 @@ public final class DirectoriesClient {
     public DirectoryEventSettings updateDirectoryEventSettings(String organizationId, String directoryId, boolean deactivationAsDeletion) {
         ApiRequest request = ApiRequest.patch(DIRECTORY + "/event_settings", organizationId, directoryId).body(fields("deactivation_as_deletion", deactivationAsDeletion));
         return transport.call(request, DirectoryEventSettingsResponse.class).getEventSettings();
+    }
+
+    /**
+     * How many users and groups "Send sample data" (dashboard or portal) made in the directory; they
+     * carry {@code getSample() == true}.
+     */
+    public SampleDataCounts getSampleData(String organizationId, String directoryId) {
+        return transport.call(ApiRequest.get(DIRECTORY + "/sample_data", organizationId, directoryId), SampleDataResponse.class).getSampleData();
+    }
+
+    /**
+     * Deletes the directory's sample users and groups as SCIM DELETEs would (with user_deleted and
+     * group_deleted events); what the IdP created stays. Returns how many went.
+     */
+    public SampleDataCounts removeSampleData(String organizationId, String directoryId) {
+        return transport.call(ApiRequest.delete(DIRECTORY + "/sample_data", organizationId, directoryId), RemoveSampleDataResponse.class).getRemoved();
     }
 }

@@ -199,7 +199,9 @@ class OpenApiConformanceTest {
                     ListWebhookDeliveriesOptions.newBuilder().setStatus(WebhookDeliveryStatus.DEAD).setPageSize(10).setPageToken("token").build())),
             entry("getWebhookDelivery", client -> client.webhooks().getDelivery(WEBHOOK, "evt_1")),
             entry("getDirectoryEventSettings", client -> client.directories().getDirectoryEventSettings(ORG, DIR)),
-            entry("updateDirectoryEventSettings", client -> client.directories().updateDirectoryEventSettings(ORG, DIR, true)));
+            entry("updateDirectoryEventSettings", client -> client.directories().updateDirectoryEventSettings(ORG, DIR, true)),
+            entry("getSampleData", client -> client.directories().getSampleData(ORG, DIR)),
+            entry("removeSampleData", client -> client.directories().removeSampleData(ORG, DIR)));
 
     private record Operation(String id, String method, String template, Pattern path, JsonNode spec) {}
 
