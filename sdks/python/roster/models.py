@@ -470,6 +470,8 @@ class GroupCreatedEventData:
     """The stored SCIM resource (without members), with its id."""
     members_added_count: int
     members_removed_count: int
+    sample: Optional[Literal[True]] = None
+    """Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data."""
     members_added: Optional[List[str]] = None
     """Ids of the members added (users or groups); left out when more than 1,000 members changed."""
     members_removed: Optional[List[str]] = None
@@ -519,6 +521,8 @@ class GroupEventData:
     updated_at: datetime
     group_detail: Dict[str, Any]
     """The stored SCIM resource (without members), with its id."""
+    sample: Optional[Literal[True]] = None
+    """Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data."""
 
 
 @dataclass
@@ -530,6 +534,8 @@ class GroupUpdatedEventData:
     """The stored SCIM resource (without members), with its id."""
     members_added_count: int
     members_removed_count: int
+    sample: Optional[Literal[True]] = None
+    """Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data."""
     members_added: Optional[List[str]] = None
     """Ids of the members added (users or groups); left out when more than 1,000 members changed."""
     members_removed: Optional[List[str]] = None

@@ -2161,6 +2161,11 @@ export interface components {
                 display_name: string;
                 /** Format: date-time */
                 updated_at: string;
+                /**
+                 * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+                 * @constant
+                 */
+                sample?: true;
                 /** @description The stored SCIM resource (without members), with its id. */
                 group_detail: {
                     [key: string]: unknown;
@@ -2199,6 +2204,11 @@ export interface components {
             display_name: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
             /** @description The stored SCIM resource (without members), with its id. */
             group_detail: {
                 [key: string]: unknown;
@@ -2227,6 +2237,11 @@ export interface components {
                 display_name: string;
                 /** Format: date-time */
                 updated_at: string;
+                /**
+                 * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+                 * @constant
+                 */
+                sample?: true;
                 /** @description The stored SCIM resource (without members), with its id. */
                 group_detail: {
                     [key: string]: unknown;

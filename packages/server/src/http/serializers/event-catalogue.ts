@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIRECTORY_PROVIDERS } from '../../directory/directories.js';
 import type { EventType } from '../../events/event-types.js';
 import { timestamp } from './common.js';
+import { directoryGroupSchema } from './directory-group.js';
 import { directoryUserSchema } from './directory-user.js';
 import { EXAMPLE_IDS, EXAMPLE_TIME, exampleGroupDetail, exampleUserDetail, exampleUser as managedUser } from './examples.js';
 
@@ -24,6 +25,8 @@ const groupEventData = z
     id: z.string(),
     display_name: z.string(),
     updated_at: timestamp,
+    // Sample groups' events say so, as sample users' events do (the user schema carries it already).
+    sample: directoryGroupSchema.shape.sample,
     group_detail: record.describe('The stored SCIM resource (without members), with its id.'),
   })
   .meta({ id: 'GroupEventData', description: 'The group as it stands after the change.' });

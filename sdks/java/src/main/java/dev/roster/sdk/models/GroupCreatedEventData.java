@@ -16,6 +16,8 @@ public final class GroupCreatedEventData extends ApiObject {
     private String displayName;
     @JsonProperty("updated_at")
     private Instant updatedAt;
+    @JsonProperty("sample")
+    private Boolean sample;
     @JsonProperty("group_detail")
     private Map<String, Object> groupDetail;
     @JsonProperty("members_added")
@@ -42,6 +44,11 @@ public final class GroupCreatedEventData extends ApiObject {
     /** <code>updated_at</code>. */
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data. May be null. */
+    public Boolean getSample() {
+        return sample;
     }
 
     /** The stored SCIM resource (without members), with its id. */
@@ -79,6 +86,7 @@ public final class GroupCreatedEventData extends ApiObject {
         builder.id = id;
         builder.displayName = displayName;
         builder.updatedAt = updatedAt;
+        builder.sample = sample;
         builder.groupDetail = groupDetail;
         builder.membersAdded = membersAdded;
         builder.membersRemoved = membersRemoved;
@@ -91,6 +99,7 @@ public final class GroupCreatedEventData extends ApiObject {
         private String id;
         private String displayName;
         private Instant updatedAt;
+        private Boolean sample;
         private Map<String, Object> groupDetail;
         private List<String> membersAdded;
         private List<String> membersRemoved;
@@ -111,6 +120,11 @@ public final class GroupCreatedEventData extends ApiObject {
 
         public Builder setUpdatedAt(Instant updatedAt) {
             this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Builder setSample(Boolean sample) {
+            this.sample = sample;
             return this;
         }
 
@@ -144,6 +158,7 @@ public final class GroupCreatedEventData extends ApiObject {
             built.id = id;
             built.displayName = displayName;
             built.updatedAt = updatedAt;
+            built.sample = sample;
             built.groupDetail = groupDetail;
             built.membersAdded = membersAdded;
             built.membersRemoved = membersRemoved;

@@ -15,6 +15,8 @@ public final class GroupEventData extends ApiObject {
     private String displayName;
     @JsonProperty("updated_at")
     private Instant updatedAt;
+    @JsonProperty("sample")
+    private Boolean sample;
     @JsonProperty("group_detail")
     private Map<String, Object> groupDetail;
 
@@ -35,6 +37,11 @@ public final class GroupEventData extends ApiObject {
         return updatedAt;
     }
 
+    /** Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data. May be null. */
+    public Boolean getSample() {
+        return sample;
+    }
+
     /** The stored SCIM resource (without members), with its id. */
     public Map<String, Object> getGroupDetail() {
         return groupDetail == null ? null : Collections.unmodifiableMap(groupDetail);
@@ -50,6 +57,7 @@ public final class GroupEventData extends ApiObject {
         builder.id = id;
         builder.displayName = displayName;
         builder.updatedAt = updatedAt;
+        builder.sample = sample;
         builder.groupDetail = groupDetail;
         return builder;
     }
@@ -58,6 +66,7 @@ public final class GroupEventData extends ApiObject {
         private String id;
         private String displayName;
         private Instant updatedAt;
+        private Boolean sample;
         private Map<String, Object> groupDetail;
 
         private Builder() {}
@@ -77,6 +86,11 @@ public final class GroupEventData extends ApiObject {
             return this;
         }
 
+        public Builder setSample(Boolean sample) {
+            this.sample = sample;
+            return this;
+        }
+
         public Builder setGroupDetail(Map<String, Object> groupDetail) {
             this.groupDetail = groupDetail == null ? null : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupDetail));
             return this;
@@ -87,6 +101,7 @@ public final class GroupEventData extends ApiObject {
             built.id = id;
             built.displayName = displayName;
             built.updatedAt = updatedAt;
+            built.sample = sample;
             built.groupDetail = groupDetail;
             return built;
         }
