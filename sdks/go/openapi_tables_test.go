@@ -21,6 +21,25 @@ var componentModels = map[string]any{
 	"CreateDirectorySecretResponse":     CreateDirectorySecretResponse{},
 	"CreateWebhookResponse":             CreateWebhookResponse{},
 	"Directory":                         Directory{},
+	"DirectoryCreatedEvent":             DirectoryCreatedEvent{},
+	"DirectoryDeletedEvent":             DirectoryDeletedEvent{},
+	"DirectoryDisabledEvent":            DirectoryDisabledEvent{},
+	"DirectoryEnabledEvent":             DirectoryEnabledEvent{},
+	"DirectoryEventData":                DirectoryEventData{},
+	"DirectorySecretCreatedEvent":       DirectorySecretCreatedEvent{},
+	"DirectorySecretEventData":          DirectorySecretEventData{},
+	"DirectorySecretRevokedEvent":       DirectorySecretRevokedEvent{},
+	"GroupCreatedEvent":                 GroupCreatedEvent{},
+	"GroupDeletedEvent":                 GroupDeletedEvent{},
+	"GroupEventData":                    GroupEventData{},
+	"GroupUpdatedEvent":                 GroupUpdatedEvent{},
+	"RemoveSampleDataResponse":          removedSampleDataEnvelope{},
+	"SampleDataCounts":                  SampleDataCounts{},
+	"SampleDataResponse":                sampleDataEnvelope{},
+	"UserCreatedEvent":                  UserCreatedEvent{},
+	"UserDeletedEvent":                  UserDeletedEvent{},
+	"UserEventData":                     UserEventData{},
+	"UserUpdatedEvent":                  UserUpdatedEvent{},
 	"DirectoryEventSettingsResponse":    eventSettingsEnvelope{},
 	"DirectoryGroup":                    DirectoryGroup{},
 	"DirectoryGroupMember":              DirectoryGroupMember{},
@@ -86,6 +105,12 @@ var (
 // parameter and body field the operation takes.
 var operationCalls = map[string][]sdkCall{
 	"getAccessToken": {func(ctx context.Context, sc *Client) error { return ignore(sc.issueToken(ctx)) }},
+	"getSampleData": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().GetSampleData(ctx, "org_1", "dir_1"))
+	}},
+	"removeSampleData": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().RemoveSampleData(ctx, "org_1", "dir_1"))
+	}},
 	"createOrganization": {func(ctx context.Context, sc *Client) error {
 		return ignore(sc.Organization().CreateOrganization(ctx, "Acme", CreateOrganizationOptions{ExternalID: "acme"}))
 	}},
