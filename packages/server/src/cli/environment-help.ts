@@ -52,7 +52,7 @@ const WEB: Record<Variables<typeof webConfigSchema>, string> = {
 
 export interface EnvironmentVariable {
   name: string;
-  /** The default as the schema fills it in; 'unset' when none, 'empty' for '', 'required' when there must be a value. */
+  /** The default as the schema fills it in; 'unset' when none, 'empty' for '' (or a list of nothing), 'required' when there must be a value. */
   defaultValue: string;
   meaning: string;
 }
@@ -62,7 +62,8 @@ function describeGroup<Schema extends z.ZodObject>(schema: Schema, meanings: Rec
     // The variable's own schema, given no value: its default, nothing, or a complaint.
     const field = schema.shape[name] as z.ZodType;
     const parsed = field.safeParse(undefined);
-    const defaultValue = !parsed.success ? 'required' : parsed.data === undefined ? 'unset' : parsed.data === '' ? 'empty' : String(parsed.data);
+    const empty = parsed.success && (parsed.data === '' || (Array.isArray(parsed.data) && parsed.data.length === 0));
+    const defaultValue = !parsed.success ? 'required' : parsed.data === undefined ? 'unset' : empty ? 'empty' : String(parsed.data);
     return { name, defaultValue, meaning: meanings[name] };
   });
 }
