@@ -64,24 +64,10 @@ type UserEventData struct {
 	UserDetail map[string]any `json:"user_detail"`
 }
 
-// UserUpdatedEventData is UserEventData with the previous values of what changed.
+// UserUpdatedEventData is UserEventData with the previous values of what changed (UserDetail
+// holds only the changed SCIM attributes).
 type UserUpdatedEventData struct {
-	ID                string         `json:"id"`
-	Email             *string        `json:"email"`
-	PreferredUsername string         `json:"preferred_username"`
-	GivenName         *string        `json:"given_name"`
-	FamilyName        *string        `json:"family_name"`
-	Name              *string        `json:"name"`
-	Active            bool           `json:"active"`
-	Emails            []string       `json:"emails"`
-	Groups            []UserGroup    `json:"groups"`
-	Roles             []UserRole     `json:"roles"`
-	Permissions       []string       `json:"permissions"`
-	CustomAttributes  map[string]any `json:"custom_attributes"`
-	UpdatedAt         time.Time      `json:"updated_at"`
-	Sample            bool           `json:"sample,omitempty"`
-	// UserDetail holds only the changed SCIM attributes.
-	UserDetail map[string]any `json:"user_detail"`
+	UserEventData
 	// PreviousAttributes are the previous values of what changed, by field (nil for a field that did not exist).
 	PreviousAttributes map[string]any `json:"previous_attributes,omitempty"`
 }
@@ -96,33 +82,28 @@ type GroupEventData struct {
 	GroupDetail map[string]any `json:"group_detail"`
 }
 
-// GroupCreatedEventData is the new group with its first members.
-type GroupCreatedEventData struct {
-	ID          string         `json:"id"`
-	DisplayName string         `json:"display_name"`
-	UpdatedAt   time.Time      `json:"updated_at"`
-	Sample      bool           `json:"sample,omitempty"`
-	GroupDetail map[string]any `json:"group_detail"`
+// GroupMembershipChange is the members a group gained and lost in one change.
+type GroupMembershipChange struct {
 	// MembersAdded are the ids of the members added (users or groups); nil when more than 1,000 changed.
-	MembersAdded        []string `json:"members_added,omitempty"`
+	MembersAdded []string `json:"members_added,omitempty"`
+	// MembersRemoved are the ids of the members removed; nil when more than 1,000 changed.
 	MembersRemoved      []string `json:"members_removed,omitempty"`
 	MembersAddedCount   int      `json:"members_added_count"`
 	MembersRemovedCount int      `json:"members_removed_count"`
 }
 
+// GroupCreatedEventData is the new group with its first members.
+type GroupCreatedEventData struct {
+	GroupEventData
+	GroupMembershipChange
+}
+
 // GroupUpdatedEventData is the group after the change, the members it gained and lost, and the
 // previous values of what changed.
 type GroupUpdatedEventData struct {
-	ID                  string         `json:"id"`
-	DisplayName         string         `json:"display_name"`
-	UpdatedAt           time.Time      `json:"updated_at"`
-	Sample              bool           `json:"sample,omitempty"`
-	GroupDetail         map[string]any `json:"group_detail"`
-	MembersAdded        []string       `json:"members_added,omitempty"`
-	MembersRemoved      []string       `json:"members_removed,omitempty"`
-	MembersAddedCount   int            `json:"members_added_count"`
-	MembersRemovedCount int            `json:"members_removed_count"`
-	PreviousAttributes  map[string]any `json:"previous_attributes,omitempty"`
+	GroupEventData
+	GroupMembershipChange
+	PreviousAttributes map[string]any `json:"previous_attributes,omitempty"`
 }
 
 // DirectoryEventData is the directory a directory event is about.
