@@ -3,6 +3,16 @@ import { z } from 'zod';
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+// ROSTER_ENCRYPTION_KEY: 32 random bytes, base64 (`openssl rand -base64 32`), sealing source credentials at rest.
+const encryptionKey = z.string().transform((text, context) => {
+  const key = Buffer.from(text.trim(), 'base64');
+  if (key.length !== 32 || key.toString('base64') !== text.trim()) {
+    context.addIssue({ code: 'custom', message: 'must be 32 bytes in base64 (generate one with: openssl rand -base64 32)' });
+    return z.NEVER;
+  }
+  return key;
+});
+
 const configSchema = z.object({
   PORT: integer(8080, 0, 65535),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -19,9 +29,24 @@ const configSchema = z.object({
   ROSTER_SCIM_MAX_PAYLOAD_BYTES: integer(4_194_304, 1024, 104_857_600),
   ROSTER_DB_POOL_SIZE: integer(10, 1, 200),
   ROSTER_SHUTDOWN_GRACE_SECONDS: integer(20, 0, 600),
+  // Pulled directories (connectors/): credentials at rest, the sources' base URLs, the schedule.
+  ROSTER_ENCRYPTION_KEY: encryptionKey.optional(),
+  ROSTER_GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  ROSTER_GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  ROSTER_GOOGLE_API_URL: z.url().default('https://admin.googleapis.com'),
+  ROSTER_GOOGLE_OAUTH_URL: z.url().optional(),
+  ROSTER_BAMBOOHR_API_URL: z.url().default('https://api.bamboohr.com'),
+  ROSTER_SYNC_INTERVAL_MINUTES: integer(30, 1, 10_080),
+  ROSTER_SYNC_SAFETY_THRESHOLD_PERCENT: integer(20, 0, 100),
+  ROSTER_SYNC_LEASE_SECONDS: integer(60, 2, 3600),
+  ROSTER_SYNC_POLL_SECONDS: integer(5, 1, 3600),
+  ROSTER_SYNC_CONCURRENCY: integer(2, 1, 64),
 }).refine((c) => (c.ROSTER_CLIENT_ID === undefined) === (c.ROSTER_CLIENT_SECRET === undefined), {
   message: 'ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET must be set together',
   path: ['ROSTER_CLIENT_SECRET'],
+}).refine((c) => (c.ROSTER_GOOGLE_CLIENT_ID === undefined) === (c.ROSTER_GOOGLE_CLIENT_SECRET === undefined), {
+  message: 'ROSTER_GOOGLE_CLIENT_ID and ROSTER_GOOGLE_CLIENT_SECRET must be set together',
+  path: ['ROSTER_GOOGLE_CLIENT_SECRET'],
 });
 
 export type Config = z.infer<typeof configSchema>;
