@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { SyncScheduler } from './connectors/sync-scheduler.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
@@ -14,6 +15,7 @@ import { RateLimiter } from './http/rate-limiter.js';
 import { newId } from './ids.js';
 import { ensureEnvironment } from './store/api-clients.js';
 import { openDatabase, type Database } from './store/database.js';
+import { countDirectorySources } from './store/directory-sources.js';
 import { migrate } from './store/migrate.js';
 import { keepStatisticsCurrent } from './store/statistics.js';
 
@@ -25,6 +27,8 @@ export interface RunningServer {
   bootstrap: BootstrapResult | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;
+  /** Syncs pulled directories (Google Workspace, BambooHR) on their schedules (connectors/). */
+  syncScheduler: SyncScheduler;
   /** Stops accepting requests, finishes those in flight, flushes logs, closes the store. */
   close(): Promise<void>;
 }
@@ -49,6 +53,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (applied.length > 0) logger.info({ migrations: applied, store: db.kind }, 'applied migrations');
     const environmentId = await ensureEnvironment(db.pool, newId('env'));
     const bootstrap = await bootstrapApiClient(db, config.ROSTER_CLIENT_ID, config.ROSTER_CLIENT_SECRET);
+    if (!config.ROSTER_ENCRYPTION_KEY && (await countDirectorySources(db.pool)) > 0) {
+      throw new Error('This store holds pulled directories (Google Workspace, BambooHR) whose credentials are encrypted: set ROSTER_ENCRYPTION_KEY to the key they were stored with.');
+    }
 
     const services: Services = {
       db,
@@ -65,18 +72,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     recorder.start();
     const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
     const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger });
+    const syncScheduler = new SyncScheduler({ services, recorder, logger });
+    services.wakeSync = () => syncScheduler.wake();
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
     deliveryWorker.start();
+    syncScheduler.start();
     return {
       app,
       services,
       url: url.replace('0.0.0.0', '127.0.0.1'),
       bootstrap,
       deliveryWorker,
+      syncScheduler,
       async close() {
         await app.close();
+        await syncScheduler.stop();
         await deliveryWorker.stop();
         await recorder.stop();
         stopStatistics();

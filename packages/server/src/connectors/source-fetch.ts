@@ -25,8 +25,6 @@ export interface SourceFetchOptions {
   record(call: OutboundCall): void;
   /** Beyond 429 and 503: e.g. Google's 403 with reason rateLimitExceeded. */
   isThrottled?: ((status: number, body: string) => boolean) | undefined;
-  /** Rewrites a URL the libraries hard-code (Google's token endpoint) to a configured base. */
-  rewrite?: ((url: URL) => URL) | undefined;
   /** Attempts of one request before the source is declared unavailable. */
   maxAttempts?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -66,8 +64,7 @@ export function createSourceFetch(options: SourceFetchOptions): SourceFetch {
   const sleep = options.sleep ?? abortableSleep;
   return async (input, init = {}) => {
     const request = input instanceof Request ? input : undefined;
-    let url = new URL(request ? request.url : input.toString());
-    if (options.rewrite) url = options.rewrite(url);
+    const url = new URL(request ? request.url : input.toString());
     const method = (init.method ?? request?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init.headers ?? request?.headers);
     const sentBody = bodyText(init.body);

@@ -63,8 +63,11 @@ export interface PulledSource<Settings extends Record<string, unknown> = Record<
   settingsSchema: z.ZodType<Settings>;
   /** The credentials, as sealed at rest (never returned). */
   credentialsSchema: z.ZodType<Credentials>;
-  /** `oauth`, `service_account`, `api_key`: shown to administrators, never the secret itself. */
-  credentialsKind(credentials: Credentials): string;
+  /**
+   * What may be shown about the credentials, never a secret: `kind` (oauth, service_account,
+   * api_key) and what helps an administrator recognize them (the service account's email).
+   */
+  describeCredentials(credentials: Credentials): { kind: string } & Record<string, string>;
   /** Answers whether this response means "slow down" (beyond 429 and 503, which always do). */
   isThrottled?(status: number, body: string): boolean;
   open(context: SourceContext, settings: Settings, credentials: Credentials): SourceReader;

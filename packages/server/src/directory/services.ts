@@ -12,4 +12,6 @@ export interface Services {
   publicUrl: string | undefined;
   pagePositions: PagePositions;
   scimAccess: ScimAccess;
+  /** Tells this node's sync scheduler to look for due pulled directories now ("Sync now"). */
+  wakeSync?: () => void;
 }

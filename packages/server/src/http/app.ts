@@ -14,6 +14,7 @@ import { dashboardApiRoutes } from './routes/dashboard-api.js';
 import { dashboardAuthRoutes } from './routes/dashboard-auth.js';
 import { directoryRoutes } from './routes/directories.js';
 import { directoryMappingRoutes } from './routes/directory-mappings.js';
+import { directorySourceRoutes } from './routes/directory-sources.js';
 import { directorySecretRoutes } from './routes/directory-secrets.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { eventRoutes } from './routes/events.js';
@@ -82,6 +83,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       directorySecretRoutes(authenticated, services);
       directoryUserRoutes(authenticated, services);
       directoryMappingRoutes(authenticated, services);
+      directorySourceRoutes(authenticated, services);
       roleRoutes(authenticated, services);
       portalLinkRoutes(authenticated, services);
       apiClientRoutes(authenticated, services);

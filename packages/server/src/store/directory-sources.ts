@@ -11,6 +11,7 @@ export interface DirectorySourceRow {
   settings: Record<string, unknown>;
   credentials: string | null;
   credentials_kind: string | null;
+  credentials_summary: Record<string, string> | null;
   credentials_updated_at: Date | null;
   sync_interval_seconds: number;
   safety_threshold_percent: number;
@@ -18,7 +19,7 @@ export interface DirectorySourceRow {
   status_message: string | null;
   consecutive_failures: number;
   next_sync_at: Date | null;
-  resync_requested: boolean;
+  manual_requested_at: Date | null;
   last_success_at: Date | null;
   approved_run_id: string | null;
   lease_run_id: string | null;
@@ -94,15 +95,15 @@ export async function updateDirectorySource(
  * New credentials: the directory is connected again, its failures forgotten, a pending consent
  * used up, and a run due at once.
  */
-export async function storeSourceCredentials(db: Queryable, directoryId: string, sealed: string, kind: string): Promise<DirectorySourceRow> {
+export async function storeSourceCredentials(db: Queryable, directoryId: string, sealed: string, summary: { kind: string } & Record<string, string>): Promise<DirectorySourceRow> {
   const result = await db.query<DirectorySourceRow>(
-    `UPDATE directory_sources SET credentials = $2, credentials_kind = $3, credentials_updated_at = now(),
+    `UPDATE directory_sources SET credentials = $2, credentials_kind = $3, credentials_summary = $4, credentials_updated_at = now(),
             status = CASE WHEN status = 'needs_review' THEN status ELSE 'active' END,
             status_message = CASE WHEN status = 'needs_review' THEN status_message END,
             consecutive_failures = 0, next_sync_at = CASE WHEN status = 'needs_review' THEN next_sync_at ELSE now() END,
             oauth_state_hash = NULL, oauth_session_id = NULL, oauth_state_expires_at = NULL, updated_at = now()
       WHERE directory_id = $1 RETURNING *`,
-    [directoryId, sealed, kind],
+    [directoryId, sealed, summary.kind, JSON.stringify(summary)],
   );
   const row = result.rows[0];
   if (!row) throw new Error(`source of ${directoryId} vanished`);
@@ -132,7 +133,7 @@ export async function takeOAuthState(db: Queryable, stateHash: string): Promise<
 /** "Sync now": due at once, unless nothing can run (no credentials). */
 export async function requestSourceSync(db: Queryable, directoryId: string): Promise<DirectorySourceRow | undefined> {
   const result = await db.query<DirectorySourceRow>(
-    `UPDATE directory_sources SET next_sync_at = now(), resync_requested = lease_run_id IS NOT NULL, updated_at = now()
+    `UPDATE directory_sources SET next_sync_at = now(), manual_requested_at = now(), updated_at = now()
       WHERE directory_id = $1 AND credentials IS NOT NULL RETURNING *`,
     [directoryId],
   );
@@ -143,6 +144,8 @@ export interface ClaimedSource extends DirectorySourceRow {
   organization_id: string;
   /** The run that held the lease before it lapsed (its node died): to be marked interrupted. */
   previous_run_id: string | null;
+  /** Someone asked for this run ("Sync now"). */
+  manual: boolean;
 }
 
 /**
@@ -152,16 +155,16 @@ export interface ClaimedSource extends DirectorySourceRow {
 export async function claimDueSource(db: Queryable, node: string, runId: string, leaseSeconds: number): Promise<ClaimedSource | undefined> {
   const result = await db.query<ClaimedSource>(
     `WITH due AS (
-       SELECT s.directory_id, s.lease_run_id AS previous_run_id, d.organization_id
+       SELECT s.directory_id, s.lease_run_id AS previous_run_id, s.manual_requested_at IS NOT NULL AS manual, d.organization_id
          FROM directory_sources s JOIN directories d ON d.id = s.directory_id
         WHERE s.next_sync_at <= now() AND s.credentials IS NOT NULL AND d.enabled
           AND (s.lease_expires_at IS NULL OR s.lease_expires_at < now())
         ORDER BY s.next_sync_at
         LIMIT 1
         FOR UPDATE OF s SKIP LOCKED)
-     UPDATE directory_sources s SET lease_run_id = $1, lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3)
+     UPDATE directory_sources s SET lease_run_id = $1, lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3), manual_requested_at = NULL
        FROM due WHERE s.directory_id = due.directory_id
-     RETURNING s.*, due.previous_run_id, due.organization_id`,
+     RETURNING s.*, due.previous_run_id, due.manual, due.organization_id`,
     [runId, node, leaseSeconds],
   );
   return result.rows[0];
@@ -190,7 +193,7 @@ export interface RunOutcome {
 export async function releaseLease(db: Queryable, directoryId: string, runId: string, outcome: RunOutcome): Promise<boolean> {
   const result = await db.query(
     `UPDATE directory_sources SET status = $3, status_message = $4, consecutive_failures = $5,
-            next_sync_at = CASE WHEN resync_requested THEN now() ELSE $6::timestamptz END, resync_requested = false,
+            next_sync_at = CASE WHEN manual_requested_at IS NOT NULL THEN now() ELSE $6::timestamptz END,
             last_success_at = CASE WHEN $7 THEN now() ELSE last_success_at END,
             approved_run_id = CASE WHEN $8 THEN NULL ELSE approved_run_id END,
             lease_run_id = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()

@@ -14,6 +14,8 @@ CREATE TABLE directory_sources (
   -- returned by any API and never logged. NULL until the customer's admin connects the source.
   credentials               text,
   credentials_kind          text,                         -- oauth | service_account | api_key
+  -- What may be shown about them (the service account's email, the admin it acts as): no secret.
+  credentials_summary       jsonb,
   credentials_updated_at    timestamptz,
   sync_interval_seconds     integer NOT NULL,
   safety_threshold_percent  integer NOT NULL,
@@ -23,8 +25,9 @@ CREATE TABLE directory_sources (
   -- When the next run is due; NULL while nothing should run (not connected, or a run is held
   -- for review). "Sync now" sets it to now().
   next_sync_at              timestamptz,
-  -- "Sync now" pressed while a run was going: another run is due as soon as it ends.
-  resync_requested          boolean NOT NULL DEFAULT false,
+  -- When "Sync now" was last asked for and not yet taken up by a run. A run starting takes it
+  -- (its trigger is then "manual"); one asked for during a run makes another due when it ends.
+  manual_requested_at       timestamptz,
   last_success_at           timestamptz,
   -- A held run an administrator approved: the next run may apply up to that many removals.
   approved_run_id           text,
