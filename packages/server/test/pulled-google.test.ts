@@ -154,5 +154,157 @@ for (const store of storesUnderTest()) {
       assert.deepEqual(eventSummary(events), ['user_deleted', 'group_updated']);
       assert.equal((await api.users(organizationId, directory.id)).length, 9);
     });
+
+    test('a mass removal is held for review, applies nothing destructive, and goes through once approved', async () => {
+      const cursor = (await api.events(directory.id)).cursor;
+      for (const handle of ['ada', 'alan', 'grace', 'katherine', 'barbara']) google.directory.deleteUser(people[handle] as string);
+      google.directory.updateUser(people.donald as string, (user) => {
+        user.name = { givenName: 'Don', familyName: 'Knuth', fullName: 'Don Knuth' };
+      });
+      const held = await api.syncAndWait(organizationId, directory.id);
+      assert.equal(held.status, 'held', JSON.stringify(held));
+      assert.equal(held.held?.users_deleted, 5);
+      assert.equal(held.held?.users_in_directory, 9);
+      assert.match(held.error ?? '', /5 of 9 users/);
+      assert.equal(held.held?.sample.length, 5);
+      assert.equal(held.counts.users_updated, 1, 'what is not destructive still applies');
+      const waiting = await api.directory(organizationId, directory.id);
+      assert.equal(waiting.status, 'NEEDS_REVIEW');
+      assert.equal(waiting.source?.next_sync_time, null, 'nothing runs on schedule while waiting for review');
+      assert.equal((await api.users(organizationId, directory.id)).length, 9, 'no one removed');
+      const { events } = await api.eventsSettled(directory.id, cursor, 2);
+      assert.deepEqual(eventSummary(events).sort(), ['sync_needs_review', 'user_updated']);
+      const review = events.find((event) => event.type === 'organization.directory.sync_needs_review');
+      assert.equal((review?.data as { sync_run_id?: string }).sync_run_id, held.id);
+
+      const after = (await api.events(directory.id)).cursor;
+      const earlier = await api.runIds(organizationId, directory.id);
+      const approved = await api.ok<{ sync_run: { approve_time: string | null } }>('POST', `/api/v1/organizations/${organizationId}/directories/${directory.id}/sync_runs/${held.id}:approve`);
+      assert.ok(approved.sync_run.approve_time);
+      const again = await api.call('POST', `/api/v1/organizations/${organizationId}/directories/${directory.id}/sync_runs/${held.id}:approve`);
+      assert.equal(again.status, 400, 'approved once only');
+      const applied = await api.nextRun(organizationId, directory.id, earlier);
+      assert.equal(applied.trigger, 'approval');
+      assert.equal(applied.status, 'succeeded', JSON.stringify(applied));
+      assert.equal(applied.counts.users_deleted, 5);
+      assert.equal((await api.users(organizationId, directory.id)).length, 4);
+      assert.equal((await api.directory(organizationId, directory.id)).status, 'ACTIVE');
+      const deleted = await api.eventsSettled(directory.id, after, 5);
+      assert.equal(eventSummary(deleted.events).filter((type) => type === 'user_deleted').length, 5);
+    });
+
+    test('revoked credentials mark the directory invalid_credentials and remove no one; new ones resume the sync', async () => {
+      google.directory.deleteUser(people.edsger as string);
+      google.deleteServiceAccount(key.client_email);
+      const run = await api.syncAndWait(organizationId, directory.id);
+      assert.equal(run.status, 'failed');
+      assert.equal(run.error_code, 'invalid_credentials');
+      assert.match(run.error ?? '', /invalid_grant/);
+      const state = await api.directory(organizationId, directory.id);
+      assert.equal(state.status, 'INVALID_CREDENTIALS');
+      assert.equal(state.source?.status, 'invalid_credentials');
+      assert.ok(state.source?.next_sync_time, 'retried later, with backoff');
+      assert.equal((await api.users(organizationId, directory.id)).length, 4, 'no one removed');
+
+      key = google.createServiceAccountKey();
+      const earlier = await api.runIds(organizationId, directory.id);
+      // One of four users is more than the 20% threshold: the administrator raises it while reconnecting.
+      await api.ok('PATCH', `/api/v1/organizations/${organizationId}/directories/${directory.id}/source`, {
+        credentials: { service_account_key: JSON.stringify(key), admin_email: 'admin@acme.example' },
+        safety_threshold_percent: 50,
+      });
+      const resumed = await api.nextRun(organizationId, directory.id, earlier);
+      assert.equal(resumed.status, 'succeeded', JSON.stringify(resumed));
+      assert.equal(resumed.counts.users_deleted, 1);
+      assert.equal((await api.directory(organizationId, directory.id)).status, 'ACTIVE');
+    });
+
+    test('an admin who lost admin rights (403) and a key without delegation (unauthorized_client) are invalid credentials too', async () => {
+      google.admins.delete('admin@acme.example');
+      const forbidden = await api.syncAndWait(organizationId, directory.id);
+      assert.equal(forbidden.error_code, 'invalid_credentials');
+      assert.match(forbidden.error ?? '', /403/);
+      google.admins.add('admin@acme.example');
+      const undelegated = google.createServiceAccountKey({ delegated: false });
+      const earlier = await api.runIds(organizationId, directory.id);
+      await api.ok('PATCH', `/api/v1/organizations/${organizationId}/directories/${directory.id}/source`, { credentials: { service_account_key: undelegated, admin_email: 'admin@acme.example' } });
+      const refused = await api.nextRun(organizationId, directory.id, earlier);
+      assert.equal(refused.error_code, 'invalid_credentials');
+      assert.match(refused.error ?? '', /unauthorized_client/);
+      assert.equal((await api.users(organizationId, directory.id)).length, 3);
+      const beforeBack = await api.runIds(organizationId, directory.id);
+      await api.ok('PATCH', `/api/v1/organizations/${organizationId}/directories/${directory.id}/source`, { credentials: { service_account_key: key, admin_email: 'admin@acme.example' } });
+      const back = await api.nextRun(organizationId, directory.id, beforeBack);
+      assert.equal(back.status, 'succeeded');
+    });
+
+    test('quota errors (429 and 403 rateLimitExceeded with Retry-After) are waited out, and the run completes', async () => {
+      for (const style of ['429', '403'] as const) {
+        google.throttleEvery(2, style, 0);
+        const before = google.server.stats.total;
+        const run = await api.syncAndWait(organizationId, directory.id);
+        google.server.throttling = undefined;
+        assert.equal(run.status, 'succeeded', `${style}: ${run.error ?? ''}`);
+        const served = google.server.stats.total - before;
+        assert.equal(run.counts.source_calls, served, 'every call, refused ones included, is counted');
+        assert.ok(served >= 6, `${style}: ${served} calls`);
+        assert.equal((await api.directory(organizationId, directory.id)).status, 'ACTIVE');
+      }
+    });
+
+    test('credentials are never returned, and are stored sealed', async () => {
+      const text = JSON.stringify(await api.directory(organizationId, directory.id));
+      assert.ok(!text.includes('PRIVATE KEY') && !text.includes(key.private_key_id), text);
+      const source = (await api.directory(organizationId, directory.id)).source as { connection: { kind: string; service_account: string; admin_email: string } };
+      assert.deepEqual(source.connection.kind, 'service_account');
+      assert.equal(source.connection.service_account, key.client_email);
+      const stored = await server.server.services.db.pool.query<{ credentials: string }>('SELECT credentials FROM directory_sources WHERE directory_id = $1', [directory.id]);
+      const sealed = stored.rows[0]?.credentials ?? '';
+      assert.match(sealed, /^v1\./);
+      assert.ok(!sealed.includes('PRIVATE') && !sealed.includes(key.client_email));
+    });
+
+    test('the request log shows each call to Google, without tokens, keys or assertions', async () => {
+      const log = await server.server.services.db.pool.query<{ path: string; request_body: unknown; response_body: unknown; status: number }>(
+        'SELECT path, request_body, response_body, status FROM scim_request_log WHERE directory_id = $1',
+        [directory.id],
+      );
+      const text = JSON.stringify(log.rows);
+      assert.ok(log.rows.some((row) => row.path.includes('/admin/directory/v1/users?')), 'users.list is logged');
+      assert.ok(log.rows.some((row) => row.path.endsWith('/token')), 'the token call is logged');
+      for (const secret of ['ya29.', 'PRIVATE KEY', 'eyJ']) assert.ok(!text.includes(secret), `${secret} leaked into the request log`);
+    });
+
+    test('attribute mappings read Google\'s own attribute names', async () => {
+      await api.ok('PUT', `/api/v1/organizations/${organizationId}/directories/${directory.id}/attributes`, {
+        attributes: [{ key: 'urn:roster:params:scim:schemas:extension:googleworkspace:2.0:User:orgUnitPath', map_to: 'custom_attributes.org_unit' }],
+      });
+      const donald = (await api.users(organizationId, directory.id)).find((user) => user.email === 'donald@acme.example');
+      assert.equal(donald?.custom_attributes.org_unit, '/Engineering');
+    });
+
+    test('a sync limited to organizational units or to groups takes only those', async () => {
+      const units = await api.createDirectory(organizationId, {
+        directory_type: 'GOOGLE_WORKSPACE',
+        name: 'Sales only',
+        google_workspace: { org_units: ['/Sales'] },
+        credentials: { service_account_key: key, admin_email: 'admin@acme.example' },
+      });
+      const unitsRun = await api.nextRun(organizationId, units.id);
+      assert.equal(unitsRun.status, 'succeeded', unitsRun.error ?? '');
+      const salesUsers = (await api.users(organizationId, units.id)).map((user) => user.email).sort();
+      assert.deepEqual(salesUsers, ['frances@acme.example']);
+
+      const grouped = await api.createDirectory(organizationId, {
+        directory_type: 'GOOGLE_WORKSPACE',
+        name: 'Engineering only',
+        google_workspace: { group_emails: ['engineering@acme.example'] },
+        credentials: { service_account_key: key, admin_email: 'admin@acme.example' },
+      });
+      const run = await api.nextRun(organizationId, grouped.id);
+      assert.equal(run.status, 'succeeded', JSON.stringify(run));
+      assert.deepEqual((await api.groups(organizationId, grouped.id)).map((group) => group.display_name).sort(), ['Engineering', 'Platform']);
+      assert.deepEqual((await api.users(organizationId, grouped.id)).map((user) => user.email).sort(), ['donald@acme.example', 'john@acme.example']);
+    });
   });
 }

@@ -92,6 +92,10 @@ export class PulledApi {
     return (await this.ok<{ sync_runs: SyncRunJson[] }>('GET', `/api/v1/organizations/${organizationId}/directories/${directoryId}/sync_runs?page_size=100`)).sync_runs;
   }
 
+  async runIds(organizationId: string, directoryId: string): Promise<string[]> {
+    return (await this.runs(organizationId, directoryId)).map((run) => run.id);
+  }
+
   syncNow(organizationId: string, directoryId: string) {
     return this.ok<{ directory: DirectoryJson }>('POST', `/api/v1/organizations/${organizationId}/directories/${directoryId}:sync`);
   }

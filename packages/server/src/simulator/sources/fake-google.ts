@@ -258,8 +258,10 @@ export class FakeGoogleWorkspace {
     if (!account || account.deleted || !signed) return oauthError(400, 'invalid_grant', 'Invalid JWT Signature.');
     const now = Math.floor(Date.now() / 1000);
     if (!claims.exp || claims.exp < now || !claims.aud?.endsWith('/token')) return oauthError(400, 'invalid_grant', 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe.');
+    // Delegation lets the service account act as any user of the domain; whether that user may
+    // read the directory is the API's question (403 for a non-admin), not the token endpoint's.
     const admin = (claims.sub ?? '').toLowerCase();
-    if (!account.delegated || !this.admins.has(admin)) {
+    if (!account.delegated || !admin.endsWith(`@${this.directory.domain}`)) {
       return oauthError(401, 'unauthorized_client', 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.');
     }
     return json(200, this.issue({ scopes: (claims.scope ?? '').split(' ').filter(Boolean), admin }, { serviceAccount: claims.iss ?? '' }));
