@@ -72,7 +72,7 @@ for (const store of storesUnderTest()) {
       const users = await api.users(organizationId, directory.id);
       assert.equal(users.length, 10);
       const ada = users.find((user) => user.email === 'ada@acme.example');
-      assert.ok(ada);
+      assert.ok(ada, 'ada is there');
       assert.deepEqual([ada.given_name, ada.family_name, ada.active], ['Ada', 'Lovelace', true]);
       assert.deepEqual(ada.groups.map((group) => group.display_name), ['Engineering']);
       const groups = await api.groups(organizationId, directory.id);
@@ -93,7 +93,7 @@ for (const store of storesUnderTest()) {
       const groups = await api.groups(organizationId, directory.id);
       const engineering = groups.find((group) => group.display_name === 'Engineering');
       const platform = groups.find((group) => group.display_name === 'Platform');
-      assert.ok(engineering && platform);
+      assert.ok(engineering && platform, 'both groups are there');
       const members = await api.ok<{ members: { id: string; type: string }[] }>('GET', `/api/v1/organizations/${organizationId}/directories/${directory.id}/groups/${engineering.id}/members?page_size=100`);
       assert.ok(members.members.some((member) => member.id === platform.id && member.type === 'group'), JSON.stringify(members));
     });
@@ -180,7 +180,7 @@ for (const store of storesUnderTest()) {
       const after = (await api.events(directory.id)).cursor;
       const earlier = await api.runIds(organizationId, directory.id);
       const approved = await api.ok<{ sync_run: { approve_time: string | null } }>('POST', `/api/v1/organizations/${organizationId}/directories/${directory.id}/sync_runs/${held.id}:approve`);
-      assert.ok(approved.sync_run.approve_time);
+      assert.ok(approved.sync_run.approve_time, 'the run says when it was approved');
       const again = await api.call('POST', `/api/v1/organizations/${organizationId}/directories/${directory.id}/sync_runs/${held.id}:approve`);
       assert.equal(again.status, 400, 'approved once only');
       const applied = await api.nextRun(organizationId, directory.id, earlier);
@@ -261,7 +261,7 @@ for (const store of storesUnderTest()) {
       const stored = await server.server.services.db.pool.query<{ credentials: string }>('SELECT credentials FROM directory_sources WHERE directory_id = $1', [directory.id]);
       const sealed = stored.rows[0]?.credentials ?? '';
       assert.match(sealed, /^v1\./);
-      assert.ok(!sealed.includes('PRIVATE') && !sealed.includes(key.client_email));
+      assert.ok(!sealed.includes('PRIVATE') && !sealed.includes(key.client_email), 'the stored credentials are not readable');
     });
 
     test('the request log shows each call to Google, without tokens, keys or assertions', async () => {
