@@ -24,6 +24,7 @@ import { organizationRoutes } from './routes/organizations.js';
 import { portalApiRoutes } from './routes/portal-api.js';
 import { portalLinkRoutes } from './routes/portal-links.js';
 import { portalSessionRoutes } from './routes/portal-session.js';
+import { googleConsentRoutes } from './routes/portal-sources.js';
 import { roleRoutes } from './routes/roles.js';
 import { webAppRoutes } from './routes/web-app.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -74,6 +75,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     dashboardAuthRoutes(management, services);
     dashboardApiRoutes(management, services, undefined, dependencies.eventsConfig);
     portalSessionRoutes(management, services);
+    googleConsentRoutes(management, services);
     portalApiRoutes(management, services);
     webAppRoutes(management, services);
     await management.register(async (authenticated) => {

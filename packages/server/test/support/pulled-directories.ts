@@ -34,7 +34,16 @@ export interface SyncRunJson {
 export interface DirectoryJson extends Json {
   id: string;
   status: string;
-  source: (Json & { status: string; status_message: string | null; last_run: SyncRunJson | null; syncing: boolean; next_sync_time: string | null }) | null;
+  source:
+    | (Json & {
+        status: string;
+        status_message: string | null;
+        last_run: SyncRunJson | null;
+        syncing: boolean;
+        next_sync_time: string | null;
+        connection: { kind: string; service_account?: string; admin_email?: string } | null;
+      })
+    | null;
 }
 
 export interface UserJson {
@@ -163,6 +172,43 @@ export class PulledApi {
       if (Date.now() > deadline) return { events, cursor: position };
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+}
+
+/** A browser's view of the admin portal: its session cookie and CSRF token. */
+export class PortalBrowser {
+  private constructor(
+    readonly baseUrl: string,
+    readonly cookie: string,
+    readonly csrf: string,
+  ) {}
+
+  /** Opens a new portal link of the organization, as an admin clicking it. */
+  static async open(api: PulledApi, organizationId: string): Promise<PortalBrowser> {
+    const { link } = await api.ok<{ link: { location: string } }>('PUT', `/api/v1/organizations/${organizationId}/portal_links`, {});
+    const opened = await fetch(link.location, { redirect: 'manual' });
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    assert.match(cookie, /^roster_portal=/);
+    const session = await fetch(`${api.baseUrl}/api/v1/portal/session`, { headers: { cookie } });
+    const body = (await session.json()) as { csrf_token: string };
+    return new PortalBrowser(api.baseUrl, cookie, body.csrf_token);
+  }
+
+  async call<Body = Json>(method: string, path: string, body?: unknown): Promise<{ status: number; body: Body; text: string; headers: Headers }> {
+    const response = await fetch(path.startsWith('http') ? path : `${this.baseUrl}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: { cookie: this.cookie, 'x-roster-csrf': this.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, body: parsed as Body, text, headers: response.headers };
   }
 }
 
