@@ -50,7 +50,7 @@ export interface SyncInput {
   concurrency: number;
   lease: LeaseGuard;
   counts: RunCounts;
-  /** Called after each page, to record progress. */
+  /** Called after each write and page, to record progress (it decides how often to write it). */
   progress(): Promise<void>;
 }
 
@@ -105,6 +105,7 @@ class DirectorySync {
     this.input.lease.check();
     try {
       await work();
+      await this.input.progress();
     } catch (error) {
       if (!(error instanceof ScimError)) throw error;
       // A userName taken by a user this run deletes later (renames across people): again after deletions.

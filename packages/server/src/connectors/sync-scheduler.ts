@@ -105,6 +105,7 @@ export class SyncScheduler {
       approved: source.approved_run_id !== null,
     };
     let finished: FinishedRun;
+    let lastProgress = 0;
     try {
       const reader = openSource(services.config, source, {
         signal: controller.signal,
@@ -124,7 +125,12 @@ export class SyncScheduler {
         concurrency: services.db.kind === 'embedded' ? 1 : 4,
         lease,
         counts,
-        progress: () => recordRunCounts(services.db.pool, directoryId, started.run.id, counts),
+        progress: async () => {
+          // At most once a second: the run's counts are for people watching, not for correctness.
+          if (Date.now() - lastProgress < 1000) return;
+          lastProgress = Date.now();
+          await recordRunCounts(services.db.pool, directoryId, started.run.id, counts);
+        },
       });
       finished = succeededRun(result, counts, state);
       log.info({ counts, status: finished.status }, 'sync run finished');

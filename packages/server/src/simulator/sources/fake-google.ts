@@ -63,6 +63,10 @@ export class FakeGoogleWorkspace {
   readonly server: FakeServer;
   /** How long an access token lives (Google: an hour). */
   accessTokenSeconds = 3600;
+  /** Each Directory API call: the access token it carried and when, to tell runs apart (tests). */
+  readonly apiCalls: { token: string; at: number }[] = [];
+  /** Keep apiCalls (off by default: a benchmark makes millions of calls). */
+  recordCalls = false;
   private readonly codes = new Map<string, Grant & { clientId: string; redirectUri: string }>();
   private readonly refreshTokens = new Map<string, Grant & { clientId: string; revoked: boolean }>();
   private readonly accessTokens = new Map<string, AccessToken>();
@@ -272,6 +276,7 @@ export class FakeGoogleWorkspace {
   private api(request: FakeRequest, scopes: string[], answer: () => FakeAnswer): FakeAnswer {
     const bearer = /^Bearer (.+)$/i.exec(String(request.headers.authorization ?? ''))?.[1];
     const token = bearer ? this.accessTokens.get(bearer) : undefined;
+    if (this.recordCalls && bearer) this.apiCalls.push({ token: bearer, at: Date.now() });
     if (!token || token.expiresAt < Date.now()) return unauthenticated();
     if (!token.scopes.some((scope) => scopes.includes(scope))) return googleError(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions', 'PERMISSION_DENIED');
     if (!this.admins.has(token.admin)) return googleError(403, 'Not Authorized to access this resource/api', 'forbidden', 'PERMISSION_DENIED');
