@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { openSecret } from '../secret-box.js';
+import type { SecretBox } from '../secret-box.js';
 import type { DirectorySourceRow } from '../store/directory-sources.js';
 import { createSourceFetch, type SourceFetchOptions } from './source-fetch.js';
 import { SourceError, type SourceReader } from './source.js';
@@ -9,13 +9,13 @@ import { sourceFor } from './source-registry.js';
  * Opens a directory's source for one run: its settings parsed, its credentials unsealed (they
  * live only in this run's memory), every call going through one recorded, retrying fetch.
  */
-export function openSource(config: Config, row: DirectorySourceRow, fetchOptions: Omit<SourceFetchOptions, 'isThrottled'>): SourceReader {
+export function openSource(config: Config, secretBox: SecretBox | undefined, row: DirectorySourceRow, fetchOptions: Omit<SourceFetchOptions, 'isThrottled'>): SourceReader {
   const source = sourceFor(row.source);
   if (row.credentials === null) throw new SourceError('misconfigured', `${source.displayName} is not connected yet`);
-  if (!config.ROSTER_ENCRYPTION_KEY) throw new SourceError('misconfigured', 'ROSTER_ENCRYPTION_KEY is not set, so the stored credentials cannot be read');
+  if (!secretBox) throw new SourceError('misconfigured', 'ROSTER_ENCRYPTION_KEY is not set, so the stored credentials cannot be read');
   let credentials: unknown;
   try {
-    credentials = source.parseCredentials(JSON.parse(openSecret(config.ROSTER_ENCRYPTION_KEY, row.credentials, row.directory_id))).credentials;
+    credentials = source.parseCredentials(JSON.parse(secretBox.open(row.credentials, row.directory_id))).credentials;
   } catch {
     throw new SourceError('misconfigured', `The stored ${source.displayName} credentials cannot be read (was ROSTER_ENCRYPTION_KEY changed?); connect the source again`);
   }

@@ -107,7 +107,7 @@ export class SyncScheduler {
     let finished: FinishedRun;
     let lastProgress = 0;
     try {
-      const reader = openSource(services.config, source, {
+      const reader = openSource(services.config, services.secretBox, source, {
         signal: controller.signal,
         record: (call) => {
           counts.source_calls++;

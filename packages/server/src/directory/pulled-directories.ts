@@ -1,5 +1,5 @@
 import { newId } from '../ids.js';
-import { sealSecret } from '../secret-box.js';
+import type { SecretBox } from '../secret-box.js';
 import type { DirectoryRow } from '../store/directories.js';
 import { insertDirectory } from '../store/directories.js';
 import {
@@ -31,14 +31,14 @@ export interface PulledDirectoryInput {
   safetyThresholdPercent?: number | undefined;
 }
 
-export function requireEncryptionKey(services: Services): Buffer {
-  const key = services.config.ROSTER_ENCRYPTION_KEY;
-  if (!key) {
+export function requireEncryptionKey(services: Services): SecretBox {
+  const box = services.secretBox;
+  if (!box) {
     throw failedPrecondition('Pulled directories keep their source credentials encrypted: set ROSTER_ENCRYPTION_KEY (32 bytes, base64) and restart Roster first', {
       variable: 'ROSTER_ENCRYPTION_KEY',
     });
   }
-  return key;
+  return box;
 }
 
 export async function createPulledDirectory(services: Services, organizationId: string, input: PulledDirectoryInput): Promise<DirectoryRow> {
@@ -120,9 +120,9 @@ export async function storePulledCredentials(
   credentials: unknown,
   summary: { kind: string } & Record<string, string>,
 ): Promise<DirectorySourceRow> {
-  const key = requireEncryptionKey(services);
+  const box = requireEncryptionKey(services);
   const { directory } = await getDirectorySource(services, organizationId, directoryId);
-  return storeSourceCredentials(services.db.pool, directory.id, sealSecret(key, JSON.stringify(credentials), directory.id), summary);
+  return storeSourceCredentials(services.db.pool, directory.id, box.seal(JSON.stringify(credentials), directory.id), summary);
 }
 
 /** "Sync now": the directory is due at once (and again right after, if a run is going). */

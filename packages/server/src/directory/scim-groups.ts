@@ -2,6 +2,7 @@ import { newId } from '../ids.js';
 import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
 import type { MemberOp, MemberRef } from '../scim/patch/member-ops.js';
+import { checkGroupLengths } from '../scim/resource/indexed-limits.js';
 import { groupColumns, normalizeResource } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
 import { ScimError, badRequest } from '../scim/scim-error.js';
@@ -12,6 +13,7 @@ import { insertEvents } from '../store/events.js';
 import { insertGroup, touchGroup, touchGroups, updateGroup, type GroupRow } from '../store/groups.js';
 import {
   addMembers,
+  countMembersUpTo,
   findMembers,
   listMembersOfGroups,
   removeFromAllGroups,
@@ -23,8 +25,10 @@ import { listUserMemberIds } from '../store/event-subjects.js';
 import { adjustCounter, deleteResource, findResource } from '../store/resources.js';
 import { withTransaction } from '../store/transaction.js';
 import { checkPrecondition } from './preconditions.js';
+import { assertSampleMayChange } from './sample-guard.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { groupCreatedEvents, groupDeletedEvents, groupUpdatedEvents, type MembershipChange } from './change-events.js';
+import { MAX_LISTED_MEMBERS_PER_GROUP, MEMBERS_OMITTED_SCHEMA, groupsListedWithMembers } from './listed-members.js';
 import { listPage, type Page } from './scim-list.js';
 
 export type ScimGroup = Record<string, unknown>;
@@ -33,12 +37,16 @@ const groupNotFound = (id: string) => new ScimError(404, `Group ${id} not found`
 
 /**
  * Renders groups. Members are rows and a group may hold 100k of them, so they are read only
- * when the response will carry them (`withMembers`).
+ * when the response will carry them (`withMembers`): all groups' (true), none (false), or those
+ * of a list page's groups chosen by listed-members.ts (the others say their members were omitted).
  */
-async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
+async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean | ReadonlySet<string>): Promise<ScimGroup[]> {
   const membersByGroup = new Map<string, { value: string; $ref: string; display?: string; type: string }[]>();
-  if (withMembers) {
-    for (const member of await listMembersOfGroups(db, context.directoryId, rows.map((row) => row.id))) {
+  const listed = (row: GroupRow) => (typeof withMembers === 'boolean' ? withMembers : withMembers.has(row.id));
+  const omitted = (row: GroupRow) => typeof withMembers !== 'boolean' && !withMembers.has(row.id);
+  const readFrom = rows.filter(listed).map((row) => row.id);
+  if (readFrom.length > 0) {
+    for (const member of await listMembersOfGroups(db, context.directoryId, readFrom)) {
       const list = membersByGroup.get(member.group_id) ?? [];
       const endpoint = member.type === 'Group' ? '/Groups' : '/Users';
       const rendered: { value: string; $ref: string; display?: string; type: string } = { value: member.id, $ref: locationOf(context, endpoint, member.id), type: member.type };
@@ -50,17 +58,30 @@ async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[
   return rows.map((row) =>
     renderResource(
       GROUP_RESOURCE,
-      row.resource,
+      omitted(row) ? withSchema(row.resource, MEMBERS_OMITTED_SCHEMA) : row.resource,
       { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version },
       locationOf(context, '/Groups', row.id),
-      withMembers ? { members: membersByGroup.get(row.id) ?? [] } : {},
+      // No members: no `members` (RFC 7643 section 2.5), so a group whose members a PATCH removed reads back without them.
+      listed(row) && membersByGroup.has(row.id) ? { members: membersByGroup.get(row.id) } : omitted(row) ? { [MEMBERS_OMITTED_SCHEMA]: { membersOmitted: true } } : {},
     ),
   );
+}
+
+function withSchema(resource: Record<string, unknown>, urn: string): Record<string, unknown> {
+  const schemas = Array.isArray(resource.schemas) ? resource.schemas : [GROUP_RESOURCE.schema.id];
+  return schemas.includes(urn) ? resource : { ...resource, schemas: [...schemas, urn] };
 }
 
 async function renderGroup(context: ScimContext, db: Queryable, row: GroupRow, withMembers: boolean): Promise<ScimGroup> {
   const [group] = await renderGroups(context, db, [row], withMembers);
   if (!group) throw new Error('rendering lost the group');
+  return group;
+}
+
+/** A normalized or patched group, once its indexed attributes are known to fit their indexes. */
+function storable<T extends { resource: Record<string, unknown> }>(group: T): T {
+  const lengths = checkGroupLengths(group.resource);
+  if (!lengths.ok) throw lengths.error;
   return group;
 }
 
@@ -107,10 +128,10 @@ async function applyMemberOps(db: Queryable, context: ScimContext, groupId: stri
 export async function createGroup(context: ScimContext, body: unknown): Promise<{ group: ScimGroup; row: GroupRow }> {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  const { resource, members } = normalized.value;
+  const { resource, members } = storable(normalized.value);
   return withTransaction(context.services.db, async (client) => {
     const id = newId('dirgroup');
-    let row = await insertGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource });
+    let row = await insertGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource, sample: context.writesSampleData === true });
     let change: MembershipChange = { added: [], removed: [] };
     if (members && members.length > 0) {
       change = await applyMemberOps(client, context, id, [{ kind: 'add', members }]);
@@ -130,9 +151,19 @@ export async function getGroup(context: ScimContext, id: string, withMembers: bo
   return { group: await renderGroup(context, db, row, withMembers), row };
 }
 
+/** A page of groups; when members are wanted, only within the bounds of listed-members.ts. */
 export async function listGroups(context: ScimContext, params: ListParams, withMembers: boolean): Promise<Page<GroupRow> & { groups: ScimGroup[] }> {
   const page = await listPage<GroupRow>(context, GROUP_RESOURCE, params);
-  return { ...page, groups: await renderGroups(context, context.services.db.pool, page.rows, withMembers) };
+  return { ...page, groups: await renderListedGroups(context, context.services.db.pool, page.rows, withMembers) };
+}
+
+/** Renders the groups of a list page (a search's included): members only within the bounds of listed-members.ts. */
+export async function renderListedGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
+  if (!withMembers || rows.length === 0) return renderGroups(context, db, rows, false);
+  const sizes = await countMembersUpTo(db, context.directoryId, rows.map((row) => row.id), MAX_LISTED_MEMBERS_PER_GROUP + 1);
+  const sizeOf = new Map(sizes.map((entry) => [entry.group_id, entry.size]));
+  const listed = groupsListedWithMembers(rows.map((row) => ({ id: row.id, size: sizeOf.get(row.id) ?? 0 })));
+  return renderGroups(context, db, rows, listed);
 }
 
 /**
@@ -151,6 +182,7 @@ async function writeGroup(
     const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'group');
     const { resource, memberOps } = next(current);
     const change = await applyMemberOps(client, context, id, memberOps);
     const attributesChanged = !jsonEqual(resource, current.resource);
@@ -171,7 +203,7 @@ async function writeGroup(
 export function replaceGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  const { resource, members } = normalized.value;
+  const { resource, members } = storable(normalized.value);
   // PUT replaces the whole group: a body without `members` leaves the group empty (RFC 7644 section 3.5.1).
   return writeGroup(context, id, ifMatch, withMembers, () => ({ resource, memberOps: [{ kind: 'replace', members: members ?? [] }] }));
 }
@@ -180,7 +212,7 @@ export function patchGroup(context: ScimContext, id: string, body: unknown, ifMa
   return writeGroup(context, id, ifMatch, withMembers, (current) => {
     const patched = applyPatch(GROUP_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
-    return { resource: patched.value.resource, memberOps: patched.value.memberOps };
+    return storable({ resource: patched.value.resource, memberOps: patched.value.memberOps });
   });
 }
 
@@ -189,6 +221,7 @@ export async function deleteGroup(context: ScimContext, id: string, ifMatch?: st
     const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'group');
     const memberUserIds = await listUserMemberIds(client, context.directoryId, id);
     const parents = await removeFromAllGroups(client, context.directoryId, id);
     await touchGroups(client, context.directoryId, parents);

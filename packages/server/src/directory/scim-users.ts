@@ -1,6 +1,7 @@
 import { newId } from '../ids.js';
 import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
+import { checkUserLengths } from '../scim/resource/indexed-limits.js';
 import { normalizeResource, userColumns } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
 import { ScimError } from '../scim/scim-error.js';
@@ -18,6 +19,7 @@ import { userBeforeChange, userCreatedEvents, userDeletedEvents, userUpdatedEven
 import { listPage, type Page } from './scim-list.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { checkPrecondition } from './preconditions.js';
+import { assertSampleMayChange } from './sample-guard.js';
 
 export type ScimUser = Record<string, unknown>;
 
@@ -28,7 +30,7 @@ function takenUserName(columns: UserColumns): ScimError {
 }
 
 /** Renders users with their direct groups, in one query for the whole page. */
-async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[]): Promise<ScimUser[]> {
+export async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[]): Promise<ScimUser[]> {
   const memberships = await listGroupsOfMembers(db, context.directoryId, rows.map((row) => row.id));
   const groupsByUser = new Map<string, { value: string; $ref: string; display: string; type: 'direct' }[]>();
   for (const membership of memberships) {
@@ -37,10 +39,10 @@ async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[])
     groupsByUser.set(membership.member_id, list);
   }
   return rows.map((row) =>
+    // The resource reads back as written: an `active` a PATCH removed is absent (RFC 7643 section
+    // 2.5), not restated from the column, and a user in no group carries no empty `groups`.
     renderResource(USER_RESOURCE, row.resource, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version }, locationOf(context, '/Users', row.id), {
-      // `active` is always stated: a user no one deactivated is active (Okta's spec test reads it).
-      active: row.active,
-      groups: groupsByUser.get(row.id) ?? [],
+      ...(groupsByUser.has(row.id) ? { groups: groupsByUser.get(row.id) } : {}),
     }),
   );
 }
@@ -51,17 +53,24 @@ async function renderUser(context: ScimContext, db: Queryable, row: UserRow): Pr
   return user;
 }
 
+/** The columns a user is stored with, once its indexed attributes are known to fit their indexes. */
+function storable(resource: Record<string, unknown>): { resource: Record<string, unknown>; columns: UserColumns } {
+  const lengths = checkUserLengths(resource);
+  if (!lengths.ok) throw lengths.error;
+  return { resource, columns: userColumns(resource) };
+}
+
 function normalizeUser(body: unknown): { resource: Record<string, unknown>; columns: UserColumns } {
   const normalized = normalizeResource(USER_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  return { resource: normalized.value.resource, columns: userColumns(normalized.value.resource) };
+  return storable(normalized.value.resource);
 }
 
 export async function createUser(context: ScimContext, body: unknown): Promise<{ user: ScimUser; row: UserRow }> {
   const { resource, columns } = normalizeUser(body);
   try {
     return await withTransaction(context.services.db, async (client) => {
-      const row = await insertUser(client, { directoryId: context.directoryId, id: newId('diruser'), columns, resource });
+      const row = await insertUser(client, { directoryId: context.directoryId, id: newId('diruser'), columns, resource, sample: context.writesSampleData === true });
       const user = await renderUser(context, client, row);
       await adjustCounter(client, context.directoryId, 'users', 1);
       await insertEvents(client, await userCreatedEvents(client, context, row));
@@ -101,6 +110,7 @@ async function writeUser(
       const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
       if (!current) throw userNotFound(id);
       checkPrecondition(ifMatch, current.version);
+      assertSampleMayChange(context, current, 'user');
       const { resource, columns } = next(current);
       attempted = columns;
       if (jsonEqual(resource, current.resource)) {
@@ -128,7 +138,7 @@ export function patchUser(context: ScimContext, id: string, body: unknown, ifMat
   return writeUser(context, id, ifMatch, (current) => {
     const patched = applyPatch(USER_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
-    return { resource: patched.value.resource, columns: userColumns(patched.value.resource) };
+    return storable(patched.value.resource);
   });
 }
 
@@ -137,6 +147,7 @@ export async function deleteUser(context: ScimContext, id: string, ifMatch?: str
     const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw userNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'user');
     const before = await userBeforeChange(client, context, id);
     const groupIds = await removeFromAllGroups(client, context.directoryId, id);
     await touchGroups(client, context.directoryId, groupIds);

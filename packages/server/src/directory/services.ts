@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { SecretBox } from '../secret-box.js';
 import type { Database } from '../store/database.js';
 import type { PagePositions } from './page-positions.js';
 import type { ScimAccess } from './scim-access.js';
@@ -14,4 +15,9 @@ export interface Services {
   scimAccess: ScimAccess;
   /** Tells this node's sync scheduler to look for due pulled directories now ("Sync now"). */
   wakeSync?: () => void;
+  /**
+   * Seals secrets Roster must read back (webhook signing secrets, pulled directories' source
+   * credentials) when ROSTER_ENCRYPTION_KEY is set.
+   */
+  secretBox: SecretBox | undefined;
 }

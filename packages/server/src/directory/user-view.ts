@@ -26,6 +26,8 @@ export interface UserView {
   permissions: string[];
   custom_attributes: Record<string, unknown>;
   updated_at: string;
+  /** Present on sample data only ("Send sample data"). */
+  sample?: true;
   /** The stored SCIM resource with its id, when asked for (`include_detail`). */
   user_detail?: Record<string, unknown>;
 }
@@ -101,6 +103,7 @@ export async function loadUserViews(
       custom_attributes: mapped.custom,
       updated_at: row.updated_at.toISOString(),
     };
+    if (row.sample) view.sample = true;
     if (options.includeDetail) view.user_detail = { id: row.id, ...row.resource };
     views.set(row.id, view);
   }

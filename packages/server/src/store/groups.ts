@@ -12,11 +12,11 @@ export interface GroupRow extends ResourceRow {
 
 export async function insertGroup(
   db: Queryable,
-  group: { directoryId: string; id: string; columns: GroupColumns; resource: Record<string, unknown> },
+  group: { directoryId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; sample?: boolean },
 ): Promise<GroupRow> {
   const result = await db.query<GroupRow>(
-    `INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource],
+    `INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource, sample) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.sample ?? false],
   );
   const row = result.rows[0];
   if (!row) throw new Error('insert returned no row');

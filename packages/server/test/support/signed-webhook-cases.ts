@@ -24,6 +24,7 @@ export function signedWebhookCases(): SignedWebhookCase[] {
   const rotated = newWebhookSecret();
   const sentAt = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({ spec_version: '1', id: 'evt_cross', type: 'organization.directory.user_created', data: { email: 'ada@example.com', note: 'ünïcödé ✓' } });
+  const large = JSON.stringify({ spec_version: '1', id: 'evt_cross', type: 'organization.directory.user_created', data: { padding: 'x'.repeat(64 * 1024) } });
   const signed = webhookHeaders([secret], 'evt_cross', sentAt, body);
   const signature = signed['webhook-signature'] ?? '';
   const both = webhookHeaders([rotated, secret], 'evt_cross', sentAt, body);
@@ -33,10 +34,12 @@ export function signedWebhookCases(): SignedWebhookCase[] {
     { name: 'good, header names capitalized', secret, headers: Object.fromEntries(Object.entries(signed).map(([key, value]) => [key.toUpperCase(), value])), body, now: sentAt },
     { name: 'good, signature without base64 padding', secret, headers: { ...signed, 'webhook-signature': signature.replace(/=+$/, '') }, body, now: sentAt },
     { name: 'good, after a decoy and another version', secret, headers: { ...signed, 'webhook-signature': `v1,${Buffer.alloc(32).toString('base64')} v2,${Buffer.alloc(32).toString('base64')} ${signature}` }, body, now: sentAt },
+    { name: 'good, a 64 KiB body', secret, headers: webhookHeaders([secret], 'evt_cross', sentAt, large), body: large, now: sentAt },
     { name: 'rotation, old secret', secret, headers: both, body, now: sentAt },
     { name: 'rotation, new secret', secret: rotated, headers: both, body, now: sentAt },
     { name: 'tampered body', secret, headers: signed, body: body.replace('ada', 'eve'), now: sentAt },
     { name: 'tampered unicode', secret, headers: signed, body: body.replace('✓', '✗'), now: sentAt },
+    { name: 'tampered body, one byte appended', secret, headers: signed, body: `${body} `, now: sentAt },
     { name: 'body re-serialized', secret, headers: signed, body: JSON.stringify(JSON.parse(body), null, 2), now: sentAt },
     { name: 'tampered id', secret, headers: { ...signed, 'webhook-id': 'evt_other' }, body, now: sentAt },
     { name: 'tampered timestamp', secret, headers: { ...signed, 'webhook-timestamp': String(sentAt + 1) }, body, now: sentAt },

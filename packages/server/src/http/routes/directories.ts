@@ -19,6 +19,7 @@ import { credentialsInput, newSourceSettings, scheduleFields, settingsFields, so
 import { baseUrlOf } from '../base-url.js';
 import { defineRoute } from '../openapi-route.js';
 import { DIRECTORY_TYPES, directoryListResponse, directoryResponse, serializeDirectory, toggleDirectoryResponse } from '../serializers/directory.js';
+import { exampleDirectory, onePage } from '../serializers/examples.js';
 import { directoryParams, organizationParams, pageQuery, pageRequest } from './common-schemas.js';
 
 const provider = z.enum(DIRECTORY_PROVIDERS, { error: `must be one of ${DIRECTORY_PROVIDERS.join(', ')}` });
@@ -86,8 +87,16 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       tag: TAG,
       summary: 'Create a directory',
       description:
-        'The organization must have the "scim" feature enabled (403 feature_disabled otherwise). A SCIM directory gets its endpoint (add a secret next); ' +
-        'a GOOGLE_WORKSPACE or BAMBOOHR directory is synced by Roster from the source once it has credentials (given here, with PATCH .../source, or through the admin portal).',
+        'A SCIM directory (directory_type SCIM, the default) is pushed by the IdP: its directory_endpoint is the SCIM base URL to give the IdP; ' +
+        'create a secret next for the bearer token. A GOOGLE_WORKSPACE or BAMBOOHR directory is pulled by Roster from the source on a schedule once it has ' +
+        'credentials (given here, with PATCH .../source, or through the admin portal); it needs ROSTER_ENCRYPTION_KEY (400 failed_precondition otherwise). ' +
+        'The organization must have the "scim" feature enabled (403 feature_disabled otherwise). Writes an organization.directory.created event.',
+      examples: {
+        request: { directory_type: 'SCIM', directory_provider: 'OKTA', name: 'Okta' },
+        response: {
+          directory: { ...exampleDirectory, status: 'NOT_CONFIGURED', last_synced_at: null, total_users: 0, total_groups: 0, secrets: [], stats: { total_users: 0, total_groups: 0, user_updated_at: null, group_updated_at: null }, role_assignments: { assignments: [] }, attribute_mappings: { attributes: [] } },
+        },
+      },
       params: organizationParams,
       body: createBody,
       status: 201,
@@ -116,6 +125,8 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       operationId: 'listDirectories',
       tag: TAG,
       summary: "List an organization's directories",
+      description: "The organization's directories with their status, endpoint, secrets (never the secrets themselves), counts and mappings, oldest first.",
+      examples: { response: { directories: [exampleDirectory], ...onePage } },
       params: organizationParams,
       query: z.object(pageQuery),
       status: 200,
@@ -131,7 +142,19 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
 
   defineRoute(
     app,
-    { method: 'GET', path: `${base}/{directory_id}`, operationId: 'getDirectory', tag: TAG, summary: 'Get a directory', params: directoryParams, status: 200, response: directoryResponse, errors: [404] },
+    {
+      method: 'GET',
+      path: `${base}/{directory_id}`,
+      operationId: 'getDirectory',
+      tag: TAG,
+      summary: 'Get a directory',
+      description: 'One directory: whether the IdP has connected (status, last_synced_at), its SCIM endpoint, secrets, counts, role assignments and attribute mappings.',
+      examples: { response: { directory: exampleDirectory } },
+      params: directoryParams,
+      status: 200,
+      response: directoryResponse,
+      errors: [404],
+    },
     async ({ params }, request) => ({
       directory: serializeDirectory(await getDirectoryDetails(services, params.organization_id, params.directory_id), baseUrlOf(services, request)),
     }),
@@ -145,6 +168,8 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       operationId: 'updateDirectory',
       tag: TAG,
       summary: "Update a directory's name or provider",
+      description: 'Renames the directory or records another provider (which changes how its portal guide reads); fields left out keep their value.',
+      examples: { request: { name: 'Okta (production)' }, response: { directory: { ...exampleDirectory, name: 'Okta (production)' } } },
       params: directoryParams,
       body: updateBody,
       status: 200,
@@ -165,7 +190,9 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       operationId: 'deleteDirectory',
       tag: TAG,
       summary: 'Delete a directory',
-      description: 'Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on.',
+      description:
+        'Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on. Writes an ' +
+        'organization.directory.deleted event (no user or group events follow).',
       params: directoryParams,
       status: 204,
       errors: [404],
@@ -186,6 +213,11 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
         operationId: `${verb}Directory`,
         tag: TAG,
         summary: enabled ? 'Enable provisioning for a directory' : 'Disable provisioning for a directory (its IdP is answered 403)',
+        description: enabled
+          ? 'Its IdP is answered again. error_message says why provisioning still cannot run, when the organization has "scim" turned off. ' +
+            'Writes an organization.directory_enabled event.'
+          : 'Its IdP is answered 403 until the directory is enabled again; users and groups are kept. Writes an organization.directory_disabled event.',
+        examples: { response: { enabled } },
         params: directoryParams,
         status: 200,
         response: toggleDirectoryResponse,
