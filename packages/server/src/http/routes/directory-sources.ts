@@ -11,6 +11,8 @@ import { baseUrlOf } from '../base-url.js';
 import { defineRoute } from '../openapi-route.js';
 import { directoryResponse, serializeDirectory } from '../serializers/directory.js';
 import { serializeSyncRun, syncRunListResponse, syncRunResponse } from '../serializers/directory-source.js';
+import { EXAMPLE_TIME, onePage } from '../serializers/examples.js';
+import { exampleGoogleDirectory, exampleHeldSyncRun, exampleSyncRun } from '../serializers/pulled-examples.js';
 import { changedSourceSettings, credentialsInput, scheduleFields, sourceCredentials } from '../source-input.js';
 import { directoryParams, pageQuery, pageRequest } from './common-schemas.js';
 
@@ -49,6 +51,15 @@ export function directorySourceRoutes(app: FastifyInstance, services: Services):
       description:
         'Settings sent replace those stored, field by field; a changed scope or new credentials sync at once. Credentials are write-only: stored encrypted with ' +
         'ROSTER_ENCRYPTION_KEY, never returned. 400 failed_precondition for a SCIM directory.',
+      examples: {
+        request: { google_workspace: { group_emails: ['engineering@acme.com'] }, sync_interval_minutes: 60 },
+        response: {
+          directory: {
+            ...exampleGoogleDirectory,
+            source: exampleGoogleDirectory.source && { ...exampleGoogleDirectory.source, google_workspace: { customer_id: 'my_customer', org_units: [], group_emails: ['engineering@acme.com'] }, sync_interval_minutes: 60, next_sync_time: EXAMPLE_TIME },
+          },
+        },
+      },
       params: directoryParams,
       body: sourceBody,
       status: 200,
@@ -80,7 +91,9 @@ export function directorySourceRoutes(app: FastifyInstance, services: Services):
       summary: 'Sync a pulled directory now',
       description:
         'Starts a run at once on some node (or right after the one going). A directory waiting for review is synced again: if the source still lists far fewer people, ' +
-        'the new run is held too. 400 failed_precondition when the directory is SCIM, disabled, or has no credentials yet.',
+        'the new run is held too. 400 failed_precondition when the directory is SCIM, disabled, or has no credentials yet. The answer is the directory with ' +
+        'next_sync_time now; follow the run with GET .../sync_runs.',
+      examples: { response: { directory: { ...exampleGoogleDirectory, source: exampleGoogleDirectory.source && { ...exampleGoogleDirectory.source, next_sync_time: EXAMPLE_TIME } } } },
       params: directoryParams,
       status: 200,
       response: directoryResponse,
@@ -102,6 +115,10 @@ export function directorySourceRoutes(app: FastifyInstance, services: Services):
       operationId: 'listDirectorySyncRuns',
       tag: TAG,
       summary: "List a pulled directory's sync runs, newest first",
+      description:
+        'Each run: when it started and finished, what triggered it, what it saw and changed (counts, with source_calls), and how it ended (status, error_code, ' +
+        'error); a run held by the safety threshold says what it would have removed (held). 400 failed_precondition for a SCIM directory.',
+      examples: { response: { sync_runs: [exampleHeldSyncRun, exampleSyncRun], ...onePage, total_size: 2 } },
       params: directoryParams,
       query: z.object(pageQuery),
       status: 200,
@@ -125,6 +142,7 @@ export function directorySourceRoutes(app: FastifyInstance, services: Services):
       description:
         'The directory returns to active and a run starts at once that may deactivate and delete up to what the held run would have (more than that is held again). ' +
         'Only the newest run of a directory that needs review can be approved (400 failed_precondition otherwise).',
+      examples: { response: { sync_run: { ...exampleHeldSyncRun, approve_time: EXAMPLE_TIME } } },
       params: runParams,
       status: 200,
       response: syncRunResponse,
