@@ -4317,6 +4317,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sample_data": {
+                     *         "users": 8,
+                     *         "groups": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SampleDataResponse"];
                 };
             };
@@ -4369,6 +4377,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "removed": {
+                     *         "users": 8,
+                     *         "groups": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RemoveSampleDataResponse"];
                 };
             };
