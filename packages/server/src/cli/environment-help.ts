@@ -73,7 +73,9 @@ function describeGroup<Schema extends z.ZodObject>(schema: Schema, meanings: Rec
     // The variable's own schema, given no value: its default, nothing, or a complaint.
     const field = schema.shape[name] as z.ZodType;
     const parsed = field.safeParse(undefined);
-    const defaultValue = !parsed.success ? 'required' : parsed.data === undefined ? 'unset' : parsed.data === '' ? 'empty' : String(parsed.data);
+    // An empty list (ROSTER_TRUSTED_PROXIES) is empty too, not '' after String().
+    const empty = parsed.success && (parsed.data === '' || (Array.isArray(parsed.data) && parsed.data.length === 0));
+    const defaultValue = !parsed.success ? 'required' : parsed.data === undefined ? 'unset' : empty ? 'empty' : String(parsed.data);
     return { name, defaultValue, meaning: meanings[name] };
   });
 }
