@@ -49,7 +49,7 @@ describeEachStore(
         directoryType: 'GOOGLE_WORKSPACE',
         name: 'Google',
         googleWorkspace: { orgUnits: ['/Engineering'] },
-        credentials: { serviceAccountKey: key, adminEmail: 'admin@acme.example' },
+        credentials: { serviceAccountKey: { ...key }, adminEmail: 'admin@acme.example' },
         syncIntervalMinutes: 60,
       });
       assert.equal(directory.directory_type, 'GOOGLE_WORKSPACE');
