@@ -17,11 +17,15 @@ after(async () => {
   await bamboo.close();
 });
 
-const people = ['ada', 'alan', 'grace', 'edsger', 'barbara'].map((handle) =>
-  google.directory.addUser({ primaryEmail: `${handle}@acme.example`, givenName: handle, familyName: 'Example', orgUnitPath: '/Engineering' }),
-);
-const engineering = google.directory.addGroup('Engineering');
-for (const person of people) google.directory.addMember(engineering.id, person.id);
+/** Five people in an organizational unit and a group of their own (each store's suite gets its own). */
+function team(name: string) {
+  const people = ['ada', 'alan', 'grace', 'edsger', 'barbara'].map((handle) =>
+    google.directory.addUser({ primaryEmail: `${handle}.${name}@acme.example`, givenName: handle, familyName: name, orgUnitPath: `/${name}` }),
+  );
+  const group = google.directory.addGroup(name);
+  for (const person of people) google.directory.addMember(group.id, person.id);
+  return { people, group, orgUnit: `/${name}` };
+}
 bamboo.addEmployee({ firstName: 'Katherine', lastName: 'Johnson', workEmail: 'katherine@acme.example', department: 'Research', division: 'NASA' });
 
 /** Waits for a finished run that is not one of `seen`. */
@@ -45,17 +49,18 @@ describeEachStore(
       const { organization } = await roster().organization.createOrganization('Pulled through the SDK');
       await roster().organization.updateOrganizationSettings(organization.id, { features: [{ name: 'scim', enabled: true }] });
       const key = google.createServiceAccountKey();
+      const { people, group: engineering, orgUnit } = team(`Engineering${fixture.store}`);
       const { directory } = await roster().directory.createDirectory(organization.id, {
         directoryType: 'GOOGLE_WORKSPACE',
         name: 'Google',
-        googleWorkspace: { orgUnits: ['/Engineering'] },
+        googleWorkspace: { groupEmails: [engineering.email] },
         credentials: { serviceAccountKey: { ...key }, adminEmail: 'admin@acme.example' },
         syncIntervalMinutes: 60,
       });
       assert.equal(directory.directory_type, 'GOOGLE_WORKSPACE');
       assert.equal(directory.directory_provider, 'GOOGLE');
       assert.equal(directory.source?.sync_interval_minutes, 60);
-      assert.deepEqual(directory.source?.google_workspace?.org_units, ['/Engineering']);
+      assert.deepEqual(directory.source?.google_workspace?.group_emails, [engineering.email]);
       assert.deepEqual(directory.source?.connection && [directory.source.connection.kind, directory.source.connection.service_account], ['service_account', key.client_email]);
       assert.ok(!JSON.stringify(directory).includes('PRIVATE KEY'), 'the key is never returned');
 
@@ -64,10 +69,10 @@ describeEachStore(
       assert.deepEqual([first.counts.users_created, first.counts.groups_created, first.counts.memberships_added], [5, 1, 5]);
       assert.equal((await collect(roster().directory.iterateDirectoryUsers(organization.id, directory.id))).length, 5);
 
-      const changed = await roster().directory.updateDirectorySource(organization.id, directory.id, { safetyThresholdPercent: 30, googleWorkspace: { groupEmails: [engineering.email] } });
+      const changed = await roster().directory.updateDirectorySource(organization.id, directory.id, { safetyThresholdPercent: 30, googleWorkspace: { orgUnits: [orgUnit] } });
       assert.equal(changed.directory.source?.safety_threshold_percent, 30);
-      assert.deepEqual(changed.directory.source?.google_workspace?.group_emails, [engineering.email]);
-      assert.deepEqual(changed.directory.source?.google_workspace?.org_units, ['/Engineering'], 'settings not sent stay');
+      assert.deepEqual(changed.directory.source?.google_workspace?.org_units, [orgUnit]);
+      assert.deepEqual(changed.directory.source?.google_workspace?.group_emails, [engineering.email], 'settings not sent stay');
       const scoped = await nextRun(roster(), organization.id, directory.id, [first.id]);
       assert.equal(scoped.status, 'succeeded', JSON.stringify(scoped));
 

@@ -5,6 +5,7 @@ import { SyncScheduler } from './connectors/sync-scheduler.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
 import { issueSetupCode } from './directory/first-run-setup.js';
+import { checkSourceCredentialsKey } from './directory/pulled-directories.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
@@ -19,7 +20,6 @@ import { SecretBox, parseEncryptionKey } from './secret-box.js';
 import { prepareWebhookSecrets } from './events/webhook-secrets.js';
 import { ensureEnvironment } from './store/api-clients.js';
 import { openDatabase, type Database } from './store/database.js';
-import { countDirectorySources } from './store/directory-sources.js';
 import { migrate } from './store/migrate.js';
 import { keepStatisticsCurrent } from './store/statistics.js';
 
@@ -97,10 +97,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (applied.length > 0) logger.info({ migrations: applied, store: db.kind }, 'applied migrations');
     const environmentId = await ensureEnvironment(db.pool, newId('env'));
     const bootstrap = await bootstrapApiClient(db, config.ROSTER_CLIENT_ID, config.ROSTER_CLIENT_SECRET);
-    if (!config.ROSTER_ENCRYPTION_KEY && (await countDirectorySources(db.pool)) > 0) {
-      throw new Error('This store holds pulled directories (Google Workspace, BambooHR) whose credentials are encrypted: set ROSTER_ENCRYPTION_KEY to the key they were stored with.');
-    }
     const secretBox = config.ROSTER_ENCRYPTION_KEY === undefined ? undefined : new SecretBox(parseEncryptionKey(config.ROSTER_ENCRYPTION_KEY));
+    // Before webhook secrets are sealed: a wrong key must not seal anything.
+    await checkSourceCredentialsKey(db.pool, secretBox);
     const sealed = await prepareWebhookSecrets(db.pool, secretBox);
     if (!secretBox) logger.warn('ROSTER_ENCRYPTION_KEY is not set: webhook signing secrets are stored in plain text (README, Configuration)');
     else if (sealed > 0) logger.info({ count: sealed, key_id: secretBox.keyId }, 'encrypted the webhook signing secrets stored in plain text');

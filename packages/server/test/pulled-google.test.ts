@@ -260,7 +260,7 @@ for (const store of storesUnderTest()) {
       assert.equal(source.connection.service_account, key.client_email);
       const stored = await server.server.services.db.pool.query<{ credentials: string }>('SELECT credentials FROM directory_sources WHERE directory_id = $1', [directory.id]);
       const sealed = stored.rows[0]?.credentials ?? '';
-      assert.match(sealed, /^v1\./);
+      assert.match(sealed, /^rsb1\.[0-9a-f]{8}\./);
       assert.ok(!sealed.includes('PRIVATE') && !sealed.includes(key.client_email), 'the stored credentials are not readable');
     });
 

@@ -1,8 +1,11 @@
 import { newId } from '../ids.js';
+import type { Queryable } from '../store/database.js';
 import type { SecretBox } from '../secret-box.js';
 import type { DirectoryRow } from '../store/directories.js';
 import { insertDirectory } from '../store/directories.js';
 import {
+  countDirectorySources,
+  countSealedCredentialsByKey,
   findDirectorySource,
   insertDirectorySource,
   requestSourceSync,
@@ -39,6 +42,27 @@ export function requireEncryptionKey(services: Services): SecretBox {
     });
   }
   return box;
+}
+
+/**
+ * At start: a store holding pulled directories needs the key their credentials were sealed with.
+ * Without it, or with another, Roster stops with a message that says so (rather than failing
+ * every sync later).
+ */
+export async function checkSourceCredentialsKey(db: Queryable, box: SecretBox | undefined): Promise<void> {
+  if (!box) {
+    if ((await countDirectorySources(db)) > 0) {
+      throw new Error('This store holds pulled directories (Google Workspace, BambooHR) whose credentials are encrypted: set ROSTER_ENCRYPTION_KEY to the key they were stored with.');
+    }
+    return;
+  }
+  const foreign = [...(await countSealedCredentialsByKey(db))].filter(([keyId]) => keyId !== box.keyId);
+  if (foreign.length === 0) return;
+  const count = foreign.reduce((sum, [, each]) => sum + each, 0);
+  throw new Error(
+    `The source credentials of ${count} pulled directories were encrypted with another ROSTER_ENCRYPTION_KEY (key id ${foreign.map(([keyId]) => keyId).join(', ')}; ` +
+      `this one has id ${box.keyId}): set the key they were encrypted with`,
+  );
 }
 
 export async function createPulledDirectory(services: Services, organizationId: string, input: PulledDirectoryInput): Promise<DirectoryRow> {

@@ -59,6 +59,14 @@ export async function listDirectorySources(db: Queryable, directoryIds: string[]
   return new Map(result.rows.map((row) => [row.directory_id, row]));
 }
 
+/** How many stored credentials were sealed under each key id (`rsb1.<key id>.…`, secret-box.ts). */
+export async function countSealedCredentialsByKey(db: Queryable): Promise<Map<string, number>> {
+  const result = await db.query<{ key_id: string; count: number }>(
+    "SELECT split_part(credentials, '.', 2) AS key_id, count(*)::int AS count FROM directory_sources WHERE credentials IS NOT NULL GROUP BY 1",
+  );
+  return new Map(result.rows.map((row) => [row.key_id, row.count]));
+}
+
 export async function countDirectorySources(db: Queryable): Promise<number> {
   const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM directory_sources');
   return result.rows[0]?.count ?? 0;

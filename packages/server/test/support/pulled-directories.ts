@@ -23,6 +23,8 @@ export function pulledEnv(sources: { google?: string; bamboohr?: string; googleC
 export interface SyncRunJson {
   id: string;
   status: string;
+  start_time: string;
+  finish_time: string | null;
   trigger: string;
   counts: Record<string, number>;
   error_code: string | null;
