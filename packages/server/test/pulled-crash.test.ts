@@ -70,11 +70,15 @@ for (const store of storesUnderTest()) {
       // recorded some of its progress (it does so at most once a second, as it goes).
       const deadline = Date.now() + 180_000;
       let usersAtKill = 0;
+      let killedRun: string | undefined;
       for (;;) {
         const [details, runs] = await Promise.all([api.directory(organizationId, directory.id), api.runs(organizationId, directory.id)]);
         usersAtKill = details.total_users as number;
         const running = runs.find((run) => run.status === 'running');
-        if (usersAtKill >= USERS / 4 && (running?.counts.users_created ?? 0) > 0) break;
+        if (usersAtKill >= USERS / 4 && (running?.counts.users_created ?? 0) > 0) {
+          killedRun = running?.id;
+          break;
+        }
         assert.ok(!runs.some((run) => run.status === 'succeeded'), `the sync finished before it could be killed midway (${usersAtKill} users)`);
         assert.ok(Date.now() < deadline, 'the sync never got a quarter of the way');
         await sleep(50);
@@ -90,10 +94,10 @@ for (const store of storesUnderTest()) {
         await sleep(250);
         runs = await api.runs(organizationId, directory.id);
       }
-      const killed = runs.at(-1);
+      const killed = runs.find((run) => run.id === killedRun);
       assert.equal(killed?.status, 'interrupted', JSON.stringify(runs.map((run) => [run.status, run.counts.users_created])));
       assert.ok(usersAtKill < USERS, `killed mid-run: ${usersAtKill} of ${USERS} users were in`);
-      assert.ok((killed?.counts.users_created ?? 0) > 0, 'the killed run keeps the progress it recorded');
+      assert.ok((killed?.counts.users_created ?? 0) > 0, `the killed run keeps the progress it recorded: ${JSON.stringify(runs.map((run) => [run.id, run.status, run.counts.users_created]))}`);
 
       // Nothing lost: every user and membership of the source.
       const stored = await api.users(organizationId, directory.id);

@@ -110,7 +110,7 @@ describe('pulled directories in the portal and the dashboard', { skip }, () => {
     await other.close();
   });
 
-  it('in the dashboard, a sync held by the safety threshold is approved and then applied', async () => {
+  it('in the dashboard, a sync held by the safety threshold is approved and then applied; "Sync now" there too', async () => {
     // A new consent (the old one was revoked), made through the API's service-account way.
     const key = google.createServiceAccountKey();
     await roster.api('PATCH', `/api/v1/organizations/${googleOrganization}/directories/${googleDirectory}/source`, { credentials: { service_account_key: key, admin_email: 'admin@acme.example' } });
@@ -135,6 +135,27 @@ describe('pulled directories in the portal and the dashboard', { skip }, () => {
       async ({ url }) => ((await (await fetch(url)).json()) as { directory: { total_users: number } }).directory.total_users === 5,
       { url: `/api/v1/organizations/${googleOrganization}/directories/${googleDirectory}` },
       { timeout: 60_000, polling: 500 },
+    );
+
+    // "Sync now" from the dashboard: a run the Sync runs tab lists as such, bringing a newcomer.
+    google.directory.addUser({ primaryEmail: 'dashboard.hire@acme.example', givenName: 'Dashboard', familyName: 'Hire' });
+    await dashboard.getByRole('button', { name: 'Sync now' }).click();
+    await dashboard.getByText('Sync started').waitFor();
+    await dashboard.waitForFunction(
+      async ({ url }) => ((await (await fetch(url)).json()) as { directory: { total_users: number } }).directory.total_users === 6,
+      { url: `/api/v1/organizations/${googleOrganization}/directories/${googleDirectory}` },
+      { timeout: 60_000, polling: 500 },
+    );
+    await dashboard.getByRole('tab', { name: /Users/ }).click();
+    await dashboard.getByText('dashboard.hire@acme.example').waitFor({ timeout: 30_000 });
+    await dashboard.getByRole('tab', { name: /Sync runs/ }).click();
+    await dashboard.waitForFunction(
+      () => {
+        const newest = document.querySelector('[data-testid="sync-run"]');
+        return newest?.getAttribute('data-status') === 'succeeded' && /Sync now/.test(newest.textContent ?? '');
+      },
+      undefined,
+      { timeout: 30_000, polling: 500 },
     );
     await dashboard.close();
   });
