@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { SyncScheduler } from './connectors/sync-scheduler.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
 import { issueSetupCode } from './directory/first-run-setup.js';
+import { checkSourceCredentialsKey } from './directory/pulled-directories.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
@@ -31,6 +33,8 @@ export interface RunningServer {
   setupCode: string | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;
+  /** Syncs pulled directories (Google Workspace, BambooHR) on their schedules (connectors/). */
+  syncScheduler: SyncScheduler;
   /**
    * Stops accepting connections, finishes the requests in flight (closing each keep-alive
    * connection once it is idle), stops the delivery worker, flushes the request log and closes the
@@ -94,6 +98,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const environmentId = await ensureEnvironment(db.pool, newId('env'));
     const bootstrap = await bootstrapApiClient(db, config.ROSTER_CLIENT_ID, config.ROSTER_CLIENT_SECRET);
     const secretBox = config.ROSTER_ENCRYPTION_KEY === undefined ? undefined : new SecretBox(parseEncryptionKey(config.ROSTER_ENCRYPTION_KEY));
+    // Before webhook secrets are sealed: a wrong key must not seal anything.
+    await checkSourceCredentialsKey(db.pool, secretBox);
     const sealed = await prepareWebhookSecrets(db.pool, secretBox);
     if (!secretBox) logger.warn('ROSTER_ENCRYPTION_KEY is not set: webhook signing secrets are stored in plain text (README, Configuration)');
     else if (sealed > 0) logger.info({ count: sealed, key_id: secretBox.keyId }, 'encrypted the webhook signing secrets stored in plain text');
@@ -120,6 +126,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     recorder.start();
     const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
     const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger, secretBox });
+    const syncScheduler = new SyncScheduler({ services, recorder, logger });
+    services.wakeSync = () => syncScheduler.wake();
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
@@ -127,6 +135,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // After ready: ROSTER_ADMIN_EMAIL's administrator, if any, has been created by then.
     const setupCode = await issueSetupCode(db);
     deliveryWorker.start();
+    syncScheduler.start();
     return {
       app,
       services,
@@ -134,8 +143,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       bootstrap,
       setupCode,
       deliveryWorker,
+      syncScheduler,
       async close(closeOptions = {}) {
         const forced = await closeConnections(app, closeOptions.graceMs);
+        await syncScheduler.stop();
         await deliveryWorker.stop();
         await recorder.stop();
         stopStatistics();

@@ -1,7 +1,9 @@
 // The shapes of Roster's API responses the UI reads (see /api/openapi.json).
 
-export type DirectoryProvider = 'OKTA' | 'AZURE_AD' | 'GOOGLE' | 'ONELOGIN' | 'JUMPCLOUD' | 'PING_IDENTITY' | 'AUTHENTIK' | 'OTHER';
-export type DirectoryStatus = 'ACTIVE' | 'PENDING' | 'NOT_CONFIGURED' | 'DISABLED';
+export type DirectoryProvider = 'OKTA' | 'AZURE_AD' | 'GOOGLE' | 'ONELOGIN' | 'JUMPCLOUD' | 'PING_IDENTITY' | 'AUTHENTIK' | 'OTHER' | 'BAMBOOHR';
+export type DirectoryStatus = 'ACTIVE' | 'PENDING' | 'NOT_CONFIGURED' | 'DISABLED' | 'NEEDS_REVIEW' | 'INVALID_CREDENTIALS' | 'ERROR';
+/** SCIM: the IdP pushes; the others Roster pulls from their source on a schedule. */
+export type DirectoryType = 'SCIM' | 'GOOGLE_WORKSPACE' | 'BAMBOOHR';
 
 export interface Page {
   next_page_token: string;
@@ -41,7 +43,7 @@ export interface RoleAssignment {
 export interface Directory {
   id: string;
   name: string;
-  directory_type: 'SCIM';
+  directory_type: DirectoryType;
   directory_provider: DirectoryProvider;
   organization_id: string;
   enabled: boolean;
@@ -54,6 +56,48 @@ export interface Directory {
   stats: { total_users: number; total_groups: number; user_updated_at: string | null; group_updated_at: string | null };
   role_assignments: { assignments: RoleAssignment[] };
   attribute_mappings: { attributes: AttributeMapping[] };
+  /** Where a pulled directory syncs from; null for SCIM directories. */
+  source: DirectorySource | null;
+}
+
+export type SourceStatus = 'not_connected' | 'active' | 'needs_review' | 'invalid_credentials' | 'error';
+
+export interface SyncRun {
+  id: string;
+  directory_id: string;
+  trigger: 'schedule' | 'manual' | 'approval';
+  status: 'running' | 'succeeded' | 'held' | 'failed' | 'interrupted';
+  start_time: string;
+  finish_time: string | null;
+  counts: Record<string, number>;
+  error_code: string | null;
+  error: string | null;
+  held: {
+    users_deactivated: number;
+    users_deleted: number;
+    groups_deleted: number;
+    users_in_directory: number;
+    groups_in_directory: number;
+    threshold_percent: number;
+    reason: string;
+    sample: { kind: 'user' | 'group'; id: string; name: string; action: 'deactivate' | 'delete' }[];
+  } | null;
+  approve_time: string | null;
+}
+
+export interface DirectorySource {
+  status: SourceStatus;
+  status_message: string | null;
+  connection: { kind: 'oauth' | 'service_account' | 'api_key'; service_account?: string; admin_email?: string; update_time: string } | null;
+  google_workspace: { customer_id: string; domain?: string; org_units: string[]; group_emails: string[] } | null;
+  bamboohr: { subdomain: string; employees_from: 'report' | 'directory'; extra_fields: string[]; group_by: string[] } | null;
+  sync_interval_minutes: number;
+  safety_threshold_percent: number;
+  syncing: boolean;
+  next_sync_time: string | null;
+  last_success_time: string | null;
+  consecutive_failures: number;
+  last_run: SyncRun | null;
 }
 
 export interface DirectoryUser {

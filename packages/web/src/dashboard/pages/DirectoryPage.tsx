@@ -8,6 +8,9 @@ import { RoleMappingEditor } from '../../shared/directory/RoleMappingEditor.js';
 import { SampleDataNotice } from '../../shared/directory/SampleDataNotice.js';
 import { SamplePushButton } from '../../shared/directory/SamplePushButton.js';
 import { SecretsPanel } from '../../shared/directory/SecretsPanel.js';
+import { dashboardSyncApi } from '../../shared/directory/sync-api.js';
+import { SyncRunsPanel } from '../../shared/directory/SyncRunsPanel.js';
+import { SyncStatus } from '../../shared/directory/SyncStatus.js';
 import { UsersPanel } from '../../shared/directory/UsersPanel.js';
 import { providerLabel } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
@@ -21,8 +24,9 @@ import { Tabs } from '../../shared/ui/tabs.js';
 import { useToast } from '../../shared/ui/toast.js';
 import { useDashboard } from '../context.js';
 
-type Tab = 'users' | 'groups' | 'log' | 'attributes' | 'roles' | 'tokens' | 'settings';
+type Tab = 'runs' | 'users' | 'groups' | 'log' | 'attributes' | 'roles' | 'tokens' | 'settings';
 const TABS: { id: Tab; label: string }[] = [
+  { id: 'runs', label: 'Sync runs' },
   { id: 'users', label: 'Users' },
   { id: 'groups', label: 'Groups' },
   { id: 'log', label: 'Request log' },
@@ -37,13 +41,14 @@ export function DirectoryPage({ organizationId, directoryId }: { organizationId:
   const toast = useToast();
   const directoryApi = useMemo(() => dashboardDirectoryApi(api, organizationId, directoryId), [api, organizationId, directoryId]);
   const directory = useAsync(() => directoryApi.getDirectory(), [directoryApi]);
+  const sync = useMemo(() => dashboardSyncApi(api, organizationId, directoryId), [api, organizationId, directoryId]);
   const organization = useAsync(async () => (await api.get<{ organization: Organization }>(`/api/v1/organizations/${encodeURIComponent(organizationId)}`)).organization, [api, organizationId]);
   const [tab, setTab] = useState<Tab>('users');
   const [version, setVersion] = useState(0);
   const [toggling, setToggling] = useState(false);
   useInterval(() => void directory.reload(), 10_000);
   const data = directory.data;
-  const changeMark = data ? `${data.total_users}:${data.total_groups}:${data.stats.user_updated_at}:${data.stats.group_updated_at}` : '';
+  const changeMark = data ? `${data.total_users}:${data.total_groups}:${data.stats.user_updated_at}:${data.stats.group_updated_at}:${data.source?.last_run?.id ?? ''}` : '';
   useEffect(() => setVersion((value) => value + 1), [changeMark]);
 
   if (directory.error) return <div className="page"><ErrorState error={directory.error} onRetry={() => void directory.reload()} title="The directory could not be loaded" /></div>;
@@ -83,23 +88,26 @@ export function DirectoryPage({ organizationId, directoryId }: { organizationId:
             </p>
           </div>
           <div className="row">
-            <SamplePushButton directory={directoryApi} onDone={refresh} />
+            {data.source ? null : <SamplePushButton directory={directoryApi} onDone={refresh} />}
             <Switch checked={data.enabled} disabled={toggling} onChange={(checked) => void toggle(checked)} label={<span style={{ fontWeight: 500 }}>Enabled</span>} />
           </div>
         </div>
       </div>
+      {data.source ? <SyncStatus directory={data} sync={sync} onChanged={(updated) => directory.setData(updated)} /> : null}
       <DirectoryStats directory={data} />
       <SampleDataNotice directory={directoryApi} version={version} onRemoved={refresh} />
-      <div className="card card-body stack-sm">
-        <span className="label">SCIM endpoint</span>
-        <CopyField value={data.directory_endpoint} label="SCIM endpoint URL" />
-        <EndpointReachability endpoint={data.directory_endpoint} audience="dashboard" />
-      </div>
+      {data.source ? null : (
+        <div className="card card-body stack-sm">
+          <span className="label">SCIM endpoint</span>
+          <CopyField value={data.directory_endpoint} label="SCIM endpoint URL" />
+          <EndpointReachability endpoint={data.directory_endpoint} audience="dashboard" />
+        </div>
+      )}
       <Tabs
         label="Directory"
         selected={tab}
         onSelect={setTab}
-        tabs={TABS.map((item) => ({
+        tabs={TABS.filter((item) => (data.source ? item.id !== 'tokens' : item.id !== 'runs')).map((item) => ({
           id: item.id,
           label: (
             <>
@@ -111,6 +119,7 @@ export function DirectoryPage({ organizationId, directoryId }: { organizationId:
         }))}
       />
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'runs' && data.source ? <SyncRunsPanel sync={sync} version={version} onApproved={refresh} /> : null}
         {tab === 'users' ? <UsersPanel directory={directoryApi} total={data.total_users} version={version} /> : null}
         {tab === 'groups' ? <GroupsPanel directory={directoryApi} total={data.total_groups} assignments={data.role_assignments.assignments} version={version} /> : null}
         {tab === 'log' ? <RequestLogPanel directory={directoryApi} /> : null}

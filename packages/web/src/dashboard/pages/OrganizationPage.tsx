@@ -270,7 +270,7 @@ function AddDirectoryDialog({ organizationId, onClose, onCreated }: { organizati
         <Field label="Identity provider" hint="Create a bearer token on the directory’s page afterwards.">
           {(id, describedBy) => (
             <select id={id} aria-describedby={describedBy} className="select" value={provider} onChange={(event) => setProvider(event.target.value as DirectoryProvider)}>
-              {Object.entries(PROVIDER_LABELS).map(([value, label]) => (
+              {Object.entries(PROVIDER_LABELS).filter(([value]) => value !== 'BAMBOOHR').map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
