@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import {dataclass_imports}
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Optional
+from typing import Any, Dict, List, Literal, Optional, Union
 '''
 
 # Names for inline objects whose default name (parent + property, singular for array items) reads badly.
@@ -71,9 +71,9 @@ def nullable_parts(schema: Schema) -> Tuple[Schema, bool]:
     """The schema without its null alternative, and whether null is allowed."""
     if "anyOf" in schema:
         options = [option for option in schema["anyOf"] if option.get("type") != "null"]
-        if len(options) != 1:
-            raise ValueError(f"unsupported anyOf: {json.dumps(schema)}")
-        return options[0], len(options) < len(schema["anyOf"])
+        nullable = len(options) < len(schema["anyOf"])
+        # Several alternatives (a key given as an object or as its text) stay an anyOf: a Union.
+        return (options[0] if len(options) == 1 else {"anyOf": options}), nullable
     kind = schema.get("type")
     if isinstance(kind, list):
         kinds = [item for item in kind if item != "null"]
@@ -97,6 +97,8 @@ class Renderer:
     def plain_type(self, schema: Schema, parent: str, prop: str) -> str:
         if "$ref" in schema:
             return schema["$ref"].rsplit("/", 1)[-1]
+        if "anyOf" in schema:
+            return "Union[" + ", ".join(self.type_of(option, parent, prop) for option in schema["anyOf"]) + "]"
         if "const" in schema:
             return f"Literal[{python_literal(schema['const'])}]"
         if "enum" in schema:
