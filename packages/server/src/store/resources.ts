@@ -104,7 +104,7 @@ const COUNTER_SHARDS = 16;
 
 /**
  * Adjusts a directory's count on one of its shards, picked at random so concurrent writers to
- * one directory seldom meet on the same row (docs/performance.md, "a hot row").
+ * one directory seldom meet on the same row (PERFORMANCE.md, "a hot row").
  */
 export async function adjustCounter(db: Queryable, directoryId: string, kind: CounterKind, delta: number): Promise<void> {
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
