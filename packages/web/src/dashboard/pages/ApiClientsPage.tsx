@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { bodyOf, errorMessage } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useAsync } from '../../shared/hooks.js';
 import type { ApiClientInfo } from '../../shared/types.js';
@@ -14,7 +14,7 @@ import { useDashboard } from '../context.js';
 export function ApiClientsPage() {
   const { api } = useDashboard();
   const toast = useToast();
-  const clients = useAsync(async () => (await api.get<{ clients: ApiClientInfo[] }>('/api/v1/clients?page_size=100')).clients, [api]);
+  const clients = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/clients', { params: { query: { page_size: 100 } } }))).clients, [api]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ client: ApiClientInfo; plain_secret: string }>();
   const [revoking, setRevoking] = useState<ApiClientInfo>();
@@ -100,7 +100,7 @@ export function ApiClientsPage() {
           onConfirm={async () => {
             setBusy(true);
             try {
-              await api.post(`/api/v1/clients/${encodeURIComponent(revoking.id)}:revoke`);
+              await bodyOf(api.management.POST('/api/v1/clients/{client_id}:revoke', { params: { path: { client_id: revoking.id } } }));
               setRevoking(undefined);
               void clients.reload();
             } catch (error) {
@@ -126,7 +126,7 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
     event.preventDefault();
     setBusy(true);
     try {
-      onCreated(await api.post<{ client: ApiClientInfo; plain_secret: string }>('/api/v1/clients', { name: name.trim() }));
+      onCreated(await bodyOf(api.management.POST('/api/v1/clients', { body: { name: name.trim() } })));
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, query } from '../../shared/api.js';
+import { ApiError, bodyOf, errorMessage } from '../../shared/api.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
 import { useAsync, useDebounced } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
-import type { Organization, Page } from '../../shared/types.js';
+import type { Organization } from '../../shared/types.js';
 import { Dialog } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
 import { Field, SearchInput } from '../../shared/ui/forms.js';
 import { BuildingIcon, PlusIcon } from '../../shared/ui/icons.js';
-import { Pager } from '../../shared/directory/UsersPanel.js';
+import { Pager } from '../../shared/ui/pager.js';
 import { useDashboard } from '../context.js';
 
 const scimOn = (organization: Organization) => organization.settings.features.some((feature) => (feature.name === 'scim' || feature.name === 'dir_sync') && feature.enabled);
@@ -20,14 +20,17 @@ export function OrganizationsPage() {
   const [search, setSearch] = useState('');
   const text = useDebounced(search.trim(), 250);
   const [creating, setCreating] = useState(false);
-  const list = useAsync(() => api.get<{ organizations: Organization[] } & Page>(`/api/v1/organizations${query({ page_size: 100, page_token: tokens.at(-1) })}`), [api, tokens]);
+  const pageToken = tokens.at(-1);
+  const list = useAsync(() => bodyOf(api.management.GET('/api/v1/organizations', { params: { query: { page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) } } })), [api, tokens]);
   // An organization id or external id typed in the search box is looked up directly, beyond the loaded page.
   const lookup = useAsync(async () => {
     if (!text) return undefined;
     const found: Organization[] = [];
-    for (const path of [`/api/v1/organizations/${encodeURIComponent(text)}`, `/api/v1/organizations:external/${encodeURIComponent(text)}`]) {
+    const byId = () => api.management.GET('/api/v1/organizations/{organization_id}', { params: { path: { organization_id: text } } });
+    const byExternalId = () => api.management.GET('/api/v1/organizations:external/{external_id}', { params: { path: { external_id: text } } });
+    for (const read of [byId, byExternalId]) {
       try {
-        found.push((await api.get<{ organization: Organization }>(path)).organization);
+        found.push((await bodyOf(read())).organization);
       } catch (error) {
         if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 400)) throw error;
       }
@@ -129,8 +132,10 @@ function CreateOrganizationDialog({ onClose, onCreated }: { onClose: () => void;
     setBusy(true);
     setError(undefined);
     try {
-      const { organization } = await api.post<{ organization: Organization }>('/api/v1/organizations', { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) });
-      if (enableScim) await api.patch(`/api/v1/organizations/${organization.id}/settings`, { features: [{ name: 'scim', enabled: true }] });
+      const { organization } = await bodyOf(api.management.POST('/api/v1/organizations', { body: { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) } }));
+      if (enableScim) {
+        await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path: { organization_id: organization.id } }, body: { features: [{ name: 'scim', enabled: true }] } }));
+      }
       onCreated(organization);
     } catch (caught) {
       setError(errorMessage(caught));

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { bodyOf, noContent, errorMessage } from '../../shared/api.js';
 import { useAsync } from '../../shared/hooks.js';
 import type { Role } from '../../shared/types.js';
 import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
@@ -12,7 +12,7 @@ import { useDashboard } from '../context.js';
 export function RolesPage() {
   const { api } = useDashboard();
   const toast = useToast();
-  const roles = useAsync(async () => (await api.get<{ roles: Role[] }>('/api/v1/roles?page_size=100')).roles, [api]);
+  const roles = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/roles', { params: { query: { page_size: 100 } } }))).roles, [api]);
   const [editing, setEditing] = useState<Role | 'new'>();
   const [deleting, setDeleting] = useState<Role>();
   const [busy, setBusy] = useState(false);
@@ -96,7 +96,7 @@ export function RolesPage() {
           onConfirm={async () => {
             setBusy(true);
             try {
-              await api.delete(`/api/v1/roles/${encodeURIComponent(deleting.name)}`);
+              await noContent(api.management.DELETE('/api/v1/roles/{role_name}', { params: { path: { role_name: deleting.name } } }));
               setDeleting(undefined);
               void roles.reload();
             } catch (error) {
@@ -129,13 +129,14 @@ function RoleDialog({ role, onClose, onSaved }: { role: Role | undefined; onClos
     setError(undefined);
     const body = {
       display_name: displayName.trim() || name.trim(),
-      description: description.trim() || (role ? null : undefined),
       permissions: permissions.split(/[\s,]+/).filter(Boolean),
       is_default: isDefault,
     };
+    const text = description.trim();
     try {
-      if (role) await api.patch(`/api/v1/roles/${encodeURIComponent(role.name)}`, body);
-      else await api.post('/api/v1/roles', { name: name.trim(), ...body });
+      // An emptied description is cleared (null) on an existing role, left out on a new one.
+      if (role) await bodyOf(api.management.PATCH('/api/v1/roles/{role_name}', { params: { path: { role_name: role.name } }, body: { ...body, description: text || null } }));
+      else await bodyOf(api.management.POST('/api/v1/roles', { body: { name: name.trim(), ...body, ...(text ? { description: text } : {}) } }));
       onSaved();
     } catch (caught) {
       setError(errorMessage(caught));

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { bodyOf, errorMessage } from '../../shared/api.js';
 import { timeAgo } from '../../shared/format.js';
 import { useAsync } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
@@ -21,7 +21,7 @@ export function webhookState(webhook: Webhook): { label: string; tone: string } 
 export function WebhooksPage() {
   const { api } = useDashboard();
   const { navigate } = useRouter();
-  const list = useAsync(async () => (await api.get<{ webhooks: Webhook[] }>('/api/v1/webhooks')).webhooks, [api]);
+  const list = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/webhooks'))).webhooks, [api]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ webhook: Webhook; secret: string }>();
 
@@ -117,8 +117,8 @@ export function WebhookFormDialog({ webhook, onClose, onSaved }: { webhook?: Web
     setError(undefined);
     const body = { url: url.trim(), description, event_types: types, organization_id: organizationId.trim() || null };
     try {
-      if (webhook) onSaved(await api.patch<{ webhook: Webhook }>(`/api/v1/webhooks/${webhook.id}`, body));
-      else onSaved(await api.post<{ webhook: Webhook; secret: string }>('/api/v1/webhooks', body));
+      if (webhook) onSaved(await bodyOf(api.management.PATCH('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: webhook.id } }, body })));
+      else onSaved(await bodyOf(api.management.POST('/api/v1/webhooks', { body })));
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);
