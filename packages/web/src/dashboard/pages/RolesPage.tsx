@@ -3,7 +3,8 @@ import { bodyOf, noContent, errorMessage } from '../../shared/api.js';
 import { useAsync } from '../../shared/hooks.js';
 import type { Role } from '../../shared/types.js';
 import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Callout, EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, ShieldIcon } from '../../shared/ui/icons.js';
 import { useToast } from '../../shared/ui/toast.js';
@@ -29,61 +30,59 @@ export function RolesPage() {
         </button>
       </div>
       <div className="card">
-        {roles.error ? (
-          <ErrorState error={roles.error} onRetry={() => void roles.reload()} />
-        ) : !roles.data ? (
-          <SkeletonRows columns={3} />
-        ) : roles.data.length === 0 ? (
+        <DataView state={roles} columns={3} isEmpty={(items) => items.length === 0} empty={
           <EmptyState icon={<ShieldIcon size={20} />} title="No roles yet" action={<button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>Create a role</button>}>
             Create roles like admin and member, then map directory groups to them.
           </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Roles">
-              <thead>
-                <tr>
-                  <th>Role</th>
-                  <th>Permissions</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {roles.data.map((role) => (
-                  <tr key={role.name}>
-                    <td>
-                      <div className="row">
-                        <span className="cell-primary">{role.display_name}</span>
-                        {role.is_default ? <span className="badge badge-accent">Default</span> : null}
-                      </div>
-                      <div className="cell-sub">
-                        <span className="mono">{role.name}</span>
-                        {role.description ? ` · ${role.description}` : ''}
-                      </div>
-                    </td>
-                    <td>
-                      <div className="chip-list">
-                        {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
-                        {role.permissions.map((permission) => (
-                          <span key={permission} className="badge mono">
-                            {permission}
-                          </span>
-                        ))}
-                      </div>
-                    </td>
-                    <td style={{ textAlign: 'right' }} className="nowrap">
-                      <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
-                        Edit
-                      </button>{' '}
-                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
-                        Delete
-                      </button>
-                    </td>
+        }>
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table" aria-label="Roles">
+                <thead>
+                  <tr>
+                    <th>Role</th>
+                    <th>Permissions</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((role) => (
+                    <tr key={role.name}>
+                      <td>
+                        <div className="row">
+                          <span className="cell-primary">{role.display_name}</span>
+                          {role.is_default ? <span className="badge badge-accent">Default</span> : null}
+                        </div>
+                        <div className="cell-sub">
+                          <span className="mono">{role.name}</span>
+                          {role.description ? ` · ${role.description}` : ''}
+                        </div>
+                      </td>
+                      <td>
+                        <div className="chip-list">
+                          {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
+                          {role.permissions.map((permission) => (
+                            <span key={permission} className="badge mono">
+                              {permission}
+                            </span>
+                          ))}
+                        </div>
+                      </td>
+                      <td style={{ textAlign: 'right' }} className="nowrap">
+                        <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
+                          Edit
+                        </button>{' '}
+                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </DataView>
       </div>
       {editing ? <RoleDialog role={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); void roles.reload(); }} /> : null}
       {deleting ? (

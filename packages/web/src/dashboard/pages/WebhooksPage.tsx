@@ -6,7 +6,8 @@ import { useRouter } from '../../shared/router.js';
 import type { Webhook } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
 import { Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Callout, EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, WebhookIcon } from '../../shared/ui/icons.js';
 import { useDashboard } from '../context.js';
@@ -45,48 +46,46 @@ export function WebhooksPage() {
         </Callout>
       ) : null}
       <div className="card">
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={() => void list.reload()} />
-        ) : !list.data ? (
-          <SkeletonRows columns={4} />
-        ) : list.data.length === 0 ? (
+        <DataView state={list} columns={4} isEmpty={(items) => items.length === 0} empty={
           <EmptyState icon={<WebhookIcon size={20} />} title="No webhook endpoints" action={<button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>Add an endpoint</button>}>
             Add an endpoint to be told about every user and group change as it happens.
           </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Webhook endpoints">
-              <thead>
-                <tr>
-                  <th>Endpoint</th>
-                  <th>State</th>
-                  <th>Events</th>
-                  <th>Last success</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((webhook) => {
-                  const state = webhookState(webhook);
-                  return (
-                    <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
-                      <td>
-                        <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
-                          {webhook.url}
-                        </a>
-                        <div className="cell-sub">{webhook.description || webhook.id}</div>
-                      </td>
-                      <td>
-                        <span className={`badge ${state.tone}`}>{state.label}</span>
-                      </td>
-                      <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
-                      <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        }>
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table" aria-label="Webhook endpoints">
+                <thead>
+                  <tr>
+                    <th>Endpoint</th>
+                    <th>State</th>
+                    <th>Events</th>
+                    <th>Last success</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((webhook) => {
+                    const state = webhookState(webhook);
+                    return (
+                      <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
+                        <td>
+                          <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
+                            {webhook.url}
+                          </a>
+                          <div className="cell-sub">{webhook.description || webhook.id}</div>
+                        </td>
+                        <td>
+                          <span className={`badge ${state.tone}`}>{state.label}</span>
+                        </td>
+                        <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
+                        <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </DataView>
       </div>
       {creating ? (
         <WebhookFormDialog

@@ -1,8 +1,8 @@
-import type { AsyncState } from '../../../shared/hooks.js';
 import { bodyOf } from '../../../shared/api.js';
 import { timeAgo } from '../../../shared/format.js';
 import type { WebhookDelivery } from '../../../shared/types.js';
-import { EmptyState, ErrorState, SkeletonRows } from '../../../shared/ui/feedback.js';
+import { EmptyState } from '../../../shared/ui/feedback.js';
+import { DataView, type Loaded } from '../../../shared/ui/data-view.js';
 import { HttpStatusBadge } from '../../../shared/ui/status.js';
 import { useToast } from '../../../shared/ui/toast.js';
 import type { DeliveryStatus, WebhookCalls } from './webhook-calls.js';
@@ -11,7 +11,7 @@ const DELIVERY_TONE: Record<WebhookDelivery['status'], string> = { pending: 'bad
 
 interface DeliveriesCardProps {
   calls: WebhookCalls;
-  deliveries: Pick<AsyncState<{ deliveries: WebhookDelivery[] }>, 'data' | 'error' | 'reload'>;
+  deliveries: Loaded<{ deliveries: WebhookDelivery[] }>;
   status: DeliveryStatus | '';
   onStatus: (status: DeliveryStatus | '') => void;
   busy: string | undefined;
@@ -37,64 +37,62 @@ export function DeliveriesCard({ calls, deliveries, status, onStatus, busy, act,
           <option value="dead">Dead</option>
         </select>
       </div>
-      {deliveries.error ? (
-        <ErrorState error={deliveries.error} onRetry={() => void deliveries.reload()} />
-      ) : !deliveries.data ? (
-        <SkeletonRows columns={5} />
-      ) : deliveries.data.deliveries.length === 0 ? (
+      <DataView state={deliveries} columns={5} isEmpty={(page) => page.deliveries.length === 0} empty={
         <EmptyState title="No deliveries yet">Deliveries appear when events occur after the endpoint was created.</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Deliveries">
-            <thead>
-              <tr>
-                <th>Event</th>
-                <th>Status</th>
-                <th>Attempts</th>
-                <th>Last response</th>
-                <th>Last attempt</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.deliveries.map((delivery) => (
-                <tr key={delivery.event_id} className={delivery.status === 'dead' ? 'row-danger' : undefined}>
-                  <td>
-                    <button type="button" className="btn-link mono" onClick={() => onOpen(delivery)}>
-                      {delivery.event_id}
-                    </button>
-                  </td>
-                  <td>
-                    <span className={`badge ${DELIVERY_TONE[delivery.status]}`} data-testid="delivery-status">
-                      {delivery.status}
-                    </span>
-                  </td>
-                  <td>{delivery.attempts}</td>
-                  <td>{delivery.last_status_code !== null ? <HttpStatusBadge status={delivery.last_status_code} /> : <span className="muted small">{delivery.last_error ?? '—'}</span>}</td>
-                  <td className="muted nowrap">{timeAgo(delivery.last_attempt_time)}</td>
-                  <td style={{ textAlign: 'right' }}>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      aria-label={`Replay ${delivery.event_id}`}
-                      disabled={busy !== undefined}
-                      onClick={() =>
-                        void act(`replay-${delivery.event_id}`, async () => {
-                          await bodyOf(calls.replay({ event_id: delivery.event_id }));
-                          toast.show('Delivery queued again');
-                          onReplayed();
-                        })
-                      }
-                    >
-                      Replay
-                    </button>
-                  </td>
+      }>
+        {(page) => (
+          <div className="table-wrap">
+            <table className="table" aria-label="Deliveries">
+              <thead>
+                <tr>
+                  <th>Event</th>
+                  <th>Status</th>
+                  <th>Attempts</th>
+                  <th>Last response</th>
+                  <th>Last attempt</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {page.deliveries.map((delivery) => (
+                  <tr key={delivery.event_id} className={delivery.status === 'dead' ? 'row-danger' : undefined}>
+                    <td>
+                      <button type="button" className="btn-link mono" onClick={() => onOpen(delivery)}>
+                        {delivery.event_id}
+                      </button>
+                    </td>
+                    <td>
+                      <span className={`badge ${DELIVERY_TONE[delivery.status]}`} data-testid="delivery-status">
+                        {delivery.status}
+                      </span>
+                    </td>
+                    <td>{delivery.attempts}</td>
+                    <td>{delivery.last_status_code !== null ? <HttpStatusBadge status={delivery.last_status_code} /> : <span className="muted small">{delivery.last_error ?? '—'}</span>}</td>
+                    <td className="muted nowrap">{timeAgo(delivery.last_attempt_time)}</td>
+                    <td style={{ textAlign: 'right' }}>
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        aria-label={`Replay ${delivery.event_id}`}
+                        disabled={busy !== undefined}
+                        onClick={() =>
+                          void act(`replay-${delivery.event_id}`, async () => {
+                            await bodyOf(calls.replay({ event_id: delivery.event_id }));
+                            toast.show('Delivery queued again');
+                            onReplayed();
+                          })
+                        }
+                      >
+                        Replay
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </DataView>
     </div>
   );
 }
