@@ -5,7 +5,8 @@ import { useAsync, useDebounced } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
 import type { Organization } from '../../shared/types.js';
 import { Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Callout, EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Field, SearchInput } from '../../shared/ui/forms.js';
 import { BuildingIcon, PlusIcon } from '../../shared/ui/icons.js';
 import { Pager } from '../../shared/ui/pager.js';
@@ -60,11 +61,7 @@ export function OrganizationsPage() {
           <SearchInput label="Search by name, id or external id" value={search} onChange={(event) => setSearch(event.target.value)} />
           {list.data ? <span className="muted small">{list.data.total_size} in total</span> : null}
         </div>
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={() => void list.reload()} title="Organizations could not be loaded" />
-        ) : !list.data ? (
-          <SkeletonRows columns={4} />
-        ) : shown.length === 0 ? (
+        <DataView state={list} errorTitle="Organizations could not be loaded" columns={4} isEmpty={() => shown.length === 0} empty={
           text ? (
             <EmptyState title="No matching organization">Nothing on this page matches “{text}”, and it is not an organization id or external id.</EmptyState>
           ) : (
@@ -72,47 +69,49 @@ export function OrganizationsPage() {
               Create an organization for each customer, or let your backend create them with the API.
             </EmptyState>
           )
-        ) : (
-          <>
-            <div className="table-wrap">
-              <table className="table" aria-label="Organizations">
-                <thead>
-                  <tr>
-                    <th>Organization</th>
-                    <th>External id</th>
-                    <th>Directory sync</th>
-                    <th>Created</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((organization) => (
-                    <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
-                      <td>
-                        <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
-                          {organization.display_name}
-                        </a>
-                        <div className="cell-sub mono">{organization.id}</div>
-                      </td>
-                      <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
-                      <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
-                      <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
-                        {timeAgo(organization.create_time)}
-                      </td>
+        }>
+          {(loaded) => (
+            <>
+              <div className="table-wrap">
+                <table className="table" aria-label="Organizations">
+                  <thead>
+                    <tr>
+                      <th>Organization</th>
+                      <th>External id</th>
+                      <th>Directory sync</th>
+                      <th>Created</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              label={text ? `${shown.length} shown` : `Page ${tokens.length + 1}`}
-              hasPrevious={tokens.length > 0}
-              hasNext={Boolean(list.data.next_page_token)}
-              onPrevious={() => setTokens((current) => current.slice(0, -1))}
-              onNext={() => setTokens((current) => [...current, list.data?.next_page_token ?? ''])}
-              loading={list.loading}
-            />
-          </>
-        )}
+                  </thead>
+                  <tbody>
+                    {shown.map((organization) => (
+                      <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
+                        <td>
+                          <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
+                            {organization.display_name}
+                          </a>
+                          <div className="cell-sub mono">{organization.id}</div>
+                        </td>
+                        <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
+                        <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
+                        <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
+                          {timeAgo(organization.create_time)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager
+                label={text ? `${shown.length} shown` : `Page ${tokens.length + 1}`}
+                hasPrevious={tokens.length > 0}
+                hasNext={Boolean(loaded.next_page_token)}
+                onPrevious={() => setTokens((current) => current.slice(0, -1))}
+                onNext={() => setTokens((current) => [...current, loaded?.next_page_token ?? ''])}
+                loading={list.loading}
+              />
+            </>
+          )}
+        </DataView>
       </div>
       {creating ? <CreateOrganizationDialog onClose={() => setCreating(false)} onCreated={(organization) => navigate(`/organizations/${organization.id}`)} /> : null}
     </div>
