@@ -53,7 +53,7 @@ describe('pulled directories in the portal and the dashboard', { skip }, () => {
     await page.goto(created.link.location);
     await page.getByRole('heading', { name: 'Connect your directory' }).waitFor();
     await page.getByRole('button', { name: /Google Workspace/ }).click();
-    await page.getByRole('heading', { name: 'Connect Google Workspace' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Connect Google Workspace' }).waitFor();
     assert.equal(await page.getByTestId('sync-status').getAttribute('data-status'), 'not_connected');
     assert.ok(await page.getByText('Manage Domain Wide Delegation').isVisible(), 'the service-account way is explained too');
 
