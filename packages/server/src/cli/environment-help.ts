@@ -63,7 +63,7 @@ const WEB: Record<Variables<typeof webConfigSchema>, string> = {
 
 export interface EnvironmentVariable {
   name: string;
-  /** The default as the schema fills it in; 'unset' when none, 'empty' for '', 'required' when there must be a value. */
+  /** The default as the schema fills it in; 'unset' when none, 'empty' for '' (or a list of nothing), 'required' when there must be a value. */
   defaultValue: string;
   meaning: string;
 }
