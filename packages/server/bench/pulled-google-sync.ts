@@ -174,6 +174,12 @@ try {
   const rssBefore = server.peakRssMb();
   const cpuBefore = server.cpuSeconds();
   const callsBefore = google.server.stats.total;
+  // This process serves the fake Google: its CPU time is the source's share of the wall time.
+  const fakeCpu = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1e6;
+  };
+  const fakeCpuBefore = fakeCpu();
   noteLoad();
 
   const first = await api.nextRun(path, [], noteLoad);
@@ -181,18 +187,21 @@ try {
   const firstCalled = { ...google.server.stats.calls };
   const firstCpu = server.cpuSeconds() - cpuBefore;
   const firstRss = server.peakRssMb();
+  const firstFakeCpu = fakeCpu() - fakeCpuBefore;
   const eventsAfterFirst = await api.eventCount(organization.id);
-  process.stdout.write(`first sync: ${first.status} in ${seconds(first).toFixed(1)} s, ${firstCalls} calls to Google, ${eventsAfterFirst} events, peak RSS ${firstRss.toFixed(0)} MB\n`);
+  process.stdout.write(`first sync: ${first.status} in ${seconds(first).toFixed(1)} s, ${firstCalls} calls to Google, ${eventsAfterFirst} events, server CPU ${firstCpu.toFixed(1)} s, fake Google CPU ${firstFakeCpu.toFixed(1)} s, peak RSS ${firstRss.toFixed(0)} MB\n`);
 
   const callsBeforeResync = google.server.stats.total;
   const cpuBeforeResync = server.cpuSeconds();
+  const fakeCpuBeforeResync = fakeCpu();
   await api.call('POST', `${path}:sync`);
   const resync = await api.nextRun(path, [first.id], noteLoad);
   const resyncCalls = google.server.stats.total - callsBeforeResync;
   const resyncCpu = server.cpuSeconds() - cpuBeforeResync;
   const resyncEvents = (await api.eventCount(organization.id)) - eventsAfterFirst;
   const resyncRss = server.peakRssMb();
-  process.stdout.write(`no-change resync: ${resync.status} in ${seconds(resync).toFixed(1)} s, ${resyncCalls} calls to Google, ${resyncEvents} events, peak RSS ${resyncRss.toFixed(0)} MB\n`);
+  const resyncFakeCpu = fakeCpu() - fakeCpuBeforeResync;
+  process.stdout.write(`no-change resync: ${resync.status} in ${seconds(resync).toFixed(1)} s, ${resyncCalls} calls to Google, ${resyncEvents} events, server CPU ${resyncCpu.toFixed(1)} s, fake Google CPU ${resyncFakeCpu.toFixed(1)} s, peak RSS ${resyncRss.toFixed(0)} MB\n`);
 
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
   const result = {
@@ -201,8 +210,8 @@ try {
     machine,
     loadAverage: { min: Math.min(...loads), max: Math.max(...loads) },
     rssBeforeMb: Math.round(rssBefore),
-    first: { status: first.status, seconds: seconds(first), callsToGoogle: firstCalls, callsByRoute: firstCalled, counts: first.counts, events: eventsAfterFirst, cpuSeconds: firstCpu, peakRssMb: Math.round(firstRss), error: first.error },
-    resync: { status: resync.status, seconds: seconds(resync), callsToGoogle: resyncCalls, counts: resync.counts, events: resyncEvents, cpuSeconds: resyncCpu, peakRssMb: Math.round(resyncRss), error: resync.error },
+    first: { status: first.status, seconds: seconds(first), callsToGoogle: firstCalls, callsByRoute: firstCalled, counts: first.counts, events: eventsAfterFirst, cpuSeconds: firstCpu, fakeGoogleCpuSeconds: firstFakeCpu, peakRssMb: Math.round(firstRss), error: first.error },
+    resync: { status: resync.status, seconds: seconds(resync), callsToGoogle: resyncCalls, counts: resync.counts, events: resyncEvents, cpuSeconds: resyncCpu, fakeGoogleCpuSeconds: resyncFakeCpu, peakRssMb: Math.round(resyncRss), error: resync.error },
   };
   const file = `${resultsDirectory}${stamp}-google.json`;
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

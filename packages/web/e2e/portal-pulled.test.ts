@@ -53,7 +53,7 @@ describe('pulled directories in the portal and the dashboard', { skip }, () => {
     await page.goto(created.link.location);
     await page.getByRole('heading', { name: 'Connect your directory' }).waitFor();
     await page.getByRole('button', { name: /Google Workspace/ }).click();
-    await page.getByRole('heading', { name: 'Connect Google Workspace' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Connect Google Workspace' }).waitFor();
     assert.equal(await page.getByTestId('sync-status').getAttribute('data-status'), 'not_connected');
     assert.ok(await page.getByText('Manage Domain Wide Delegation').isVisible(), 'the service-account way is explained too');
 
@@ -112,15 +112,19 @@ describe('pulled directories in the portal and the dashboard', { skip }, () => {
 
   it('in the dashboard, a sync held by the safety threshold is approved and then applied; "Sync now" there too', async () => {
     // A new consent (the old one was revoked), made through the API's service-account way.
+    // The removals first: the new credentials start a run at once, which must see them.
+    for (const user of [...google.directory.users.values()].slice(0, 6)) google.directory.deleteUser(user.id);
     const key = google.createServiceAccountKey();
     await roster.api('PATCH', `/api/v1/organizations/${googleOrganization}/directories/${googleDirectory}/source`, { credentials: { service_account_key: key, admin_email: 'admin@acme.example' } });
-    for (const user of [...google.directory.users.values()].slice(0, 6)) google.directory.deleteUser(user.id);
 
     const dashboard = await (await browser.newContext()).newPage();
     await dashboard.goto(`${roster.baseUrl}/dashboard/organizations/${googleOrganization}/directories/${googleDirectory}`);
     await dashboard.getByLabel('Email').fill(ADMIN_EMAIL);
     await dashboard.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await dashboard.getByRole('button', { name: 'Sign in' }).click();
+    await Promise.all([
+      dashboard.waitForResponse((response) => response.url().endsWith('/api/v1/dashboard/session') && response.request().method() === 'POST'),
+      dashboard.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     await dashboard.goto(`${roster.baseUrl}/dashboard/organizations/${googleOrganization}/directories/${googleDirectory}`);
     await dashboard.locator('[data-testid="sync-status"][data-status="needs_review"]').waitFor({ timeout: 60_000 });
     await dashboard.getByRole('tab', { name: /Sync runs/ }).click();

@@ -1919,9 +1919,9 @@ export interface webhooks {
                      *         "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
                      *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
                      *         "directory_type": "GOOGLE_WORKSPACE",
-                     *         "sync_run_id": "syncrun_01m8zr7d2c00m4q8w1ks6v",
-                     *         "users_deactivated": 3,
-                     *         "users_deleted": 409,
+                     *         "sync_run_id": "syncrun_01m8zr9f4e00p6s2y3mu8x",
+                     *         "users_deactivated": 0,
+                     *         "users_deleted": 412,
                      *         "groups_deleted": 0,
                      *         "users_in_directory": 520,
                      *         "groups_in_directory": 31,
@@ -2538,8 +2538,8 @@ export interface components {
          *       "sample": [
          *         {
          *           "kind": "user",
-         *           "id": "diruser_01hx2v7k9q",
-         *           "name": "ada@acme.example",
+         *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+         *           "name": "ada@acme.com",
          *           "action": "delete"
          *         }
          *       ]

@@ -5,6 +5,7 @@ import { RUN_COUNT_NAMES } from '../../connectors/sync-directory.js';
 import type { DirectorySourceRow } from '../../store/directory-sources.js';
 import type { SyncRunRow } from '../../store/sync-runs.js';
 import { isoOrNull, pageFields, timestamp } from './common.js';
+import { exampleHeld } from './pulled-examples.js';
 
 // How the management API shows a pulled directory's source and its sync runs. Credentials are
 // never shown: only their kind and what identifies them (a service account's email).
@@ -36,20 +37,7 @@ export const heldRunSchema = z
   .meta({
     id: 'HeldSyncRun',
     description: 'What a run held by the safety threshold would have removed. Approve the run to let the next one apply it.',
-    examples: [
-      {
-        users_deactivated: 0,
-        users_deleted: 412,
-        groups_deleted: 0,
-        users_in_directory: 520,
-        groups_in_directory: 31,
-        threshold_percent: 20,
-        user_share_percent: 79.2,
-        group_share_percent: 0,
-        reason: 'This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.',
-        sample: [{ kind: 'user', id: 'diruser_01hx2v7k9q', name: 'ada@acme.example', action: 'delete' }],
-      },
-    ],
+    examples: [exampleHeld],
   });
 
 export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'held', 'failed', 'interrupted'] as const;

@@ -5,6 +5,7 @@ import { timestamp } from './common.js';
 import { PULLED_DIRECTORY_TYPES } from '../../connectors/source.js';
 import { directoryGroupSchema } from './directory-group.js';
 import { heldRunSchema } from './directory-source.js';
+import { exampleHeld, exampleHeldSyncRun } from './pulled-examples.js';
 import { directoryUserSchema } from './directory-user.js';
 import { EXAMPLE_IDS, EXAMPLE_TIME, exampleGroupDetail, exampleUserDetail, exampleUser as managedUser } from './examples.js';
 
@@ -76,22 +77,7 @@ const AT = EXAMPLE_TIME;
 const exampleUser = { ...managedUser, user_detail: exampleUserDetail };
 const exampleGroup = { id: EXAMPLE_IDS.group, display_name: 'Engineering', updated_at: AT, group_detail: exampleGroupDetail };
 const exampleDirectory = { id: DIRECTORY, organization_id: ORGANIZATION, directory_provider: 'OKTA', enabled: true };
-const exampleHeldRun = {
-  directory_id: DIRECTORY,
-  organization_id: ORGANIZATION,
-  directory_type: 'GOOGLE_WORKSPACE',
-  sync_run_id: 'syncrun_01m8zr7d2c00m4q8w1ks6v',
-  users_deactivated: 3,
-  users_deleted: 409,
-  groups_deleted: 0,
-  users_in_directory: 520,
-  groups_in_directory: 31,
-  threshold_percent: 20,
-  user_share_percent: 79.2,
-  group_share_percent: 0,
-  reason: 'This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.',
-  sample: [{ kind: 'user', id: USER, name: 'ada@acme.com', action: 'delete' }],
-};
+const exampleHeldRun = { directory_id: DIRECTORY, organization_id: ORGANIZATION, directory_type: 'GOOGLE_WORKSPACE', sync_run_id: exampleHeldSyncRun.id, ...exampleHeld };
 
 function envelope(type: EventType, object: EventObjectName, sequence: string, data: unknown): Record<string, unknown> {
   return {

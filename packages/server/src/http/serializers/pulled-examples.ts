@@ -60,23 +60,30 @@ export const exampleGoogleDirectory: DirectoryJson = {
   },
 };
 
+/**
+ * What a run held by the safety threshold would have removed (HeldSyncRun, and the
+ * sync_needs_review event). Not annotated: HeldSyncRun's schema shows it as its example; the
+ * held run below checks it against the type.
+ */
+export const exampleHeld = {
+  users_deactivated: 0,
+  users_deleted: 412,
+  groups_deleted: 0,
+  users_in_directory: 520,
+  groups_in_directory: 31,
+  threshold_percent: 20,
+  user_share_percent: 79.2,
+  group_share_percent: 0,
+  reason: 'This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.',
+  sample: [{ kind: 'user' as const, id: EXAMPLE_IDS.user, name: 'ada@acme.com', action: 'delete' as const }],
+};
+
 export const exampleHeldSyncRun: SyncRunJson = {
   ...exampleSyncRun,
   id: 'syncrun_01m8zr9f4e00p6s2y3mu8x',
   status: 'held',
   counts: { ...exampleSyncRun.counts, users_seen: 108, users_created: 0, users_updated: 0, users_deactivated: 0, groups_updated: 0, memberships_added: 0, memberships_removed: 0 },
   error_code: 'needs_review',
-  error: 'This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.',
-  held: {
-    users_deactivated: 0,
-    users_deleted: 412,
-    groups_deleted: 0,
-    users_in_directory: 520,
-    groups_in_directory: 31,
-    threshold_percent: 20,
-    user_share_percent: 79.2,
-    group_share_percent: 0,
-    reason: 'This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.',
-    sample: [{ kind: 'user', id: EXAMPLE_IDS.user, name: 'ada@acme.com', action: 'delete' }],
-  },
+  error: exampleHeld.reason,
+  held: exampleHeld,
 };
