@@ -19,15 +19,20 @@ const (
 	ProviderPingIdentity DirectoryProvider = "PING_IDENTITY"
 	ProviderAuthentik    DirectoryProvider = "AUTHENTIK"
 	ProviderOther        DirectoryProvider = "OTHER"
+	// ProviderBambooHR is a pulled BambooHR directory's provider (a Google Workspace one's is ProviderGoogle).
+	ProviderBambooHR DirectoryProvider = "BAMBOOHR"
 )
 
-// The only values of Directory.DirectoryType and Directory.GroupsTracked today.
+// Directory.DirectoryType of a SCIM directory (pulled ones: DirectoryTypeGoogleWorkspace,
+// DirectoryTypeBambooHR), and the only value of Directory.GroupsTracked today.
 const (
 	DirectoryTypeSCIM = "SCIM"
 	GroupsTrackedAll  = "ALL"
 )
 
-// DirectoryStatus: DISABLED; ACTIVE once the IdP has called; PENDING with a secret; else NOT_CONFIGURED.
+// DirectoryStatus: DISABLED; ACTIVE once the IdP has called (pulled: once a sync succeeded);
+// PENDING with a secret (pulled: connected, first sync to come); else NOT_CONFIGURED. Pulled
+// directories also: NEEDS_REVIEW, INVALID_CREDENTIALS, ERROR.
 type DirectoryStatus string
 
 const (
@@ -35,6 +40,12 @@ const (
 	DirectoryPending       DirectoryStatus = "PENDING"
 	DirectoryNotConfigured DirectoryStatus = "NOT_CONFIGURED"
 	DirectoryDisabled      DirectoryStatus = "DISABLED"
+	// DirectoryNeedsReview: a sync was held by the safety threshold and waits for ApproveDirectorySyncRun.
+	DirectoryNeedsReview DirectoryStatus = "NEEDS_REVIEW"
+	// DirectoryInvalidCredentials: the source refused the credentials; no one was removed.
+	DirectoryInvalidCredentials DirectoryStatus = "INVALID_CREDENTIALS"
+	// DirectoryError: the last sync failed; it is retried with backoff.
+	DirectoryError DirectoryStatus = "ERROR"
 )
 
 // Directory is one SCIM connection of an organization's directory provider, with every field of
@@ -42,7 +53,7 @@ const (
 type Directory struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
-	// DirectoryType is always "SCIM".
+	// DirectoryType is DirectoryTypeSCIM, or DirectoryTypeGoogleWorkspace or DirectoryTypeBambooHR (pulled).
 	DirectoryType     string            `json:"directory_type"`
 	DirectoryProvider DirectoryProvider `json:"directory_provider"`
 	OrganizationID    string            `json:"organization_id"`
@@ -61,6 +72,8 @@ type Directory struct {
 	Email             *string           `json:"email"`
 	// GroupsTracked is always "ALL".
 	GroupsTracked string `json:"groups_tracked"`
+	// Source is where a pulled directory syncs from and how it is going; nil for SCIM directories.
+	Source *DirectorySource `json:"source"`
 }
 
 // DirectoryStats counts a directory's users and groups and says when they last changed.
@@ -88,11 +101,15 @@ type ToggleDirectoryResponse struct {
 
 // CreateDirectoryParams describe a new directory.
 type CreateDirectoryParams struct {
+	// DirectoryProvider is required for SCIM directories; a pulled one's follows from its type.
 	DirectoryProvider DirectoryProvider
-	// DirectoryType: "" or "SCIM".
+	// DirectoryType: "" or DirectoryTypeSCIM, or DirectoryTypeGoogleWorkspace or DirectoryTypeBambooHR
+	// for a directory Roster pulls from its Source.
 	DirectoryType string
 	// Name defaults to "<PROVIDER> directory".
 	Name string
+	// Source: a pulled directory's settings, credentials and schedule.
+	Source SourceParams
 }
 
 // UpdateDirectoryParams change a directory; fields left empty keep their value.
@@ -151,7 +168,11 @@ func (d *DirectoryClient) GetPrimaryDirectoryByOrganizationID(ctx context.Contex
 
 // CreateDirectory makes a directory; the organization needs the "scim" feature (KindPermissionDenied otherwise).
 func (d *DirectoryClient) CreateDirectory(ctx context.Context, organizationID string, directory CreateDirectoryParams) (*Directory, error) {
-	body := map[string]any{"directory_provider": directory.DirectoryProvider}
+	body := map[string]any{}
+	if directory.DirectoryProvider != "" {
+		body["directory_provider"] = directory.DirectoryProvider
+	}
+	directory.Source.addTo(body)
 	if directory.DirectoryType != "" {
 		body["directory_type"] = directory.DirectoryType
 	}

@@ -24,6 +24,8 @@ type DirectoryUser struct {
 	Permissions       []string       `json:"permissions"`
 	CustomAttributes  map[string]any `json:"custom_attributes"`
 	UpdatedAt         time.Time      `json:"updated_at"`
+	// Sample is true only on sample data ("Send sample data" in the dashboard or portal; see RemoveSampleData).
+	Sample bool `json:"sample,omitempty"`
 	// UserDetail is the stored SCIM resource, with IncludeDetail.
 	UserDetail map[string]any `json:"user_detail,omitempty"`
 }
@@ -46,6 +48,8 @@ type DirectoryGroup struct {
 	// TotalUsers counts the users who are direct members.
 	TotalUsers int       `json:"total_users"`
 	UpdatedAt  time.Time `json:"updated_at"`
+	// Sample is true only on sample data ("Send sample data" in the dashboard or portal; see RemoveSampleData).
+	Sample bool `json:"sample,omitempty"`
 	// GroupDetail is the stored SCIM resource (without members), with IncludeDetail.
 	GroupDetail map[string]any `json:"group_detail,omitempty"`
 }

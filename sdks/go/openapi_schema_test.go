@@ -105,12 +105,19 @@ var (
 	rawJSONType = reflect.TypeOf(json.RawMessage{})
 )
 
-// jsonFields are a struct's fields by their JSON names, with whether they are omitempty.
+// jsonFields are a struct's fields by their JSON names, with whether they are omitempty. The
+// fields of an embedded struct without a JSON name count as the outer struct's, as encoding/json
+// has them (an outer field of the same name wins).
 func jsonFields(t reflect.Type) map[string]reflect.StructField {
 	fields := map[string]reflect.StructField{}
+	var promoted []reflect.StructField
 	for i := 0; i < t.NumField(); i++ {
 		field := t.Field(i)
 		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
+		if field.Anonymous && name == "" && field.Type.Kind() == reflect.Struct {
+			promoted = append(promoted, field)
+			continue
+		}
 		if !field.IsExported() || name == "-" {
 			continue
 		}
@@ -118,6 +125,13 @@ func jsonFields(t reflect.Type) map[string]reflect.StructField {
 			name = field.Name
 		}
 		fields[name] = field
+	}
+	for _, embedded := range promoted {
+		for name, field := range jsonFields(embedded.Type) {
+			if _, shadowed := fields[name]; !shadowed {
+				fields[name] = field
+			}
+		}
 	}
 	return fields
 }

@@ -21,6 +21,34 @@ var componentModels = map[string]any{
 	"CreateDirectorySecretResponse":     CreateDirectorySecretResponse{},
 	"CreateWebhookResponse":             CreateWebhookResponse{},
 	"Directory":                         Directory{},
+	"DirectoryCreatedEvent":             DirectoryCreatedEvent{},
+	"DirectoryDeletedEvent":             DirectoryDeletedEvent{},
+	"DirectoryDisabledEvent":            DirectoryDisabledEvent{},
+	"DirectoryEnabledEvent":             DirectoryEnabledEvent{},
+	"DirectoryEventData":                DirectoryEventData{},
+	"DirectorySource":                   DirectorySource{},
+	"DirectorySyncNeedsReviewEvent":     DirectorySyncNeedsReviewEvent{},
+	"HeldSyncRun":                       HeldSyncRun{},
+	"ListSyncRunsResponse":              ListSyncRunsResponse{},
+	"SourceCredentialsInput":            SourceCredentials{},
+	"SyncNeedsReviewEventData":          SyncNeedsReviewEventData{},
+	"SyncRun":                           SyncRun{},
+	"SyncRunCounts":                     SyncRunCounts{},
+	"SyncRunResponse":                   syncRunEnvelope{},
+	"DirectorySecretCreatedEvent":       DirectorySecretCreatedEvent{},
+	"DirectorySecretEventData":          DirectorySecretEventData{},
+	"DirectorySecretRevokedEvent":       DirectorySecretRevokedEvent{},
+	"GroupCreatedEvent":                 GroupCreatedEvent{},
+	"GroupDeletedEvent":                 GroupDeletedEvent{},
+	"GroupEventData":                    GroupEventData{},
+	"GroupUpdatedEvent":                 GroupUpdatedEvent{},
+	"RemoveSampleDataResponse":          removedSampleDataEnvelope{},
+	"SampleDataCounts":                  SampleDataCounts{},
+	"SampleDataResponse":                sampleDataEnvelope{},
+	"UserCreatedEvent":                  UserCreatedEvent{},
+	"UserDeletedEvent":                  UserDeletedEvent{},
+	"UserEventData":                     UserEventData{},
+	"UserUpdatedEvent":                  UserUpdatedEvent{},
 	"DirectoryEventSettingsResponse":    eventSettingsEnvelope{},
 	"DirectoryGroup":                    DirectoryGroup{},
 	"DirectoryGroupMember":              DirectoryGroupMember{},
@@ -64,8 +92,15 @@ var componentModels = map[string]any{
 
 // enumConstants are the constants of the SDK's enum types; they must be the document's values.
 var enumConstants = map[reflect.Type][]string{
-	reflect.TypeOf(DirectoryProvider("")):     {string(ProviderOkta), string(ProviderAzureAD), string(ProviderGoogle), string(ProviderOneLogin), string(ProviderJumpCloud), string(ProviderPingIdentity), string(ProviderAuthentik), string(ProviderOther)},
-	reflect.TypeOf(DirectoryStatus("")):       {string(DirectoryActive), string(DirectoryPending), string(DirectoryNotConfigured), string(DirectoryDisabled)},
+	reflect.TypeOf(DirectoryProvider("")):     {string(ProviderOkta), string(ProviderAzureAD), string(ProviderGoogle), string(ProviderOneLogin), string(ProviderJumpCloud), string(ProviderPingIdentity), string(ProviderAuthentik), string(ProviderOther), string(ProviderBambooHR)},
+	reflect.TypeOf(DirectoryStatus("")):       {string(DirectoryActive), string(DirectoryPending), string(DirectoryNotConfigured), string(DirectoryDisabled), string(DirectoryNeedsReview), string(DirectoryInvalidCredentials), string(DirectoryError)},
+	reflect.TypeOf(SourceStatus("")):          {string(SourceNotConnected), string(SourceActive), string(SourceNeedsReview), string(SourceInvalidCredentials), string(SourceError)},
+	reflect.TypeOf(ConnectionKind("")):        {string(ConnectionOAuth), string(ConnectionServiceAccount), string(ConnectionAPIKey)},
+	reflect.TypeOf(EmployeesFrom("")):         {string(EmployeesFromReport), string(EmployeesFromDirectory)},
+	reflect.TypeOf(BambooHRGroupBy("")):       {string(GroupByDepartment), string(GroupByDivision)},
+	reflect.TypeOf(SyncTrigger("")):           {string(TriggerSchedule), string(TriggerManual), string(TriggerApproval)},
+	reflect.TypeOf(SyncRunStatus("")):         {string(SyncRunRunning), string(SyncRunSucceeded), string(SyncRunHeld), string(SyncRunFailed), string(SyncRunInterrupted)},
+	reflect.TypeOf(HeldAction("")):            {string(HeldDeactivate), string(HeldDelete)},
 	reflect.TypeOf(SecretStatus("")):          {string(SecretActive), string(SecretRevoked), string(SecretExpired)},
 	reflect.TypeOf(MemberType("")):            {string(MemberUser), string(MemberGroup)},
 	reflect.TypeOf(WebhookDisabledReason("")): {string(WebhookDisabledManually), string(WebhookDisabledFailing)},
@@ -80,12 +115,37 @@ var (
 	sampleTime  = time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC)
 	fullListing = ListDirectoryUsersOptions{PageSize: 10, PageToken: "token", IncludeDetail: true, DirectoryGroupID: "group_1", UpdatedAfter: sampleTime}
 	onePage     = PageOptions{PageSize: 10, PageToken: "token"}
+	fullSource  = SourceParams{
+		GoogleWorkspace:        &GoogleWorkspaceSettings{CustomerID: "my_customer", Domain: "acme.example", OrgUnits: []string{"/Engineering"}, GroupEmails: []string{"eng@acme.example"}},
+		BambooHR:               &BambooHRSettings{Subdomain: "acme", EmployeesFrom: EmployeesFromReport, ExtraFields: []string{"jobTitle"}, GroupBy: []BambooHRGroupBy{GroupByDivision}},
+		Credentials:            &SourceCredentials{ServiceAccountKey: map[string]any{"type": "service_account"}, AdminEmail: "admin@acme.example", APIKey: "key"},
+		SyncIntervalMinutes:    60,
+		SafetyThresholdPercent: 10,
+	}
 )
 
 // operationCalls maps every operationId of the document to SDK calls that, together, set every
 // parameter and body field the operation takes.
 var operationCalls = map[string][]sdkCall{
 	"getAccessToken": {func(ctx context.Context, sc *Client) error { return ignore(sc.issueToken(ctx)) }},
+	"updateDirectorySource": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().UpdateDirectorySource(ctx, "org_1", "dir_1", fullSource))
+	}},
+	"syncDirectory": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().SyncDirectory(ctx, "org_1", "dir_1"))
+	}},
+	"listDirectorySyncRuns": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().ListDirectorySyncRuns(ctx, "org_1", "dir_1", onePage))
+	}},
+	"approveDirectorySyncRun": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().ApproveDirectorySyncRun(ctx, "org_1", "dir_1", "run_1"))
+	}},
+	"getSampleData": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().GetSampleData(ctx, "org_1", "dir_1"))
+	}},
+	"removeSampleData": {func(ctx context.Context, sc *Client) error {
+		return ignore(sc.Directory().RemoveSampleData(ctx, "org_1", "dir_1"))
+	}},
 	"createOrganization": {func(ctx context.Context, sc *Client) error {
 		return ignore(sc.Organization().CreateOrganization(ctx, "Acme", CreateOrganizationOptions{ExternalID: "acme"}))
 	}},
@@ -110,9 +170,14 @@ var operationCalls = map[string][]sdkCall{
 	"updateOrganizationSettings": {func(ctx context.Context, sc *Client) error {
 		return ignore(sc.Organization().UpdateOrganizationSettings(ctx, "org_1", OrganizationSettings{Features: []Feature{{Name: "scim", Enabled: true}}}))
 	}},
-	"createDirectory": {func(ctx context.Context, sc *Client) error {
-		return ignore(sc.Directory().CreateDirectory(ctx, "org_1", CreateDirectoryParams{DirectoryProvider: ProviderOkta, DirectoryType: DirectoryTypeSCIM, Name: "Okta"}))
-	}},
+	"createDirectory": {
+		func(ctx context.Context, sc *Client) error {
+			return ignore(sc.Directory().CreateDirectory(ctx, "org_1", CreateDirectoryParams{DirectoryProvider: ProviderOkta, DirectoryType: DirectoryTypeSCIM, Name: "Okta"}))
+		},
+		func(ctx context.Context, sc *Client) error {
+			return ignore(sc.Directory().CreateDirectory(ctx, "org_1", CreateDirectoryParams{DirectoryType: DirectoryTypeBambooHR, Source: fullSource}))
+		},
+	},
 	"listDirectories": {func(ctx context.Context, sc *Client) error {
 		return ignore(sc.Directory().ListDirectories(ctx, "org_1", onePage))
 	}},

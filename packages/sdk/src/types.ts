@@ -22,6 +22,7 @@ export type DirectoryGroup = Schemas['DirectoryGroup'];
 export type DirectoryGroupMember = Schemas['DirectoryGroupMember'];
 export type RoleAssignments = Schemas['RoleAssignments'];
 export type AttributeMappings = Schemas['AttributeMappings'];
+export type SampleDataCounts = Schemas['SampleDataCounts'];
 export type Role = Schemas['Role'];
 export type PortalLink = Schemas['PortalLink'];
 export type PortalLinkSummary = Schemas['PortalLinkSummary'];

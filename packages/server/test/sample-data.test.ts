@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, type ProvisionedDirectory } from './support/api-client.js';
+import { EVENT_TYPES, type EventType } from '../src/events/event-types.js';
+import { eventEnvelopeSchema } from '../src/http/serializers/event-catalogue.js';
 import { describeEachStore } from './support/each-store.js';
 import { management, readEvents, readEventsUntil, type EventJson } from './support/events-client.js';
 import { USER_SCHEMA, createResource, type Json } from './support/scim-fixtures.js';
@@ -24,6 +26,15 @@ interface ListedGroup {
   id: string;
   display_name: string;
   sample?: boolean;
+}
+
+/** Sample events, marked, still match their event catalogue schemas (the OpenAPI document's `webhooks`, which the SDKs' models follow). */
+function assertCatalogued(events: EventJson[]): void {
+  for (const event of events) {
+    assert.ok((EVENT_TYPES as readonly string[]).includes(event.type), event.type);
+    const parsed = eventEnvelopeSchema(event.type as EventType).safeParse(event);
+    assert.ok(parsed.success, `${event.type} does not match its catalogue schema: ${JSON.stringify(parsed.error?.issues)}`);
+  }
 }
 
 describeEachStore('Sample data: marked, never touching real users, removable with events', (fixture) => {
@@ -77,6 +88,7 @@ describeEachStore('Sample data: marked, never touching real users, removable wit
     const created = await readEventsUntil(base(), directory.accessToken, { directory_id: directory.directoryId, types: `${USER_EVENTS},${GROUP_EVENTS}` }, start, 11);
     assert.equal(created.events.length, 11);
     assert.ok(created.events.every((event) => event.data.sample === true), 'every sample user_created and group_created event is marked');
+    assertCatalogued(created.events);
 
     // A real user who takes a sample person's userName is never changed by a later push.
     const [taken] = sampleUsers;
@@ -103,6 +115,7 @@ describeEachStore('Sample data: marked, never touching real users, removable wit
     const deletions = await readEventsUntil(base(), directory.accessToken, { directory_id: directory.directoryId, types: `${USER_EVENTS},${GROUP_EVENTS}` }, cursor, 10);
     const kinds = (type: string) => deletions.events.filter((event: EventJson) => event.type === type).length;
     assert.deepEqual([kinds('organization.directory.user_deleted'), kinds('organization.directory.group_deleted')], [7, 3]);
+    assertCatalogued(deletions.events);
 
     // Without the lookalike, pushed again whole, and removed through the management API.
     assert.equal((await http('DELETE', `${directory.scim}/Users/${String(lookalike.id)}`, { token: directory.token })).status, 204);

@@ -89,7 +89,13 @@ def _decode(annotation: Any, value: Any, path: str) -> Any:
             raise DecodeError(path, "is null")
         if len(options) == 1:
             return _decode(options[0], value, path)
-        raise TypeError(f"unsupported union {annotation}")
+        # Alternatives (a key given as an object or as its text): the first that fits.
+        for option in options:
+            try:
+                return _decode(option, value, path)
+            except DecodeError:
+                continue
+        raise DecodeError(path, f"is {type(value).__name__}, none of {', '.join(getattr(option, '__name__', str(option)) for option in options)}")
     if origin is Literal:
         allowed = get_args(annotation)
         if value in allowed:

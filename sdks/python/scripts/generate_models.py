@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import {dataclass_imports}
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Optional
+from typing import Any, Dict, List, Literal, Optional, Union
 '''
 
 # Names for inline objects whose default name (parent + property, singular for array items) reads badly.
@@ -62,13 +62,18 @@ def nested_name(parent: str, prop: str, array_item: bool) -> str:
     return parent + pascal(base)
 
 
+def python_literal(value: Any) -> str:
+    """A JSON const or enum value as Python source: strings double-quoted, `true` as True."""
+    return json.dumps(value) if isinstance(value, str) else repr(value)
+
+
 def nullable_parts(schema: Schema) -> Tuple[Schema, bool]:
     """The schema without its null alternative, and whether null is allowed."""
     if "anyOf" in schema:
         options = [option for option in schema["anyOf"] if option.get("type") != "null"]
-        if len(options) != 1:
-            raise ValueError(f"unsupported anyOf: {json.dumps(schema)}")
-        return options[0], len(options) < len(schema["anyOf"])
+        nullable = len(options) < len(schema["anyOf"])
+        # Several alternatives (a key given as an object or as its text) stay an anyOf: a Union.
+        return (options[0] if len(options) == 1 else {"anyOf": options}), nullable
     kind = schema.get("type")
     if isinstance(kind, list):
         kinds = [item for item in kind if item != "null"]
@@ -92,10 +97,12 @@ class Renderer:
     def plain_type(self, schema: Schema, parent: str, prop: str) -> str:
         if "$ref" in schema:
             return schema["$ref"].rsplit("/", 1)[-1]
+        if "anyOf" in schema:
+            return "Union[" + ", ".join(self.type_of(option, parent, prop) for option in schema["anyOf"]) + "]"
         if "const" in schema:
-            return f"Literal[{json.dumps(schema['const'])}]"
+            return f"Literal[{python_literal(schema['const'])}]"
         if "enum" in schema:
-            return "Literal[" + ", ".join(json.dumps(value) for value in schema["enum"]) + "]"
+            return "Literal[" + ", ".join(python_literal(value) for value in schema["enum"]) + "]"
         kind = schema.get("type")
         if kind == "string":
             return "datetime" if schema.get("format") == "date-time" else "str"

@@ -124,6 +124,15 @@ class ModelChecker:
             if get_origin(annotation) is not dict:
                 self.problems.append(f"{where}: {annotation} is not a Dict for an object without properties")
             return
+        if "anyOf" in schema:
+            options = schema["anyOf"]
+            arguments = get_args(annotation) if get_origin(annotation) is Union else ()
+            if len(arguments) != len(options):
+                self.problems.append(f"{where}: {annotation} is not a Union of the {len(options)} alternatives of {schema}")
+                return
+            for index, (argument, option) in enumerate(zip(arguments, options)):
+                self.check_type(argument, option, f"{where}|{index}")
+            return
         if kind is None and "anyOf" not in schema:
             if annotation is not Any:
                 self.problems.append(f"{where}: {annotation} is not Any for a schema without a type")

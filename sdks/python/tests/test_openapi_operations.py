@@ -52,7 +52,14 @@ OPERATIONS: Dict[str, List[Call]] = {
     "updateOrganization": [call("organization", "update_organization", ORG, display_name="Acme 2", external_id=None)],
     "deleteOrganization": [call("organization", "delete_organization", ORG)],
     "updateOrganizationSettings": [call("organization", "update_organization_settings", ORG, [{"name": "scim", "enabled": True}])],
-    "createDirectory": [call("directory", "create_directory", ORG, directory_provider="OKTA", directory_type="SCIM", name="Okta")],
+    "createDirectory": [
+        call("directory", "create_directory", ORG, directory_provider="OKTA", directory_type="SCIM", name="Okta"),
+        call(
+            "directory", "create_directory", ORG, directory_type="BAMBOOHR", bamboohr={"subdomain": "acme"}, credentials={"api_key": "k"},
+            sync_interval_minutes=60, safety_threshold_percent=10,
+        ),
+        call("directory", "create_directory", ORG, directory_type="GOOGLE_WORKSPACE", google_workspace={"group_emails": ["eng@acme.example"]}),
+    ],
     "listDirectories": [call("directory", "list_directories", ORG, page_size=1, page_token="t")],
     "getDirectory": [call("directory", "get_directory", ORG, DIR)],
     "updateDirectory": [call("directory", "update_directory", ORG, DIR, name="Entra", directory_provider="AZURE_AD")],
@@ -83,6 +90,20 @@ OPERATIONS: Dict[str, List[Call]] = {
     "updateDirectoryAttributeMappings": [call("directory", "update_directory_attribute_mappings", ORG, DIR, [{"key": "title", "map_to": "custom_attributes.title"}])],
     "getDirectoryEventSettings": [call("directory", "get_directory_event_settings", ORG, DIR)],
     "updateDirectoryEventSettings": [call("directory", "update_directory_event_settings", ORG, DIR, deactivation_as_deletion=True)],
+    "getSampleData": [call("directory", "get_sample_data", ORG, DIR)],
+    "removeSampleData": [call("directory", "remove_sample_data", ORG, DIR)],
+    "updateDirectorySource": [
+        call(
+            "directory", "update_directory_source", ORG, DIR, google_workspace={"domain": "acme.example"}, bamboohr={"extra_fields": []},
+            credentials={"api_key": "k"}, sync_interval_minutes=30, safety_threshold_percent=20,
+        )
+    ],
+    "syncDirectory": [call("directory", "sync_directory", ORG, DIR)],
+    "listDirectorySyncRuns": [
+        call("directory", "list_directory_sync_runs", ORG, DIR, page_size=5, page_token="t"),
+        call("directory", "iterate_directory_sync_runs", ORG, DIR, page_size=5),
+    ],
+    "approveDirectorySyncRun": [call("directory", "approve_directory_sync_run", ORG, DIR, "syncrun_1")],
     "createRole": [call("role", "create_role", "admin", display_name="Admin", description="All", permissions=["a:b"], is_default=False)],
     "listRoles": [call("role", "list_roles", page_size=5, page_token="t"), call("role", "iterate_roles", page_size=5)],
     "getRole": [call("role", "get_role", "admin")],

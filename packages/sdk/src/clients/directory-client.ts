@@ -275,4 +275,17 @@ export class DirectoryClient {
   approveDirectorySyncRun(organizationId: string, directoryId: string, syncRunId: string) {
     return data(this.api.POST(`${DIRECTORY}/sync_runs/{sync_run_id}:approve`, { params: { path: { ...this.path(organizationId, directoryId), sync_run_id: syncRunId } } }));
   }
+
+  /** How many users and groups "Send sample data" (dashboard or portal) made in the directory; they carry `sample: true`. */
+  getSampleData(organizationId: string, directoryId: string) {
+    return data(this.api.GET(`${DIRECTORY}/sample_data`, { params: { path: this.path(organizationId, directoryId) } }));
+  }
+
+  /**
+   * Deletes the directory's sample users and groups as SCIM DELETEs would (with user_deleted and
+   * group_deleted events); what the IdP created stays. Answers how many went.
+   */
+  removeSampleData(organizationId: string, directoryId: string) {
+    return data(this.api.DELETE(`${DIRECTORY}/sample_data`, { params: { path: this.path(organizationId, directoryId) } }));
+  }
 }

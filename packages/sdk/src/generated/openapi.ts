@@ -2426,6 +2426,11 @@ export interface components {
                 display_name: string;
                 /** Format: date-time */
                 updated_at: string;
+                /**
+                 * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+                 * @constant
+                 */
+                sample?: true;
                 /** @description The stored SCIM resource (without members), with its id. */
                 group_detail: {
                     [key: string]: unknown;
@@ -2464,6 +2469,11 @@ export interface components {
             display_name: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
             /** @description The stored SCIM resource (without members), with its id. */
             group_detail: {
                 [key: string]: unknown;
@@ -2492,6 +2502,11 @@ export interface components {
                 display_name: string;
                 /** Format: date-time */
                 updated_at: string;
+                /**
+                 * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+                 * @constant
+                 */
+                sample?: true;
                 /** @description The stored SCIM resource (without members), with its id. */
                 group_detail: {
                     [key: string]: unknown;
@@ -2694,10 +2709,7 @@ export interface components {
             expiring_secrets: components["schemas"]["DirectorySecret"][];
         };
         RemoveSampleDataResponse: {
-            removed: {
-                users: number;
-                groups: number;
-            };
+            removed: components["schemas"]["SampleDataCounts"];
         };
         ReplayWebhookResponse: {
             /** @description Deliveries made due now. */
@@ -2737,11 +2749,12 @@ export interface components {
              */
             previous_secrets_expire_time: string;
         };
+        SampleDataCounts: {
+            users: number;
+            groups: number;
+        };
         SampleDataResponse: {
-            sample_data: {
-                users: number;
-                groups: number;
-            };
+            sample_data: components["schemas"]["SampleDataCounts"];
         };
         /**
          * @description Credentials for the source; write-only: stored encrypted, never returned or logged. Google consent (OAuth) is given in the admin portal instead.

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { FakeBambooHR } from '../../src/simulator/sources/fake-bamboohr.js';
+import { pulledEnv } from './pulled-directories.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 /** The repository's root: SDKs live under sdks/<language>. */
@@ -37,24 +39,56 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
   });
 }
 
+/** A live Roster for an SDK suite, with a fake BambooHR its pulled directories sync from. */
+export interface SdkTestServer extends TestServer {
+  /** The fake BambooHR's company subdomain and an API key it accepts; three employees in two departments. */
+  bamboohr: { subdomain: string; apiKey: string };
+}
+
 /**
  * Environment an SDK's own test suite reads to reach a live Roster: the server's base URL and
- * the bootstrap API client's credentials. SDK suites create their own organizations,
- * directories and SCIM data through the API and the SCIM endpoint.
+ * the bootstrap API client's credentials, and a BambooHR company (fake) to pull a directory from.
+ * SDK suites create their own organizations, directories and SCIM data through the API and the
+ * SCIM endpoint.
  */
-export function sdkTestEnvironment(server: TestServer): Record<string, string> {
+export function sdkTestEnvironment(server: SdkTestServer): Record<string, string> {
   return {
     ROSTER_URL: server.baseUrl,
     ROSTER_CLIENT_ID: server.clientId,
     ROSTER_CLIENT_SECRET: server.clientSecret,
+    ROSTER_BAMBOOHR_SUBDOMAIN: server.bamboohr.subdomain,
+    ROSTER_BAMBOOHR_API_KEY: server.bamboohr.apiKey,
   };
 }
 
-/** A live Roster on the embedded store for an SDK suite (webhooks to loopback allowed, for the webhook tests). */
-export function startSdkTestServer(): Promise<TestServer> {
+/** The employees of the fake BambooHR the SDK suites pull from: two departments, so two groups. */
+export const SDK_SUITE_EMPLOYEES = [
+  { firstName: 'Katherine', lastName: 'Johnson', workEmail: 'katherine@acme.example', department: 'Research', division: 'NASA' },
+  { firstName: 'Dorothy', lastName: 'Vaughan', workEmail: 'dorothy@acme.example', department: 'Research', division: 'NASA' },
+  { firstName: 'Mary', lastName: 'Jackson', workEmail: 'mary@acme.example', department: 'Engineering', division: 'NASA' },
+];
+
+/**
+ * A live Roster on the embedded store for an SDK suite (webhooks to loopback allowed, for the
+ * webhook tests), with a fake BambooHR for the pulled-directory tests; closing it closes both.
+ */
+export async function startSdkTestServer(): Promise<SdkTestServer> {
   // The events settings are read from process.env (events/events-config.ts).
   process.env.ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS = 'true';
-  return startTestServer({ store: 'embedded' });
+  const bamboo = await FakeBambooHR.start({ subdomain: 'acme' });
+  for (const employee of SDK_SUITE_EMPLOYEES) bamboo.addEmployee(employee);
+  const server = await startTestServer({ store: 'embedded', env: pulledEnv({ bamboohr: bamboo.url }) }).catch(async (error: unknown) => {
+    await bamboo.close();
+    throw error;
+  });
+  return {
+    ...server,
+    bamboohr: { subdomain: bamboo.subdomain, apiKey: bamboo.createApiKey() },
+    async close() {
+      await server.close();
+      await bamboo.close();
+    },
+  };
 }
 
 export function sdkDirectory(language: string): string {

@@ -21,8 +21,13 @@ from ..models import (
     ListDirectoryGroupMembersResponse,
     ListDirectoryGroupsResponse,
     ListDirectoryUsersResponse,
+    ListSyncRunsResponse,
     RegenerateDirectorySecretResponse,
+    RemoveSampleDataResponse,
     RoleAssignment,
+    SampleDataResponse,
+    SyncRun,
+    SyncRunResponse,
     ToggleDirectoryResponse,
     UpdateAttributeMappingsResponse,
 )
@@ -35,6 +40,25 @@ DIRECTORY = DIRECTORIES + "/{directory_id}"
 
 def _ids(organization_id: str, directory_id: str, **more: str) -> Dict[str, str]:
     return {"organization_id": organization_id, "directory_id": directory_id, **more}
+
+
+def _source_fields(
+    google_workspace: Optional[Mapping[str, Any]],
+    bamboohr: Optional[Mapping[str, Any]],
+    credentials: Optional[Mapping[str, Any]],
+    sync_interval_minutes: Optional[int],
+    safety_threshold_percent: Optional[int],
+) -> Dict[str, Any]:
+    """A pulled directory's settings, credentials and schedule as the API reads them; None is left out."""
+    return compact(
+        {
+            "google_workspace": dict(google_workspace) if google_workspace is not None else None,
+            "bamboohr": dict(bamboohr) if bamboohr is not None else None,
+            "credentials": dict(credentials) if credentials is not None else None,
+            "sync_interval_minutes": sync_interval_minutes,
+            "safety_threshold_percent": safety_threshold_percent,
+        }
+    )
 
 
 class AsyncDirectoryClient:
@@ -69,12 +93,34 @@ class AsyncDirectoryClient:
         return page.directories[0]
 
     async def create_directory(
-        self, organization_id: str, *, directory_provider: str, directory_type: Optional[str] = None, name: Optional[str] = None
+        self,
+        organization_id: str,
+        *,
+        directory_provider: Optional[str] = None,
+        directory_type: Optional[str] = None,
+        name: Optional[str] = None,
+        google_workspace: Optional[Mapping[str, Any]] = None,
+        bamboohr: Optional[Mapping[str, Any]] = None,
+        credentials: Optional[Mapping[str, Any]] = None,
+        sync_interval_minutes: Optional[int] = None,
+        safety_threshold_percent: Optional[int] = None,
     ) -> DirectoryResponse:
-        """`directory_provider`: OKTA, AZURE_AD, GOOGLE, ONELOGIN, JUMPCLOUD, PING_IDENTITY, AUTHENTIK or
-        OTHER. The organization needs the `scim` feature (a PermissionDeniedError otherwise).
+        """A SCIM directory (`directory_type="SCIM"`, the default) needs `directory_provider`: OKTA,
+        AZURE_AD, GOOGLE, ONELOGIN, JUMPCLOUD, PING_IDENTITY, AUTHENTIK or OTHER. A pulled directory
+        (`directory_type="GOOGLE_WORKSPACE"` or `"BAMBOOHR"`) takes its source's settings
+        (`google_workspace={"group_emails": [...]}`, `bamboohr={"subdomain": "acme"}`), write-only
+        `credentials` (`{"api_key": ...}`, or `{"service_account_key": ..., "admin_email": ...}`) and
+        its schedule; Roster syncs it from the source. The organization needs the `scim` feature (a
+        PermissionDeniedError otherwise).
         """
-        body = compact({"directory_type": directory_type, "directory_provider": directory_provider, "name": name})
+        body = compact(
+            {
+                "directory_type": directory_type,
+                "directory_provider": directory_provider,
+                "name": name,
+                **_source_fields(google_workspace, bamboohr, credentials, sync_interval_minutes, safety_threshold_percent),
+            }
+        )
         return await self._transport.call(DirectoryResponse, "POST", DIRECTORIES, path={"organization_id": organization_id}, body=body)
 
     async def update_directory(
@@ -293,4 +339,73 @@ class AsyncDirectoryClient:
             DIRECTORY + "/event_settings",
             path=_ids(organization_id, directory_id),
             body={"deactivation_as_deletion": deactivation_as_deletion},
+        )
+
+    async def get_sample_data(self, organization_id: str, directory_id: str) -> SampleDataResponse:
+        """How many users and groups "Send sample data" (dashboard or portal) made in the directory;
+        they carry `sample=True`.
+        """
+        return await self._transport.call(SampleDataResponse, "GET", DIRECTORY + "/sample_data", path=_ids(organization_id, directory_id))
+
+    async def remove_sample_data(self, organization_id: str, directory_id: str) -> RemoveSampleDataResponse:
+        """Deletes the directory's sample users and groups, as SCIM DELETEs would (with user_deleted and
+        group_deleted events); what the IdP created stays. Answers how many went.
+        """
+        return await self._transport.call(
+            RemoveSampleDataResponse, "DELETE", DIRECTORY + "/sample_data", path=_ids(organization_id, directory_id)
+        )
+
+    async def update_directory_source(
+        self,
+        organization_id: str,
+        directory_id: str,
+        *,
+        google_workspace: Optional[Mapping[str, Any]] = None,
+        bamboohr: Optional[Mapping[str, Any]] = None,
+        credentials: Optional[Mapping[str, Any]] = None,
+        sync_interval_minutes: Optional[int] = None,
+        safety_threshold_percent: Optional[int] = None,
+    ) -> DirectoryResponse:
+        """A pulled directory's source: settings given replace those stored field by field,
+        `credentials` (write-only) replace the stored ones, and a changed scope or new credentials
+        sync at once.
+        """
+        body = _source_fields(google_workspace, bamboohr, credentials, sync_interval_minutes, safety_threshold_percent)
+        return await self._transport.call(DirectoryResponse, "PATCH", DIRECTORY + "/source", path=_ids(organization_id, directory_id), body=body)
+
+    async def sync_directory(self, organization_id: str, directory_id: str) -> DirectoryResponse:
+        """"Sync now": a run of a pulled directory starts at once (or right after the one going).
+        A BadRequestError for a SCIM, disabled or unconnected directory.
+        """
+        return await self._transport.call(DirectoryResponse, "POST", DIRECTORY + ":sync", path=_ids(organization_id, directory_id))
+
+    async def list_directory_sync_runs(
+        self, organization_id: str, directory_id: str, *, page_size: Optional[int] = None, page_token: Optional[str] = None
+    ) -> ListSyncRunsResponse:
+        """A pulled directory's sync runs, newest first."""
+        return await self._transport.call(
+            ListSyncRunsResponse,
+            "GET",
+            DIRECTORY + "/sync_runs",
+            path=_ids(organization_id, directory_id),
+            query={"page_size": page_size, "page_token": page_token},
+        )
+
+    def iterate_directory_sync_runs(self, organization_id: str, directory_id: str, *, page_size: Optional[int] = None) -> AsyncIterator[SyncRun]:
+        """Every sync run, newest first, page after page."""
+        return each_item(
+            lambda token: self.list_directory_sync_runs(organization_id, directory_id, page_size=page_size, page_token=token),
+            lambda page: page.sync_runs,
+        )
+
+    async def approve_directory_sync_run(self, organization_id: str, directory_id: str, sync_run_id: str) -> SyncRunResponse:
+        """Lets the removals of a run the safety threshold held go through: a run starts at once and
+        may remove up to what the held one would have. Only the newest run of a directory that needs
+        review.
+        """
+        return await self._transport.call(
+            SyncRunResponse,
+            "POST",
+            DIRECTORY + "/sync_runs/{sync_run_id}:approve",
+            path=_ids(organization_id, directory_id, sync_run_id=sync_run_id),
         )

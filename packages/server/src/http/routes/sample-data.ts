@@ -8,7 +8,8 @@ import { directoryParams } from './common-schemas.js';
 // The users and groups "Send sample data" (dashboard and portal) pushed into a directory:
 // counted, and removed with events, from the app's backend too.
 
-const counts = z.strictObject({ users: z.number().int(), groups: z.number().int() });
+// Named in the OpenAPI document, so the SDKs' models get one name for both answers' counts.
+const counts = z.strictObject({ users: z.number().int(), groups: z.number().int() }).meta({ id: 'SampleDataCounts' });
 export const sampleDataResponse = z.strictObject({ sample_data: counts }).meta({ id: 'SampleDataResponse' });
 export const removedSampleDataResponse = z.strictObject({ removed: counts }).meta({ id: 'RemoveSampleDataResponse' });
 

@@ -3,6 +3,7 @@ import { DIRECTORY_PROVIDERS } from '../../directory/directories.js';
 import type { EventType } from '../../events/event-types.js';
 import { timestamp } from './common.js';
 import { PULLED_DIRECTORY_TYPES } from '../../connectors/source.js';
+import { directoryGroupSchema } from './directory-group.js';
 import { heldRunSchema } from './directory-source.js';
 import { exampleHeld, exampleHeldSyncRun } from './pulled-examples.js';
 import { directoryUserSchema } from './directory-user.js';
@@ -27,6 +28,8 @@ const groupEventData = z
     id: z.string(),
     display_name: z.string(),
     updated_at: timestamp,
+    // Sample groups' events say so, as sample users' events do (the user schema carries it already).
+    sample: directoryGroupSchema.shape.sample,
     group_detail: record.describe('The stored SCIM resource (without members), with its id.'),
   })
   .meta({ id: 'GroupEventData', description: 'The group as it stands after the change.' });

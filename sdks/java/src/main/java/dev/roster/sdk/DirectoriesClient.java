@@ -17,14 +17,21 @@ import dev.roster.sdk.models.DirectoryResponse;
 import dev.roster.sdk.models.DirectorySecret;
 import dev.roster.sdk.models.DirectorySecretResponse;
 import dev.roster.sdk.models.DirectoryUser;
+import dev.roster.sdk.models.DirectoryType;
 import dev.roster.sdk.models.DirectoryUserResponse;
 import dev.roster.sdk.models.ListDirectoriesResponse;
 import dev.roster.sdk.models.ListDirectoryGroupMembersResponse;
 import dev.roster.sdk.models.ListDirectoryGroupsResponse;
 import dev.roster.sdk.models.ListDirectoryUsersResponse;
+import dev.roster.sdk.models.ListSyncRunsResponse;
 import dev.roster.sdk.models.RegenerateDirectorySecretResponse;
+import dev.roster.sdk.models.RemoveSampleDataResponse;
 import dev.roster.sdk.models.RoleAssignment;
 import dev.roster.sdk.models.RoleAssignments;
+import dev.roster.sdk.models.SampleDataCounts;
+import dev.roster.sdk.models.SampleDataResponse;
+import dev.roster.sdk.models.SyncRun;
+import dev.roster.sdk.models.SyncRunResponse;
 import dev.roster.sdk.models.ToggleDirectoryResponse;
 import dev.roster.sdk.models.UpdateAttributeMappingsResponse;
 import java.time.Duration;
@@ -79,6 +86,23 @@ public final class DirectoriesClient {
         Map<String, Object> body = fields("directory_type", "SCIM", "directory_provider", known(provider));
         if (name != null) body.put("name", name);
         return transport.call(ApiRequest.post(DIRECTORIES, organizationId).body(body), DirectoryResponse.class).getDirectory();
+    }
+
+    /**
+     * A pulled directory: Roster syncs it from Google Workspace or BambooHR ({@code type}) on a
+     * schedule, with the source's settings and credentials in {@code source}. {@code name}: null
+     * for one made from the type. The server needs ROSTER_ENCRYPTION_KEY.
+     */
+    public Directory createDirectory(String organizationId, DirectoryType type, String name, DirectorySourceFields source) {
+        if (type == null || type == DirectoryType.UNRECOGNIZED) throw new IllegalArgumentException("a directory type is required (GOOGLE_WORKSPACE or BAMBOOHR)");
+        Map<String, Object> body = fields("directory_type", type.getValue());
+        if (name != null) body.put("name", name);
+        body.putAll(source.body());
+        return transport.call(ApiRequest.post(DIRECTORIES, organizationId).body(body), DirectoryResponse.class).getDirectory();
+    }
+
+    public Directory createDirectory(String organizationId, DirectoryType type, DirectorySourceFields source) {
+        return createDirectory(organizationId, type, null, source);
     }
 
     public Directory updateDirectory(String organizationId, String directoryId, DirectoryFields fields) {
@@ -242,5 +266,63 @@ public final class DirectoriesClient {
     public DirectoryEventSettings updateDirectoryEventSettings(String organizationId, String directoryId, boolean deactivationAsDeletion) {
         ApiRequest request = ApiRequest.patch(DIRECTORY + "/event_settings", organizationId, directoryId).body(fields("deactivation_as_deletion", deactivationAsDeletion));
         return transport.call(request, DirectoryEventSettingsResponse.class).getEventSettings();
+    }
+
+    /**
+     * How many users and groups "Send sample data" (dashboard or portal) made in the directory; they
+     * carry {@code getSample() == true}.
+     */
+    public SampleDataCounts getSampleData(String organizationId, String directoryId) {
+        return transport.call(ApiRequest.get(DIRECTORY + "/sample_data", organizationId, directoryId), SampleDataResponse.class).getSampleData();
+    }
+
+    /**
+     * Deletes the directory's sample users and groups as SCIM DELETEs would (with user_deleted and
+     * group_deleted events); what the IdP created stays. Returns how many went.
+     */
+    public SampleDataCounts removeSampleData(String organizationId, String directoryId) {
+        return transport.call(ApiRequest.delete(DIRECTORY + "/sample_data", organizationId, directoryId), RemoveSampleDataResponse.class).getRemoved();
+    }
+
+    /**
+     * A pulled directory's source: settings given replace those stored field by field, credentials
+     * (write-only) replace the stored ones, and a changed scope or new credentials sync at once.
+     */
+    public Directory updateDirectorySource(String organizationId, String directoryId, DirectorySourceFields source) {
+        return transport.call(ApiRequest.patch(DIRECTORY + "/source", organizationId, directoryId).body(source.body()), DirectoryResponse.class).getDirectory();
+    }
+
+    /** "Sync now": a run starts at once (or right after the one going); a {@link BadRequestException} for a SCIM, disabled or unconnected directory. */
+    public Directory syncDirectory(String organizationId, String directoryId) {
+        return transport.call(ApiRequest.post(DIRECTORY + ":sync", organizationId, directoryId), DirectoryResponse.class).getDirectory();
+    }
+
+    /** A pulled directory's sync runs, newest first. */
+    public ListSyncRunsResponse listDirectorySyncRuns(String organizationId, String directoryId) {
+        return listDirectorySyncRuns(organizationId, directoryId, PageOptions.none());
+    }
+
+    public ListSyncRunsResponse listDirectorySyncRuns(String organizationId, String directoryId, PageOptions page) {
+        return transport.call(ApiRequest.get(DIRECTORY + "/sync_runs", organizationId, directoryId).query(page.query()), ListSyncRunsResponse.class);
+    }
+
+    public PagedIterable<SyncRun> iterateDirectorySyncRuns(String organizationId, String directoryId) {
+        return iterateDirectorySyncRuns(organizationId, directoryId, PageOptions.none());
+    }
+
+    public PagedIterable<SyncRun> iterateDirectorySyncRuns(String organizationId, String directoryId, PageOptions page) {
+        ApiRequest.expand(DIRECTORY, organizationId, directoryId);
+        return new PagedIterable<>(page.pageToken(), token -> {
+            ListSyncRunsResponse runs = transport.call(ApiRequest.get(DIRECTORY + "/sync_runs", organizationId, directoryId).query(page.query(token)), ListSyncRunsResponse.class);
+            return new PagedIterable.Page<>(runs.getSyncRuns(), PagedIterable.nextPageToken(runs.getNextPageToken()));
+        });
+    }
+
+    /**
+     * Lets the removals of a run the safety threshold held go through: a run starts at once and may
+     * remove up to what the held one would have. Only the newest run of a directory that needs review.
+     */
+    public SyncRun approveDirectorySyncRun(String organizationId, String directoryId, String syncRunId) {
+        return transport.call(ApiRequest.post(DIRECTORY + "/sync_runs/{sync_run_id}:approve", organizationId, directoryId, syncRunId), SyncRunResponse.class).getSyncRun();
     }
 }

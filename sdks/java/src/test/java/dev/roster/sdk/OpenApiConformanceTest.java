@@ -10,8 +10,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.roster.sdk.models.AttributeMapping;
 import dev.roster.sdk.models.DirectoryProvider;
+import dev.roster.sdk.models.DirectorySourceBamboohr;
+import dev.roster.sdk.models.DirectorySourceGoogleWorkspace;
+import dev.roster.sdk.models.DirectoryType;
 import dev.roster.sdk.models.OrganizationSettingsFeature;
 import dev.roster.sdk.models.RoleAssignment;
+import dev.roster.sdk.models.SourceCredentialsInput;
 import dev.roster.sdk.models.WebhookDeliveryStatus;
 import dev.roster.sdk.support.LiveRoster;
 import dev.roster.sdk.support.SchemaCheck;
@@ -47,7 +51,7 @@ class OpenApiConformanceTest {
     private static final Map<String, String> PATH_VALUES = Map.ofEntries(
             entry("organization_id", "org_1"), entry("external_id", "ext_1"), entry("directory_id", "dir_1"), entry("user_id", "usr_1"),
             entry("group_id", "grp_1"), entry("secret_id", "sec_1"), entry("role_name", "admin"), entry("link_id", "lnk_1"),
-            entry("client_id", "cli_1"), entry("event_id", "evt_1"), entry("webhook_id", "whk_1"));
+            entry("client_id", "cli_1"), entry("event_id", "evt_1"), entry("webhook_id", "whk_1"), entry("sync_run_id", "run_1"));
     private static final String ORG = "org_1", DIR = "dir_1", GROUP = "grp_1", WEBHOOK = "whk_1";
     private static final Instant AT = Instant.parse("2030-01-02T03:04:05Z");
     /** The call's result is not compared with the answer (it is not the operation's own result). */
@@ -81,6 +85,11 @@ class OpenApiConformanceTest {
                     List.of(OrganizationSettingsFeature.newBuilder().setName("scim").setEnabled(true).build()))),
             entry("createDirectory", client -> {
                 client.directories().createDirectory(ORG, DirectoryProvider.OKTA);
+                client.directories().createDirectory(ORG, DirectoryType.BAMBOOHR, DirectorySourceFields.newBuilder()
+                        .setBamboohr(DirectorySourceBamboohr.newBuilder().setSubdomain("acme").build())
+                        .setCredentials(SourceCredentialsInput.newBuilder().setApiKey("key").build()).setSyncIntervalMinutes(60).setSafetyThresholdPercent(10).build());
+                client.directories().createDirectory(ORG, DirectoryType.GOOGLE_WORKSPACE, "Google", DirectorySourceFields.newBuilder()
+                        .setGoogleWorkspace(DirectorySourceGoogleWorkspace.newBuilder().setGroupEmails(List.of("eng@acme.example")).build()).build());
                 return client.directories().createDirectory(ORG, DirectoryProvider.AZURE_AD, "Entra");
             }),
             entry("listDirectories", client -> {
@@ -199,7 +208,21 @@ class OpenApiConformanceTest {
                     ListWebhookDeliveriesOptions.newBuilder().setStatus(WebhookDeliveryStatus.DEAD).setPageSize(10).setPageToken("token").build())),
             entry("getWebhookDelivery", client -> client.webhooks().getDelivery(WEBHOOK, "evt_1")),
             entry("getDirectoryEventSettings", client -> client.directories().getDirectoryEventSettings(ORG, DIR)),
-            entry("updateDirectoryEventSettings", client -> client.directories().updateDirectoryEventSettings(ORG, DIR, true)));
+            entry("updateDirectoryEventSettings", client -> client.directories().updateDirectoryEventSettings(ORG, DIR, true)),
+            entry("getSampleData", client -> client.directories().getSampleData(ORG, DIR)),
+            entry("removeSampleData", client -> client.directories().removeSampleData(ORG, DIR)),
+            entry("updateDirectorySource", client -> client.directories().updateDirectorySource(ORG, DIR, DirectorySourceFields.newBuilder()
+                    .setGoogleWorkspace(DirectorySourceGoogleWorkspace.newBuilder().setDomain("acme.example").setGroupEmails(List.of("eng@acme.example")).build())
+                    .setBamboohr(DirectorySourceBamboohr.newBuilder().setExtraFields(List.of("jobTitle")).build())
+                    .setCredentials(SourceCredentialsInput.newBuilder().setApiKey("key").build())
+                    .setSyncIntervalMinutes(60).setSafetyThresholdPercent(10).build())),
+            entry("syncDirectory", client -> client.directories().syncDirectory(ORG, DIR)),
+            entry("listDirectorySyncRuns", client -> {
+                client.directories().listDirectorySyncRuns(ORG, DIR);
+                client.directories().iterateDirectorySyncRuns(ORG, DIR).iterator().hasNext();
+                return client.directories().listDirectorySyncRuns(ORG, DIR, PageOptions.newBuilder().setPageSize(10).setPageToken("t").build());
+            }),
+            entry("approveDirectorySyncRun", client -> client.directories().approveDirectorySyncRun(ORG, DIR, "run_1")));
 
     private record Operation(String id, String method, String template, Pattern path, JsonNode spec) {}
 

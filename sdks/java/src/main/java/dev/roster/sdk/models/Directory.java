@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
-/** One SCIM connection of an organization's directory provider. */
+/** One connection of an organization's directory: pushed by its IdP over SCIM, or pulled by Roster from Google Workspace or BambooHR. */
 public final class Directory extends ApiObject {
     @JsonProperty("id")
     private String id;
@@ -43,6 +43,8 @@ public final class Directory extends ApiObject {
     private String email;
     @JsonProperty("groups_tracked")
     private DirectoryGroupsTracked groupsTracked;
+    @JsonProperty("source")
+    private DirectorySource source;
 
     private Directory() {}
 
@@ -56,7 +58,7 @@ public final class Directory extends ApiObject {
         return name;
     }
 
-    /** <code>directory_type</code>. */
+    /** SCIM: the IdP pushes over SCIM; GOOGLE_WORKSPACE, BAMBOOHR: Roster pulls from the source on a schedule. */
     public DirectoryType getDirectoryType() {
         return directoryType;
     }
@@ -76,12 +78,12 @@ public final class Directory extends ApiObject {
         return enabled;
     }
 
-    /** DISABLED; ACTIVE once the IdP has called; PENDING with a secret; else NOT_CONFIGURED. */
+    /** DISABLED; ACTIVE once the IdP has called (pulled: once a sync succeeded); PENDING with a secret (pulled: connected, first sync to come); else NOT_CONFIGURED. Pulled directories also: NEEDS_REVIEW (a sync waits for approval), INVALID_CREDENTIALS (the source refused them), ERROR (the last sync failed; retried with backoff). */
     public DirectoryStatus getStatus() {
         return status;
     }
 
-    /** When the IdP last called the SCIM endpoint. May be null. */
+    /** When the IdP last called the SCIM endpoint (pulled: when the last sync succeeded). May be null. */
     public Instant getLastSyncedAt() {
         return lastSyncedAt;
     }
@@ -131,6 +133,11 @@ public final class Directory extends ApiObject {
         return groupsTracked;
     }
 
+    /** Where a pulled directory syncs from and how it is going; null for SCIM directories. May be null. */
+    public DirectorySource getSource() {
+        return source;
+    }
+
     public static Builder newBuilder() {
         return new Builder();
     }
@@ -155,6 +162,7 @@ public final class Directory extends ApiObject {
         builder.attributeMappings = attributeMappings;
         builder.email = email;
         builder.groupsTracked = groupsTracked;
+        builder.source = source;
         return builder;
     }
 
@@ -176,6 +184,7 @@ public final class Directory extends ApiObject {
         private AttributeMappings attributeMappings;
         private String email;
         private DirectoryGroupsTracked groupsTracked;
+        private DirectorySource source;
 
         private Builder() {}
 
@@ -264,6 +273,11 @@ public final class Directory extends ApiObject {
             return this;
         }
 
+        public Builder setSource(DirectorySource source) {
+            this.source = source;
+            return this;
+        }
+
         public Directory build() {
             Directory built = new Directory();
             built.id = id;
@@ -283,6 +297,7 @@ public final class Directory extends ApiObject {
             built.attributeMappings = attributeMappings;
             built.email = email;
             built.groupsTracked = groupsTracked;
+            built.source = source;
             return built;
         }
     }

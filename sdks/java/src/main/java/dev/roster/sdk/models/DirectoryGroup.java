@@ -17,6 +17,8 @@ public final class DirectoryGroup extends ApiObject {
     private int totalUsers;
     @JsonProperty("updated_at")
     private Instant updatedAt;
+    @JsonProperty("sample")
+    private Boolean sample;
     @JsonProperty("group_detail")
     private Map<String, Object> groupDetail;
 
@@ -42,6 +44,11 @@ public final class DirectoryGroup extends ApiObject {
         return updatedAt;
     }
 
+    /** Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data. May be null. */
+    public Boolean getSample() {
+        return sample;
+    }
+
     /** The stored SCIM resource (without members), with include_detail=true. May be null. */
     public Map<String, Object> getGroupDetail() {
         return groupDetail == null ? null : Collections.unmodifiableMap(groupDetail);
@@ -58,6 +65,7 @@ public final class DirectoryGroup extends ApiObject {
         builder.displayName = displayName;
         builder.totalUsers = totalUsers;
         builder.updatedAt = updatedAt;
+        builder.sample = sample;
         builder.groupDetail = groupDetail;
         return builder;
     }
@@ -67,6 +75,7 @@ public final class DirectoryGroup extends ApiObject {
         private String displayName;
         private int totalUsers;
         private Instant updatedAt;
+        private Boolean sample;
         private Map<String, Object> groupDetail;
 
         private Builder() {}
@@ -91,6 +100,11 @@ public final class DirectoryGroup extends ApiObject {
             return this;
         }
 
+        public Builder setSample(Boolean sample) {
+            this.sample = sample;
+            return this;
+        }
+
         public Builder setGroupDetail(Map<String, Object> groupDetail) {
             this.groupDetail = groupDetail == null ? null : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupDetail));
             return this;
@@ -102,6 +116,7 @@ public final class DirectoryGroup extends ApiObject {
             built.displayName = displayName;
             built.totalUsers = totalUsers;
             built.updatedAt = updatedAt;
+            built.sample = sample;
             built.groupDetail = groupDetail;
             return built;
         }

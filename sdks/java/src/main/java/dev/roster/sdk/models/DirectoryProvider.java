@@ -23,6 +23,8 @@ public enum DirectoryProvider {
     AUTHENTIK("AUTHENTIK"),
     @JsonProperty("OTHER")
     OTHER("OTHER"),
+    @JsonProperty("BAMBOOHR")
+    BAMBOOHR("BAMBOOHR"),
     /** A value this version of the SDK does not know (the server is newer): it is read, not refused. */
     @JsonEnumDefaultValue
     UNRECOGNIZED(null);

@@ -5,7 +5,7 @@ package dev.roster.sdk.models;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** DISABLED; ACTIVE once the IdP has called; PENDING with a secret; else NOT_CONFIGURED. */
+/** DISABLED; ACTIVE once the IdP has called (pulled: once a sync succeeded); PENDING with a secret (pulled: connected, first sync to come); else NOT_CONFIGURED. Pulled directories also: NEEDS_REVIEW (a sync waits for approval), INVALID_CREDENTIALS (the source refused them), ERROR (the last sync failed; retried with backoff). */
 public enum DirectoryStatus {
     @JsonProperty("ACTIVE")
     ACTIVE("ACTIVE"),
@@ -15,6 +15,12 @@ public enum DirectoryStatus {
     NOT_CONFIGURED("NOT_CONFIGURED"),
     @JsonProperty("DISABLED")
     DISABLED("DISABLED"),
+    @JsonProperty("NEEDS_REVIEW")
+    NEEDS_REVIEW("NEEDS_REVIEW"),
+    @JsonProperty("INVALID_CREDENTIALS")
+    INVALID_CREDENTIALS("INVALID_CREDENTIALS"),
+    @JsonProperty("ERROR")
+    ERROR("ERROR"),
     /** A value this version of the SDK does not know (the server is newer): it is read, not refused. */
     @JsonEnumDefaultValue
     UNRECOGNIZED(null);

@@ -5,10 +5,14 @@ package dev.roster.sdk.models;
 import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Generated from components.schemas.Directory.directory_type. */
+/** SCIM: the IdP pushes over SCIM; GOOGLE_WORKSPACE, BAMBOOHR: Roster pulls from the source on a schedule. */
 public enum DirectoryType {
     @JsonProperty("SCIM")
     SCIM("SCIM"),
+    @JsonProperty("GOOGLE_WORKSPACE")
+    GOOGLE_WORKSPACE("GOOGLE_WORKSPACE"),
+    @JsonProperty("BAMBOOHR")
+    BAMBOOHR("BAMBOOHR"),
     /** A value this version of the SDK does not know (the server is newer): it is read, not refused. */
     @JsonEnumDefaultValue
     UNRECOGNIZED(null);

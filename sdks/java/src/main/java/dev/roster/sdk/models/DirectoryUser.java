@@ -36,6 +36,8 @@ public final class DirectoryUser extends ApiObject {
     private Map<String, Object> customAttributes;
     @JsonProperty("updated_at")
     private Instant updatedAt;
+    @JsonProperty("sample")
+    private Boolean sample;
     @JsonProperty("user_detail")
     private Map<String, Object> userDetail;
 
@@ -106,6 +108,11 @@ public final class DirectoryUser extends ApiObject {
         return updatedAt;
     }
 
+    /** Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data. May be null. */
+    public Boolean getSample() {
+        return sample;
+    }
+
     /** The stored SCIM resource, with include_detail=true. May be null. */
     public Map<String, Object> getUserDetail() {
         return userDetail == null ? null : Collections.unmodifiableMap(userDetail);
@@ -131,6 +138,7 @@ public final class DirectoryUser extends ApiObject {
         builder.permissions = permissions;
         builder.customAttributes = customAttributes;
         builder.updatedAt = updatedAt;
+        builder.sample = sample;
         builder.userDetail = userDetail;
         return builder;
     }
@@ -149,6 +157,7 @@ public final class DirectoryUser extends ApiObject {
         private List<String> permissions;
         private Map<String, Object> customAttributes;
         private Instant updatedAt;
+        private Boolean sample;
         private Map<String, Object> userDetail;
 
         private Builder() {}
@@ -218,6 +227,11 @@ public final class DirectoryUser extends ApiObject {
             return this;
         }
 
+        public Builder setSample(Boolean sample) {
+            this.sample = sample;
+            return this;
+        }
+
         public Builder setUserDetail(Map<String, Object> userDetail) {
             this.userDetail = userDetail == null ? null : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(userDetail));
             return this;
@@ -238,6 +252,7 @@ public final class DirectoryUser extends ApiObject {
             built.permissions = permissions;
             built.customAttributes = customAttributes;
             built.updatedAt = updatedAt;
+            built.sample = sample;
             built.userDetail = userDetail;
             return built;
         }

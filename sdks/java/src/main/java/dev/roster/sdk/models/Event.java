@@ -39,7 +39,7 @@ public final class Event extends ApiObject {
         return id;
     }
 
-    /** One of organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+    /** One of organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked, organization.directory.sync_needs_review. */
     public String getType() {
         return type;
     }

@@ -226,7 +226,12 @@ public final class ModelGenerator {
             schema.get("anyOf").forEach(branch -> {
                 if (!"null".equals(branch.path("type").asText())) branches.add(branch);
             });
-            if (branches.size() != 1) throw new IllegalArgumentException("anyOf with several non-null branches has no Java type: " + schema);
+            if (branches.size() != 1) {
+                // Alternatives (a key given as an object or as its text): any JSON value, a JsonNode.
+                com.fasterxml.jackson.databind.node.ObjectNode any = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                if (schema.has("description")) any.set("description", schema.get("description"));
+                return any;
+            }
             com.fasterxml.jackson.databind.node.ObjectNode merged = branches.get(0).deepCopy();
             if (schema.has("description") && !merged.has("description")) merged.set("description", schema.get("description"));
             return merged;

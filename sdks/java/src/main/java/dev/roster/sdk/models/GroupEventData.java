@@ -1,0 +1,109 @@
+// Generated from Roster's OpenAPI document (components.schemas.GroupEventData) by
+// src/test/java/dev/roster/sdk/codegen/ModelGenerator.java. Do not edit: regenerate (README, "Models").
+package dev.roster.sdk.models;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+
+/** The group as it stands after the change. */
+public final class GroupEventData extends ApiObject {
+    @JsonProperty("id")
+    private String id;
+    @JsonProperty("display_name")
+    private String displayName;
+    @JsonProperty("updated_at")
+    private Instant updatedAt;
+    @JsonProperty("sample")
+    private Boolean sample;
+    @JsonProperty("group_detail")
+    private Map<String, Object> groupDetail;
+
+    private GroupEventData() {}
+
+    /** <code>id</code>. */
+    public String getId() {
+        return id;
+    }
+
+    /** <code>display_name</code>. */
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    /** <code>updated_at</code>. */
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    /** Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data. May be null. */
+    public Boolean getSample() {
+        return sample;
+    }
+
+    /** The stored SCIM resource (without members), with its id. */
+    public Map<String, Object> getGroupDetail() {
+        return groupDetail == null ? null : Collections.unmodifiableMap(groupDetail);
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** A builder holding this object's values, to make a changed copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.id = id;
+        builder.displayName = displayName;
+        builder.updatedAt = updatedAt;
+        builder.sample = sample;
+        builder.groupDetail = groupDetail;
+        return builder;
+    }
+
+    public static final class Builder {
+        private String id;
+        private String displayName;
+        private Instant updatedAt;
+        private Boolean sample;
+        private Map<String, Object> groupDetail;
+
+        private Builder() {}
+
+        public Builder setId(String id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder setDisplayName(String displayName) {
+            this.displayName = displayName;
+            return this;
+        }
+
+        public Builder setUpdatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Builder setSample(Boolean sample) {
+            this.sample = sample;
+            return this;
+        }
+
+        public Builder setGroupDetail(Map<String, Object> groupDetail) {
+            this.groupDetail = groupDetail == null ? null : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupDetail));
+            return this;
+        }
+
+        public GroupEventData build() {
+            GroupEventData built = new GroupEventData();
+            built.id = id;
+            built.displayName = displayName;
+            built.updatedAt = updatedAt;
+            built.sample = sample;
+            built.groupDetail = groupDetail;
+            return built;
+        }
+    }
+}
