@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
+import { ExpansionWorker } from './events/expansion-worker.js';
+import { expandChanges } from './directory/change-expansion.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
 import { ScimAccess } from './directory/scim-access.js';
@@ -25,6 +27,8 @@ export interface RunningServer {
   bootstrap: BootstrapResult | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;
+  /** Composes user events from change records in the background (events/expansion-worker.ts). */
+  expansionWorker: ExpansionWorker;
   /** Stops accepting requests, finishes those in flight, flushes logs, closes the store. */
   close(): Promise<void>;
 }
@@ -50,6 +54,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const environmentId = await ensureEnvironment(db.pool, newId('env'));
     const bootstrap = await bootstrapApiClient(db, config.ROSTER_CLIENT_ID, config.ROSTER_CLIENT_SECRET);
 
+    let expansionWorker: ExpansionWorker | undefined;
     const services: Services = {
       db,
       config,
@@ -57,6 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicUrl: config.PUBLIC_URL,
       pagePositions: new PagePositions(),
       scimAccess: new ScimAccess({ db }),
+      changesRecorded: () => expansionWorker?.wake(),
     };
     const metrics = new Metrics();
     const recorder = new ActivityRecorder(services, logger);
@@ -65,9 +71,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     recorder.start();
     const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
     const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger });
+    expansionWorker = new ExpansionWorker(() => expandChanges(db), () => deliveryWorker.eventsWritten(), logger);
+    const expansion = expansionWorker;
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
+    expansion.start();
     deliveryWorker.start();
     return {
       app,
@@ -75,8 +84,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       url: url.replace('0.0.0.0', '127.0.0.1'),
       bootstrap,
       deliveryWorker,
+      expansionWorker: expansion,
       async close() {
         await app.close();
+        await expansion.stop();
         await deliveryWorker.stop();
         await recorder.stop();
         stopStatistics();

@@ -1,7 +1,8 @@
 import { newId } from '../ids.js';
 import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
-import type { MemberOp, MemberRef } from '../scim/patch/member-ops.js';
+import type { MemberOp } from '../scim/patch/member-ops.js';
+import { isEmptyChange, netMemberChange } from '../scim/patch/net-member-change.js';
 import { groupColumns, normalizeResource } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
 import { ScimError, badRequest } from '../scim/scim-error.js';
@@ -9,53 +10,63 @@ import { GROUP_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
 import type { Queryable } from '../store/database.js';
 import { insertEvents } from '../store/events.js';
-import { insertGroup, touchGroup, touchGroups, updateGroup, type GroupRow } from '../store/groups.js';
-import {
-  addMembers,
-  findMembers,
-  listMembersOfGroups,
-  removeFromAllGroups,
-  removeMembers,
-  removeMembersExcept,
-  type Member,
-} from '../store/memberships.js';
-import { listUserMemberIds } from '../store/event-subjects.js';
-import { adjustCounter, deleteResource, findResource } from '../store/resources.js';
+import { createGroupRecorded, deleteGroupRecorded, writeGroupRecorded } from '../store/group-writes.js';
+import type { GroupRow } from '../store/groups.js';
+import { listMembersOfGroups } from '../store/memberships.js';
+import { findResource } from '../store/resources.js';
 import { withTransaction } from '../store/transaction.js';
 import { checkPrecondition } from './preconditions.js';
 import { locationOf, type ScimContext } from './scim-context.js';
-import { groupCreatedEvents, groupDeletedEvents, groupUpdatedEvents, type MembershipChange } from './change-events.js';
+import { EVENT_MEMBER_ID_LIMIT, groupUpdated } from './change-events.js';
+import { groupEventData, previousAttributes } from './event-payloads.js';
 import { listPage, type Page } from './scim-list.js';
+import { retryingConflicts } from './write-conflicts.js';
 
 export type ScimGroup = Record<string, unknown>;
 
+interface RenderedMember {
+  value: string;
+  $ref: string;
+  display?: string;
+  type: string;
+}
+
 const groupNotFound = (id: string) => new ScimError(404, `Group ${id} not found`);
+
+function unknownMembers(missing: string[]): ScimError {
+  return badRequest('invalidValue', `members refer to ids that are not users or groups of this directory: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''}`);
+}
+
+function renderMember(context: ScimContext, member: { id: string; type: string; display: string | null }): RenderedMember {
+  const endpoint = member.type === 'Group' ? '/Groups' : '/Users';
+  const rendered: RenderedMember = { value: member.id, $ref: locationOf(context, endpoint, member.id), type: member.type };
+  if (member.display !== null) rendered.display = member.display;
+  return rendered;
+}
+
+function renderGroupRow(context: ScimContext, row: GroupRow, members?: RenderedMember[]): ScimGroup {
+  return renderResource(
+    GROUP_RESOURCE,
+    row.resource,
+    { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version },
+    locationOf(context, '/Groups', row.id),
+    members ? { members } : {},
+  );
+}
 
 /**
  * Renders groups. Members are rows and a group may hold 100k of them, so they are read only
  * when the response will carry them (`withMembers`).
  */
 async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
-  const membersByGroup = new Map<string, { value: string; $ref: string; display?: string; type: string }[]>();
-  if (withMembers) {
-    for (const member of await listMembersOfGroups(db, context.directoryId, rows.map((row) => row.id))) {
-      const list = membersByGroup.get(member.group_id) ?? [];
-      const endpoint = member.type === 'Group' ? '/Groups' : '/Users';
-      const rendered: { value: string; $ref: string; display?: string; type: string } = { value: member.id, $ref: locationOf(context, endpoint, member.id), type: member.type };
-      if (member.display !== null) rendered.display = member.display;
-      list.push(rendered);
-      membersByGroup.set(member.group_id, list);
-    }
+  if (!withMembers) return rows.map((row) => renderGroupRow(context, row));
+  const membersByGroup = new Map<string, RenderedMember[]>();
+  for (const member of await listMembersOfGroups(db, context.directoryId, rows.map((row) => row.id))) {
+    const list = membersByGroup.get(member.group_id) ?? [];
+    list.push(renderMember(context, member));
+    membersByGroup.set(member.group_id, list);
   }
-  return rows.map((row) =>
-    renderResource(
-      GROUP_RESOURCE,
-      row.resource,
-      { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version },
-      locationOf(context, '/Groups', row.id),
-      withMembers ? { members: membersByGroup.get(row.id) ?? [] } : {},
-    ),
-  );
+  return rows.map((row) => renderGroupRow(context, row, membersByGroup.get(row.id) ?? []));
 }
 
 async function renderGroup(context: ScimContext, db: Queryable, row: GroupRow, withMembers: boolean): Promise<ScimGroup> {
@@ -64,63 +75,31 @@ async function renderGroup(context: ScimContext, db: Queryable, row: GroupRow, w
   return group;
 }
 
-/** Resolves member references to this directory's users and groups; an unknown id is the client's mistake. */
-async function resolveMembers(db: Queryable, context: ScimContext, groupId: string, references: MemberRef[]): Promise<Member[]> {
-  const ids = [...new Set(references.map((reference) => reference.value))];
+function rejectSelfMembership(groupId: string, ids: string[]): void {
   if (ids.includes(groupId)) throw badRequest('invalidValue', `group ${groupId} cannot be a member of itself`);
-  const found = await findMembers(db, context.directoryId, ids);
-  if (found.length < ids.length) {
-    const known = new Set(found.map((member) => member.id));
-    const missing = ids.filter((id) => !known.has(id));
-    throw badRequest('invalidValue', `members refer to ids that are not users or groups of this directory: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''}`);
-  }
-  return found;
 }
 
-async function applyMemberOps(db: Queryable, context: ScimContext, groupId: string, operations: MemberOp[]): Promise<MembershipChange> {
-  const added = new Set<string>();
-  const removed = new Set<string>();
-  const recordAdded = (ids: string[]) => ids.forEach((id) => (removed.delete(id) ? undefined : added.add(id)));
-  const recordRemoved = (ids: string[]) => ids.forEach((id) => (added.delete(id) ? undefined : removed.add(id)));
-  for (const operation of operations) {
-    switch (operation.kind) {
-      case 'add':
-        recordAdded(await addMembers(db, context.directoryId, groupId, await resolveMembers(db, context, groupId, operation.members)));
-        break;
-      case 'remove':
-        recordRemoved(await removeMembers(db, context.directoryId, groupId, operation.memberIds));
-        break;
-      case 'removeAll':
-        recordRemoved(await removeMembersExcept(db, context.directoryId, groupId, []));
-        break;
-      case 'replace': {
-        const members = await resolveMembers(db, context, groupId, operation.members);
-        recordRemoved(await removeMembersExcept(db, context.directoryId, groupId, members.map((member) => member.id)));
-        recordAdded(await addMembers(db, context.directoryId, groupId, members));
-        break;
-      }
-    }
-  }
-  return { added: [...added], removed: [...removed] };
-}
-
+/** One statement: the group, its members, the counter, group_created and its members' change record. */
 export async function createGroup(context: ScimContext, body: unknown): Promise<{ group: ScimGroup; row: GroupRow }> {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
   const { resource, members } = normalized.value;
-  return withTransaction(context.services.db, async (client) => {
-    const id = newId('dirgroup');
-    let row = await insertGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource });
-    let change: MembershipChange = { added: [], removed: [] };
-    if (members && members.length > 0) {
-      change = await applyMemberOps(client, context, id, [{ kind: 'add', members }]);
-      row = (await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id)) ?? row;
-    }
-    const group = await renderGroup(context, client, row, true);
-    await adjustCounter(client, context.directoryId, 'groups', 1);
-    await insertEvents(client, await groupCreatedEvents(client, context, row, change));
-    return { group, row };
+  const id = newId('dirgroup');
+  const memberIds = [...new Set((members ?? []).map((member) => member.value))];
+  rejectSelfMembership(id, memberIds);
+  const created = await createGroupRecorded(context.services.db.pool, {
+    directoryId: context.directoryId,
+    organizationId: context.organizationId,
+    id,
+    columns: groupColumns(resource),
+    resource,
+    memberIds,
+    eventId: newId('evt'),
+    idLimit: EVENT_MEMBER_ID_LIMIT,
   });
+  if ('missing' in created) throw unknownMembers(created.missing);
+  context.services.changesRecorded();
+  return { group: renderGroupRow(context, created.row, created.members.map((member) => renderMember(context, member))), row: created.row };
 }
 
 export async function getGroup(context: ScimContext, id: string, withMembers: boolean): Promise<{ group: ScimGroup; row: GroupRow }> {
@@ -136,35 +115,54 @@ export async function listGroups(context: ScimContext, params: ListParams, withM
 }
 
 /**
- * One write path for PUT and PATCH: lock the group, compute its next attributes and member
- * operations, apply the member operations set-wise, and record one event if anything changed.
+ * One write path for PUT and PATCH: read the group, compute its next attributes and the net
+ * effect of its member operations, then apply both in one statement. Member operations alone
+ * need no particular version (they apply to whatever the group holds, under its row lock); new
+ * attributes are computed from the read, so they are written only if the group is still as read.
  */
-async function writeGroup(
+function writeGroup(
   context: ScimContext,
   id: string,
   ifMatch: string | undefined,
   withMembers: boolean,
   next: (current: GroupRow) => { resource: Record<string, unknown>; memberOps: MemberOp[] },
 ): Promise<{ group: ScimGroup; row: GroupRow; changed: boolean }> {
-  return withTransaction(context.services.db, async (client) => {
-    // The row lock orders concurrent writers to one group, so no membership change is lost.
-    const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
+  const db = context.services.db.pool;
+  return retryingConflicts(async () => {
+    const current = await findResource<GroupRow>(db, GROUP_RESOURCE, context.directoryId, id);
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
     const { resource, memberOps } = next(current);
-    const change = await applyMemberOps(client, context, id, memberOps);
+    const change = netMemberChange(memberOps);
+    rejectSelfMembership(id, change.present);
     const attributesChanged = !jsonEqual(resource, current.resource);
-    const membersChanged = change.added.length > 0 || change.removed.length > 0;
-    if (!attributesChanged && !membersChanged) {
-      return { group: await renderGroup(context, client, current, withMembers), row: current, changed: false };
+    if (!attributesChanged && isEmptyChange(change)) {
+      return { group: await renderGroup(context, db, current, withMembers), row: current, changed: false };
     }
-    const row = attributesChanged
-      ? await updateGroup(client, { directoryId: context.directoryId, id, columns: groupColumns(resource), resource })
-      : await touchGroup(client, context.directoryId, id);
-    const group = await renderGroup(context, client, row, withMembers);
-    await adjustCounter(client, context.directoryId, 'groups', 0);
-    await insertEvents(client, await groupUpdatedEvents(client, context, current, row, change));
-    return { group, row, changed: true };
+    const after = { ...current, resource, display_name: groupColumns(resource).displayName };
+    const pinned = attributesChanged || (ifMatch !== undefined && ifMatch.trim() !== '*');
+    const written = await writeGroupRecorded(db, {
+      directoryId: context.directoryId,
+      organizationId: context.organizationId,
+      id,
+      version: pinned ? current.version : null,
+      attributes: attributesChanged ? { columns: groupColumns(resource), resource, nameBefore: current.display_name } : null,
+      ...change,
+      eventId: newId('evt'),
+      previous: attributesChanged ? previousAttributes(groupEventData(current), groupEventData(after)) : {},
+      idLimit: EVENT_MEMBER_ID_LIMIT,
+    });
+    switch (written.outcome) {
+      case 'conflict':
+        return undefined;
+      case 'missing-members':
+        throw unknownMembers(written.missing);
+      case 'unchanged':
+        return { group: await renderGroup(context, db, written.row, withMembers), row: written.row, changed: false };
+      case 'written':
+        context.services.changesRecorded();
+        return { group: await renderGroup(context, db, written.row, withMembers), row: written.row, changed: true };
+    }
   });
 }
 
@@ -189,12 +187,11 @@ export async function deleteGroup(context: ScimContext, id: string, ifMatch?: st
     const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
-    const memberUserIds = await listUserMemberIds(client, context.directoryId, id);
-    const parents = await removeFromAllGroups(client, context.directoryId, id);
-    await touchGroups(client, context.directoryId, parents);
-    await deleteResource(client, GROUP_RESOURCE, context.directoryId, id);
-    await adjustCounter(client, context.directoryId, 'groups', -1);
-    await insertEvents(client, await groupDeletedEvents(client, context, current, memberUserIds, parents));
+    const deleted = await deleteGroupRecorded(client, { directoryId: context.directoryId, organizationId: context.organizationId, id, version: current.version, eventId: newId('evt') });
+    if (!deleted) throw new Error(`group ${id} changed while locked`);
+    // After the group's own event and its members' record: the groups it was a member of.
+    await insertEvents(client, deleted.parents.map((parent) => groupUpdated(context, parent, { added: [], removed: [id] })));
   });
+  context.services.changesRecorded();
   context.services.pagePositions.forgetDirectory(context.directoryId);
 }

@@ -8,16 +8,15 @@ import { USER_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { insertEvents } from '../store/events.js';
-import { listGroupsOfMembers, removeFromAllGroups } from '../store/memberships.js';
-import { adjustCounter, deleteResource, findResource } from '../store/resources.js';
+import { findResource } from '../store/resources.js';
 import { withTransaction } from '../store/transaction.js';
-import { insertUser, updateUser, type UserColumns, type UserRow } from '../store/users.js';
-import { touchGroups } from '../store/groups.js';
-import type { Queryable } from '../store/database.js';
-import { userBeforeChange, userCreatedEvents, userDeletedEvents, userUpdatedEvents } from './change-events.js';
+import { createUserRecorded, deleteUserRecorded, findUserWithGroups, updateUserRecorded, type UserGroupRef } from '../store/user-writes.js';
+import type { UserColumns, UserRow } from '../store/users.js';
+import { groupUpdated } from './change-events.js';
 import { listPage, type Page } from './scim-list.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { checkPrecondition } from './preconditions.js';
+import { retryingConflicts } from './write-conflicts.js';
 
 export type ScimUser = Record<string, unknown>;
 
@@ -27,28 +26,13 @@ function takenUserName(columns: UserColumns): ScimError {
   return new ScimError(409, `userName ${JSON.stringify(columns.userName)} is already taken in this directory`, 'uniqueness');
 }
 
-/** Renders users with their direct groups, in one query for the whole page. */
-async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[]): Promise<ScimUser[]> {
-  const memberships = await listGroupsOfMembers(db, context.directoryId, rows.map((row) => row.id));
-  const groupsByUser = new Map<string, { value: string; $ref: string; display: string; type: 'direct' }[]>();
-  for (const membership of memberships) {
-    const list = groupsByUser.get(membership.member_id) ?? [];
-    list.push({ value: membership.group_id, $ref: locationOf(context, '/Groups', membership.group_id), display: membership.display_name, type: 'direct' });
-    groupsByUser.set(membership.member_id, list);
-  }
-  return rows.map((row) =>
-    renderResource(USER_RESOURCE, row.resource, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version }, locationOf(context, '/Users', row.id), {
-      // `active` is always stated: a user no one deactivated is active (Okta's spec test reads it).
-      active: row.active,
-      groups: groupsByUser.get(row.id) ?? [],
-    }),
-  );
-}
-
-async function renderUser(context: ScimContext, db: Queryable, row: UserRow): Promise<ScimUser> {
-  const [user] = await renderUsers(context, db, [row]);
-  if (!user) throw new Error('rendering lost the user');
-  return user;
+/** A user as SCIM shows it, from its row and its direct groups (read in the same statement as the row). */
+export function renderUser(context: ScimContext, row: Pick<UserRow, 'id' | 'resource' | 'created_at' | 'updated_at' | 'version' | 'active'>, groups: readonly UserGroupRef[]): ScimUser {
+  return renderResource(USER_RESOURCE, row.resource, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version }, locationOf(context, '/Users', row.id), {
+    // `active` is always stated: a user no one deactivated is active (Okta's spec test reads it).
+    active: row.active,
+    groups: groups.map((group) => ({ value: group.value, $ref: locationOf(context, '/Groups', group.value), display: group.display, type: 'direct' })),
+  });
 }
 
 function normalizeUser(body: unknown): { resource: Record<string, unknown>; columns: UserColumns } {
@@ -57,16 +41,14 @@ function normalizeUser(body: unknown): { resource: Record<string, unknown>; colu
   return { resource: normalized.value.resource, columns: userColumns(normalized.value.resource) };
 }
 
-export async function createUser(context: ScimContext, body: unknown): Promise<{ user: ScimUser; row: UserRow }> {
+/** One statement: the row, the counter and the change record; a new user has no groups, so nothing is read back. */
+export async function createUser(context: ScimContext, body: unknown): Promise<{ user: ScimUser; row: Pick<UserRow, 'id' | 'version'> }> {
   const { resource, columns } = normalizeUser(body);
+  const id = newId('diruser');
   try {
-    return await withTransaction(context.services.db, async (client) => {
-      const row = await insertUser(client, { directoryId: context.directoryId, id: newId('diruser'), columns, resource });
-      const user = await renderUser(context, client, row);
-      await adjustCounter(client, context.directoryId, 'users', 1);
-      await insertEvents(client, await userCreatedEvents(client, context, row));
-      return { user, row };
-    });
+    const written = await createUserRecorded(context.services.db.pool, { directoryId: context.directoryId, organizationId: context.organizationId, id, columns, resource });
+    context.services.changesRecorded();
+    return { user: renderUser(context, { id, resource, active: columns.active, ...written }, []), row: { id, version: written.version } };
   } catch (error) {
     if (isUniqueViolation(error)) throw takenUserName(columns);
     throw error;
@@ -74,49 +56,54 @@ export async function createUser(context: ScimContext, body: unknown): Promise<{
 }
 
 export async function getUser(context: ScimContext, id: string): Promise<{ user: ScimUser; row: UserRow }> {
-  const db = context.services.db.pool;
-  const row = await findResource<UserRow>(db, USER_RESOURCE, context.directoryId, id);
+  const row = await findUserWithGroups(context.services.db.pool, context.directoryId, id);
   if (!row) throw userNotFound(id);
-  return { user: await renderUser(context, db, row), row };
+  return { user: renderUser(context, row, row.groups), row };
 }
 
 export async function listUsers(context: ScimContext, params: ListParams): Promise<Page<UserRow> & { users: ScimUser[] }> {
-  const page = await listPage<UserRow>(context, USER_RESOURCE, params);
-  return { ...page, users: await renderUsers(context, context.services.db.pool, page.rows) };
+  const page = await listPage<UserRow & { groups: UserGroupRef[] }>(context, USER_RESOURCE, params);
+  return { ...page, users: page.rows.map((row) => renderUser(context, row, row.groups)) };
 }
 
 /**
  * Writes a user's new state, or nothing at all when it did not change: Okta re-sends whole
- * users with PUT for every change, and a re-push of the same data must produce no event.
+ * users with PUT for every change, and a re-push of the same data must produce no event. Read,
+ * then write if the user is still at the version read (no lock held between the two).
  */
-async function writeUser(
+function writeUser(
   context: ScimContext,
   id: string,
   ifMatch: string | undefined,
   next: (current: UserRow) => { resource: Record<string, unknown>; columns: UserColumns },
 ): Promise<{ user: ScimUser; row: UserRow }> {
-  let attempted: UserColumns | undefined;
-  try {
-    return await withTransaction(context.services.db, async (client) => {
-      const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
-      if (!current) throw userNotFound(id);
-      checkPrecondition(ifMatch, current.version);
-      const { resource, columns } = next(current);
-      attempted = columns;
-      if (jsonEqual(resource, current.resource)) {
-        return { user: await renderUser(context, client, current), row: current };
-      }
-      const before = await userBeforeChange(client, context, id);
-      const row = await updateUser(client, { directoryId: context.directoryId, id, columns, resource });
-      const user = await renderUser(context, client, row);
-      await adjustCounter(client, context.directoryId, 'users', 0);
-      await insertEvents(client, await userUpdatedEvents(client, context, before, row));
-      return { user, row };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error) && attempted) throw takenUserName(attempted);
-    throw error;
-  }
+  const db = context.services.db.pool;
+  return retryingConflicts(async () => {
+    const current = await findUserWithGroups(db, context.directoryId, id);
+    if (!current) throw userNotFound(id);
+    checkPrecondition(ifMatch, current.version);
+    const { resource, columns } = next(current);
+    if (jsonEqual(resource, current.resource)) return { user: renderUser(context, current, current.groups), row: current };
+    let updated: Awaited<ReturnType<typeof updateUserRecorded>>;
+    try {
+      updated = await updateUserRecorded(db, {
+        directoryId: context.directoryId,
+        organizationId: context.organizationId,
+        id,
+        version: current.version,
+        columns,
+        resource,
+        before: { resource: current.resource, updated_at: current.updated_at.toISOString() },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw takenUserName(columns);
+      throw error;
+    }
+    // Another write came between the read and this one: start again from what it left.
+    if (!updated) return undefined;
+    context.services.changesRecorded();
+    return { user: renderUser(context, updated, updated.groups), row: updated };
+  });
 }
 
 export function replaceUser(context: ScimContext, id: string, body: unknown, ifMatch?: string) {
@@ -137,12 +124,17 @@ export async function deleteUser(context: ScimContext, id: string, ifMatch?: str
     const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
     if (!current) throw userNotFound(id);
     checkPrecondition(ifMatch, current.version);
-    const before = await userBeforeChange(client, context, id);
-    const groupIds = await removeFromAllGroups(client, context.directoryId, id);
-    await touchGroups(client, context.directoryId, groupIds);
-    await deleteResource(client, USER_RESOURCE, context.directoryId, id);
-    await adjustCounter(client, context.directoryId, 'users', -1);
-    await insertEvents(client, await userDeletedEvents(client, context, before, groupIds));
+    const deleted = await deleteUserRecorded(client, {
+      directoryId: context.directoryId,
+      organizationId: context.organizationId,
+      id,
+      version: current.version,
+      before: { resource: current.resource, updated_at: current.updated_at.toISOString() },
+    });
+    if (!deleted) throw new Error(`user ${id} changed while locked`);
+    // After the user's own record: its user_deleted comes first, then each group it left.
+    await insertEvents(client, deleted.groups.map((group) => groupUpdated(context, group, { added: [], removed: [id] })));
   });
+  context.services.changesRecorded();
   context.services.pagePositions.forgetDirectory(context.directoryId);
 }

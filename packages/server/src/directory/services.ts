@@ -12,4 +12,6 @@ export interface Services {
   publicUrl: string | undefined;
   pagePositions: PagePositions;
   scimAccess: ScimAccess;
+  /** Called after a write recorded changes (event_changes), so their events are composed soon. */
+  changesRecorded(): void;
 }

@@ -21,6 +21,17 @@ export function tableOf(resourceType: ResourceType): 'directory_users' | 'direct
   return resourceType.name === 'User' ? 'directory_users' : 'directory_groups';
 }
 
+/**
+ * What a listed row carries: users come with their direct groups ([{value, display}] by display
+ * name), in the same statement, so a page of users is one query.
+ */
+function selectList(resourceType: ResourceType): string {
+  if (resourceType.name !== 'User') return 'r.*';
+  return `r.*, coalesce((SELECT jsonb_agg(jsonb_build_object('value', m.group_id, 'display', g.display_name) ORDER BY g.display_name, g.id)
+                           FROM group_members m JOIN directory_groups g ON g.directory_id = m.directory_id AND g.id = m.group_id
+                          WHERE m.directory_id = r.directory_id AND m.member_id = r.id), '[]') AS groups`;
+}
+
 export async function findResource<Row extends ResourceRow>(
   db: Queryable,
   resourceType: ResourceType,
@@ -72,7 +83,7 @@ export async function listResources<Row extends ResourceRow>(
   const limit = params.add(query.limit);
   if (query.sort) {
     const order = `${sortExpression(resourceType, query.sort.path)} ${query.sort.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, r.id`;
-    let sql = `SELECT r.* FROM ${table} r WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
+    let sql = `SELECT ${selectList(resourceType)} FROM ${table} r WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
     if (query.offset) sql += ` OFFSET ${params.add(query.offset)}`;
     const result = await db.query<Row>(sql, params.values);
     return result.rows;
@@ -84,7 +95,7 @@ export async function listResources<Row extends ResourceRow>(
     : '';
   // OFFSET 0 keeps the planner from pushing the page order into an email lookup (lookup-first.ts).
   const source = query.filter && isEmailLookup(query.filter) ? `(SELECT * FROM ${table} r WHERE ${where} OFFSET 0)` : table;
-  const sql = `SELECT r.* FROM ${source} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
+  const sql = `SELECT ${selectList(resourceType)} FROM ${source} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
   const result = await db.query<Row>(sql, params.values);
   return result.rows;
 }
@@ -100,12 +111,14 @@ export type CounterKind = 'users' | 'groups';
 
 const COUNTER_SHARDS = 16;
 
-/**
- * Adjusts a directory's count on one of its shards, picked at random so concurrent writers to
- * one directory seldom meet on the same row (PERFORMANCE.md, "a hot row").
- */
+/** A counter shard picked at random, so concurrent writers to one directory seldom meet on the same row (PERFORMANCE.md, "a hot row"). */
+export function counterShard(): number {
+  return Math.floor(Math.random() * COUNTER_SHARDS);
+}
+
+/** Adjusts a directory's count on one of its shards. */
 export async function adjustCounter(db: Queryable, directoryId: string, kind: CounterKind, delta: number): Promise<void> {
-  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
+  const shard = counterShard();
   const stamp = kind === 'users' ? 'user_updated_at' : 'group_updated_at';
   await db.query(
     `INSERT INTO directory_counters (directory_id, shard, ${kind}, ${stamp}) VALUES ($1, $2, $3, now())

@@ -1,0 +1,251 @@
+import { newId } from '../ids.js';
+import type pg from 'pg';
+import type { Database } from '../store/database.js';
+import { listUserIdsAfter, readDirectoryFacts, readGroupNames, readLiveUsers } from '../store/change-subjects.js';
+import {
+  DIRECTORY_WIDE_KINDS,
+  advanceChange,
+  capacityOf,
+  deleteChanges,
+  positionOf,
+  readChangeBatch,
+  readLaterChanges,
+  readLaterDeletedUserIds,
+  type ChangeRow,
+} from '../store/event-changes.js';
+import { insertEventsAt, transactionHorizon, type LogPosition, type PositionedEvent } from '../store/events.js';
+import { DirectoryState, userStateOf } from './change-state.js';
+import { previousAttributes } from './event-payloads.js';
+import type { UserView } from './user-view.js';
+
+// The expansion of change records into user events (ARCHITECTURE.md, events/): outside any
+// request, one process at a time, strictly in log order. A record's events take the positions
+// its change holds in the log, and each carries the user as of that change: the live directory
+// stepped back over every later change (change-state.ts), so neither a later change nor the
+// time of expansion shows through.
+
+/** Records per round: bounded so one round is one short transaction (the embedded store has one connection). */
+const BATCH_RECORDS = 300;
+/** Users per round of a change that reaches the whole directory. */
+const CHUNK_USERS = 2_000;
+
+export interface ExpansionRound {
+  records: number;
+  events: number;
+  /** More settled records are waiting (run another round at once). */
+  more: boolean;
+}
+
+type UserEventType = 'user_created' | 'user_updated' | 'user_deleted';
+
+class EventSink {
+  readonly events: PositionedEvent[] = [];
+  constructor(private readonly record: ChangeRow, private used: number) {}
+
+  add(type: UserEventType, data: unknown): void {
+    if (this.used >= capacityOf(this.record)) throw new Error(`change ${this.record.txid}.${this.record.seq} reached more users than it reserved room for`);
+    this.events.push({
+      id: newId('evt'),
+      type: `organization.directory.${type}`,
+      organizationId: this.record.organization_id,
+      directoryId: this.record.directory_id,
+      object: 'DirectoryUser',
+      data,
+      position: positionOf(this.record, this.used++),
+      occurredAt: this.record.occurred_at,
+    });
+  }
+
+  get count(): number {
+    return this.used;
+  }
+}
+
+const positionOfRecord = (record: ChangeRow): LogPosition => ({ txid: record.txid, seq: record.seq });
+const isDirectoryWide = (record: ChangeRow) => DIRECTORY_WIDE_KINDS.includes(record.kind);
+
+/** A user whose view changed without a write of its own (groups, roles, mappings): user_updated, unless the app does not see it. */
+function viewChanged(sink: EventSink, state: DirectoryState, before: UserView, after: UserView): void {
+  const previous = previousAttributes(before, after);
+  if (Object.keys(previous).length === 0) return;
+  // A directory that treats deactivation as deletion says nothing about users while they are inactive.
+  if (state.deactivationAsDeletion && (!before.active || !after.active)) return;
+  sink.add('user_updated', { ...after, previous_attributes: previous });
+}
+
+/** The events of one record, given `state` as it stands just after the record; leaves `state` just before it. */
+function expandRecord(state: DirectoryState, record: ChangeRow, sink: EventSink): void {
+  const data = record.data;
+  const userId = record.subject_id ?? '';
+  switch (data.kind) {
+    case 'user_created': {
+      const after = state.view(userId, userStateOf(data.after, []));
+      if (!state.deactivationAsDeletion || after.active) sink.add('user_created', after);
+      break;
+    }
+    case 'user_updated': {
+      const groups = state.user(userId)?.groups ?? [];
+      const before = state.view(userId, userStateOf(data.before, groups));
+      const after = state.view(userId, userStateOf(data.after, groups));
+      if (state.deactivationAsDeletion && (!before.active || !after.active)) {
+        if (before.active && !after.active) sink.add('user_deleted', after);
+        else if (!before.active && after.active) sink.add('user_created', after);
+      } else {
+        sink.add('user_updated', { ...after, previous_attributes: previousAttributes(before, after) });
+      }
+      break;
+    }
+    case 'user_deleted': {
+      const before = state.view(userId, userStateOf(data.before, data.groups));
+      if (!state.deactivationAsDeletion || before.active) sink.add('user_deleted', before);
+      break;
+    }
+    case 'group': {
+      const touched = [...new Set([...data.users_added, ...data.users_removed])].sort();
+      const after = new Map(touched.flatMap((id) => {
+        const user = state.user(id);
+        return user ? [[id, state.view(id, user)] as const] : [];
+      }));
+      state.undo(record);
+      for (const id of touched) {
+        const user = state.user(id);
+        const afterView = after.get(id);
+        if (user && afterView) viewChanged(sink, state, state.view(id, user), afterView);
+      }
+      return;
+    }
+    case 'graph':
+    case 'settings': {
+      // The followed users are this round's chunk of the directory.
+      throw new Error('directory-wide changes are expanded by expandDirectoryWide');
+    }
+  }
+  state.undo(record);
+}
+
+/** The live state of the followed users and of the directory, stepped back to just after `from`'s last record. */
+async function stateAfter(client: pg.PoolClient, directoryId: string, last: ChangeRow, followed: string[], own: ChangeRow[]): Promise<{ state: DirectoryState; later: ChangeRow[] }> {
+  const later = await readLaterChanges(client, directoryId, positionOfRecord(last), followed);
+  const live = await readLiveUsers(client, directoryId, followed);
+  const facts = await readDirectoryFacts(client, directoryId);
+  const groupIds = new Set<string>();
+  for (const user of live) for (const group of user.groups) groupIds.add(group);
+  for (const record of [...later, ...own]) {
+    if (record.data.kind === 'group' && record.subject_id) groupIds.add(record.subject_id);
+    if (record.data.kind === 'user_deleted') for (const group of record.data.groups) groupIds.add(group);
+  }
+  const names = await readGroupNames(client, directoryId, [...groupIds]);
+  const state = DirectoryState.live(facts, names, followed, live);
+  for (const record of later) state.undo(record);
+  return { state, later };
+}
+
+/** Expands consecutive records of one directory, none of them directory-wide. */
+async function expandRecords(client: pg.PoolClient, directoryId: string, records: ChangeRow[]): Promise<PositionedEvent[]> {
+  const last = records.at(-1);
+  if (!last) return [];
+  const followed = new Set<string>();
+  for (const record of records) {
+    if (record.data.kind === 'user_updated' && record.subject_id) followed.add(record.subject_id);
+    if (record.data.kind === 'group') for (const id of [...record.data.users_added, ...record.data.users_removed]) followed.add(id);
+  }
+  const { state } = await stateAfter(client, directoryId, last, [...followed], records);
+  const events: PositionedEvent[][] = [];
+  for (const record of [...records].reverse()) {
+    const sink = new EventSink(record, record.used);
+    expandRecord(state, record, sink);
+    events.push(sink.events);
+  }
+  return events.reverse().flat();
+}
+
+/**
+ * Whether a directory-wide change can alter any user's view, before walking every user: the
+ * event setting alone does not, nor do nested groups while no group grants a role.
+ */
+async function changesViews(client: pg.PoolClient, record: ChangeRow): Promise<boolean> {
+  const data = record.data;
+  if (data.kind === 'settings') return Object.keys({ ...data.before, ...data.after }).some((key) => key !== 'deactivation_as_deletion');
+  const { state } = await stateAfter(client, record.directory_id, record, [], [record]);
+  const after = state.grantsRoles;
+  state.undo(record);
+  return after || state.grantsRoles;
+}
+
+/**
+ * One chunk of a change that reaches the whole directory (settings, nested groups): the next
+ * users in id order, each compared as of just before and just after the change.
+ */
+async function expandDirectoryWide(client: pg.PoolClient, record: ChangeRow): Promise<{ events: PositionedEvent[]; finished: boolean }> {
+  const directoryId = record.directory_id;
+  if (record.resume_after === null && !(await changesViews(client, record))) return { events: [], finished: true };
+  const from = record.resume_after ?? '';
+  const liveIds = await listUserIdsAfter(client, directoryId, from, CHUNK_USERS);
+  const to = liveIds.length === CHUNK_USERS ? (liveIds.at(-1) ?? null) : null;
+  const gone = await readLaterDeletedUserIds(client, directoryId, positionOfRecord(record), from, to);
+  const followed = [...new Set([...liveIds, ...gone])].sort();
+  const { state } = await stateAfter(client, directoryId, record, followed, [record]);
+  const after = new Map(followed.flatMap((id) => {
+    const user = state.user(id);
+    return user ? [[id, state.view(id, user)] as const] : [];
+  }));
+  state.undo(record);
+  const sink = new EventSink(record, record.used);
+  for (const id of followed) {
+    const user = state.user(id);
+    const afterView = after.get(id);
+    if (user && afterView) viewChanged(sink, state, state.view(id, user), afterView);
+  }
+  if (to !== null) await advanceChange(client, record, to, sink.count);
+  return { events: sink.events, finished: to === null };
+}
+
+/**
+ * One round: the oldest settled records, expanded in one transaction with their events, and
+ * removed. Returns without doing anything while another process holds the expansion.
+ */
+export async function expandChanges(db: Database, batch = BATCH_RECORDS): Promise<ExpansionRound> {
+  // Read before the snapshot (see settledHorizon): every record below it is committed and visible.
+  const horizon = await transactionHorizon(db.pool);
+  const client = await db.pool.connect();
+  try {
+    // One snapshot for the live state and the records still to come: they must agree.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const lease = await client.query(`SELECT 1 FROM event_log_state WHERE name = 'expansion' FOR UPDATE SKIP LOCKED`);
+    if (lease.rowCount === 0) {
+      await client.query('ROLLBACK');
+      return { records: 0, events: 0, more: false };
+    }
+    const records = await readChangeBatch(client, horizon, batch);
+    const byDirectory = new Map<string, ChangeRow[]>();
+    for (const record of records) byDirectory.set(record.directory_id, [...(byDirectory.get(record.directory_id) ?? []), record]);
+    const events: PositionedEvent[] = [];
+    const finished: ChangeRow[] = [];
+    let chunksLeft = false;
+    for (const [directoryId, pending] of byDirectory) {
+      const first = pending[0];
+      if (!first) continue;
+      if (isDirectoryWide(first)) {
+        // A change reaching every user goes alone, a chunk per round; the directory's later records wait for it.
+        const chunk = await expandDirectoryWide(client, first);
+        events.push(...chunk.events);
+        if (chunk.finished) finished.push(first);
+        else chunksLeft = true;
+        continue;
+      }
+      const wide = pending.findIndex(isDirectoryWide);
+      const slice = wide < 0 ? pending : pending.slice(0, wide);
+      events.push(...(await expandRecords(client, directoryId, slice)));
+      finished.push(...slice);
+    }
+    await insertEventsAt(client, events);
+    await deleteChanges(client, finished);
+    await client.query('COMMIT');
+    return { records: finished.length, events: events.length, more: records.length === batch || chunksLeft };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
