@@ -59,7 +59,8 @@ export interface ChangeRow {
   blocks: number[] | null;
 }
 
-const CHANGE_COLUMNS = `directory_id, organization_id, txid::text AS txid, seq, kind, subject_id, data, occurred_at, resume_after, used, blocks`;
+// Qualified: ORDER BY txid would name the text output column and order 1003 before 985.
+const CHANGE_COLUMNS = `c.directory_id, c.organization_id, c.txid::text AS txid, c.seq, c.kind, c.subject_id, c.data, c.occurred_at, c.resume_after, c.used, c.blocks`;
 
 // node-postgres reads bigint[] as strings; positions are below 2^53 (010_change_records.sql).
 const parsed = (rows: ChangeRow[]): ChangeRow[] => rows.map((row) => (row.blocks ? { ...row, blocks: row.blocks.map(Number) } : row));
@@ -87,7 +88,7 @@ export function blocksFor(users: number): number {
 /** The oldest settled records, in log order. */
 export async function readChangeBatch(db: Queryable, horizon: string, limit: number): Promise<ChangeRow[]> {
   const result = await db.query<ChangeRow>(
-    `SELECT ${CHANGE_COLUMNS} FROM event_changes WHERE txid < $1::xid8 ORDER BY txid, seq LIMIT $2`,
+    `SELECT ${CHANGE_COLUMNS} FROM event_changes c WHERE c.txid < $1::xid8 ORDER BY c.txid, c.seq LIMIT $2`,
     [horizon, limit],
   );
   return parsed(result.rows);
@@ -99,10 +100,10 @@ export async function readChangeBatch(db: Queryable, horizon: string, limit: num
  */
 export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<ChangeRow[]> {
   const result = await db.query<ChangeRow>(
-    `SELECT ${CHANGE_COLUMNS} FROM event_changes
-      WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
-        AND (kind IN ('graph', 'settings') OR subject_id = ANY($4::text[]) OR user_ids && $4::text[] OR (kind = 'group' AND data ? 'name'))
-      ORDER BY txid DESC, seq DESC`,
+    `SELECT ${CHANGE_COLUMNS} FROM event_changes c
+      WHERE c.directory_id = $1 AND (c.txid, c.seq) > ($2::xid8, $3::bigint)
+        AND (c.kind IN ('graph', 'settings') OR c.subject_id = ANY($4::text[]) OR c.user_ids && $4::text[] OR (c.kind = 'group' AND c.data ? 'name'))
+      ORDER BY c.txid DESC, c.seq DESC`,
     [directoryId, after.txid, after.seq, userIds],
   );
   return parsed(result.rows);
