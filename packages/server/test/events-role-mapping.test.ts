@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
+import { expansionIdle } from './support/expansion.js';
 import { managementApi } from './support/management-api.js';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -32,6 +33,8 @@ describeEachStore('events on role-mapping changes', (fixture) => {
 
     const roleName = `editor_${Date.now()}`;
     assert.equal((await api.post('/api/v1/roles', { name: roleName, permissions: ['docs:write'] })).status, 201);
+    // Everything so far has its events (they are composed in the background) before the cursor is taken.
+    await expansionIdle(fixture.server());
     const start = await api.get<{ next_cursor: string }>(`/api/v1/events?directory_id=${directory.directoryId}&limit=100`);
     let cursor = start.body.next_cursor;
     for (;;) {

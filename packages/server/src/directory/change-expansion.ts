@@ -26,8 +26,10 @@ import type { UserView } from './user-view.js';
 
 /** Records per round: bounded so one round is one short transaction (the embedded store has one connection). */
 const BATCH_RECORDS = 300;
-/** Users per round of a change that reaches the whole directory. */
+/** Users per round of a change expanded in chunks. */
 const CHUNK_USERS = 2_000;
+/** About how many events one round writes at most (one transaction, and the memory its events take). */
+const ROUND_EVENTS = 5_000;
 
 export interface ExpansionRound {
   records: number;
@@ -62,7 +64,16 @@ class EventSink {
 }
 
 const positionOfRecord = (record: ChangeRow): LogPosition => ({ txid: record.txid, seq: record.seq });
-const isDirectoryWide = (record: ChangeRow) => DIRECTORY_WIDE_KINDS.includes(record.kind);
+
+/** The users whose direct groups a group record changed, in id order. */
+const touchedBy = (record: ChangeRow): string[] =>
+  record.data.kind === 'group' ? [...new Set([...record.data.users_added, ...record.data.users_removed])].sort() : [];
+
+/** Records expanded alone, a chunk of users per round: those reaching the whole directory, and large membership changes. */
+const isChunked = (record: ChangeRow) => DIRECTORY_WIDE_KINDS.includes(record.kind) || touchedBy(record).length > CHUNK_USERS;
+
+/** About how many events a record makes, to keep a round's transaction (and memory) bounded. */
+const weightOf = (record: ChangeRow) => (isChunked(record) ? CHUNK_USERS : Math.max(1, touchedBy(record).length));
 
 /** A user whose view changed without a write of its own (groups, roles, mappings): user_updated, unless the app does not see it. */
 function viewChanged(sink: EventSink, state: DirectoryState, before: UserView, after: UserView): void {
@@ -115,10 +126,8 @@ function expandRecord(state: DirectoryState, record: ChangeRow, sink: EventSink)
       return;
     }
     case 'graph':
-    case 'settings': {
-      // The followed users are this round's chunk of the directory.
-      throw new Error('directory-wide changes are expanded by expandDirectoryWide');
-    }
+    case 'settings':
+      throw new Error('directory-wide changes are expanded in chunks (expandChunk)');
   }
   state.undo(record);
 }
@@ -173,17 +182,25 @@ async function changesViews(client: pg.PoolClient, record: ChangeRow): Promise<b
 }
 
 /**
- * One chunk of a change that reaches the whole directory (settings, nested groups): the next
- * users in id order, each compared as of just before and just after the change.
+ * One chunk of a change expanded in chunks: the next users in id order (of the directory, or
+ * of those a large membership change touched), each compared as of just before and just after it.
  */
-async function expandDirectoryWide(client: pg.PoolClient, record: ChangeRow): Promise<{ events: PositionedEvent[]; finished: boolean }> {
+async function expandChunk(client: pg.PoolClient, record: ChangeRow): Promise<{ events: PositionedEvent[]; finished: boolean }> {
   const directoryId = record.directory_id;
-  if (record.resume_after === null && !(await changesViews(client, record))) return { events: [], finished: true };
+  if (record.resume_after === null && record.data.kind !== 'group' && !(await changesViews(client, record))) return { events: [], finished: true };
   const from = record.resume_after ?? '';
-  const liveIds = await listUserIdsAfter(client, directoryId, from, CHUNK_USERS);
-  const to = liveIds.length === CHUNK_USERS ? (liveIds.at(-1) ?? null) : null;
-  const gone = await readLaterDeletedUserIds(client, directoryId, positionOfRecord(record), from, to);
-  const followed = [...new Set([...liveIds, ...gone])].sort();
+  let followed: string[];
+  let to: string | null;
+  if (record.data.kind === 'group') {
+    const rest = touchedBy(record).filter((id) => id > from);
+    followed = rest.slice(0, CHUNK_USERS);
+    to = rest.length > CHUNK_USERS ? (followed.at(-1) ?? null) : null;
+  } else {
+    const liveIds = await listUserIdsAfter(client, directoryId, from, CHUNK_USERS);
+    to = liveIds.length === CHUNK_USERS ? (liveIds.at(-1) ?? null) : null;
+    const gone = await readLaterDeletedUserIds(client, directoryId, positionOfRecord(record), from, to);
+    followed = [...new Set([...liveIds, ...gone])].sort();
+  }
   const { state } = await stateAfter(client, directoryId, record, followed, [record]);
   const after = new Map(followed.flatMap((id) => {
     const user = state.user(id);
@@ -216,7 +233,15 @@ export async function expandChanges(db: Database, batch = BATCH_RECORDS): Promis
       await client.query('ROLLBACK');
       return { records: 0, events: 0, more: false };
     }
-    const records = await readChangeBatch(client, horizon, batch);
+    const read = await readChangeBatch(client, horizon, batch);
+    // A prefix of the log, so that each directory's records are taken in order.
+    const records: ChangeRow[] = [];
+    let weight = 0;
+    for (const record of read) {
+      if (records.length > 0 && weight + weightOf(record) > ROUND_EVENTS) break;
+      records.push(record);
+      weight += weightOf(record);
+    }
     const byDirectory = new Map<string, ChangeRow[]>();
     for (const record of records) byDirectory.set(record.directory_id, [...(byDirectory.get(record.directory_id) ?? []), record]);
     const events: PositionedEvent[] = [];
@@ -225,23 +250,23 @@ export async function expandChanges(db: Database, batch = BATCH_RECORDS): Promis
     for (const [directoryId, pending] of byDirectory) {
       const first = pending[0];
       if (!first) continue;
-      if (isDirectoryWide(first)) {
-        // A change reaching every user goes alone, a chunk per round; the directory's later records wait for it.
-        const chunk = await expandDirectoryWide(client, first);
+      if (isChunked(first)) {
+        // Alone, a chunk per round; the directory's later records wait for it.
+        const chunk = await expandChunk(client, first);
         events.push(...chunk.events);
         if (chunk.finished) finished.push(first);
         else chunksLeft = true;
         continue;
       }
-      const wide = pending.findIndex(isDirectoryWide);
-      const slice = wide < 0 ? pending : pending.slice(0, wide);
+      const alone = pending.findIndex(isChunked);
+      const slice = alone < 0 ? pending : pending.slice(0, alone);
       events.push(...(await expandRecords(client, directoryId, slice)));
       finished.push(...slice);
     }
     await insertEventsAt(client, events);
     await deleteChanges(client, finished);
     await client.query('COMMIT');
-    return { records: finished.length, events: events.length, more: records.length === batch || chunksLeft };
+    return { records: finished.length, events: events.length, more: records.length < read.length || read.length === batch || chunksLeft };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

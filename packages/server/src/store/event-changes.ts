@@ -85,6 +85,11 @@ export function blocksFor(users: number): number {
   return Math.max(1, Math.ceil(users / BLOCK_SIZE));
 }
 
+export async function countPendingChanges(db: Queryable): Promise<number> {
+  const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM event_changes');
+  return result.rows[0]?.count ?? 0;
+}
+
 /** The oldest settled records, in log order. */
 export async function readChangeBatch(db: Queryable, horizon: string, limit: number): Promise<ChangeRow[]> {
   const result = await db.query<ChangeRow>(

@@ -23,7 +23,8 @@ CREATE TABLE event_changes (
   kind             text NOT NULL,
   -- The user (user kinds) or group (group) the change is about.
   subject_id       text,
-  -- Users whose direct groups the change altered (group), to find the changes touching a user.
+  -- Users whose direct groups the change altered (group), to find the changes touching a user
+  -- among a directory's pending records (few: no index, which would cost every membership write).
   user_ids         text[],
   data             jsonb NOT NULL,
   occurred_at      timestamptz NOT NULL DEFAULT now(),
@@ -35,7 +36,6 @@ CREATE TABLE event_changes (
 );
 CREATE INDEX event_changes_position ON event_changes (txid, seq);
 CREATE INDEX event_changes_subject ON event_changes (directory_id, subject_id);
-CREATE INDEX event_changes_users ON event_changes USING gin (user_ids) WHERE user_ids IS NOT NULL;
 
 -- One process at a time expands (this row's lock, FOR UPDATE SKIP LOCKED).
 INSERT INTO event_log_state (name, txid, seq) VALUES ('expansion', '0', 0);
