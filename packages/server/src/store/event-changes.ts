@@ -68,14 +68,14 @@ const parsed = (rows: ChangeRow[]): ChangeRow[] => rows.map((row) => (row.blocks
 /** Records changes in the caller's transaction (management use cases; SCIM writes inline theirs in one statement). */
 export async function insertChanges(
   db: Queryable,
-  changes: { directoryId: string; organizationId: string; subjectId?: string | null; userIds?: string[] | null; data: ChangeData; blocks?: number }[],
+  changes: { directoryId: string; organizationId: string; subjectId?: string | null; data: ChangeData; blocks?: number }[],
 ): Promise<void> {
   for (const change of changes) {
     await db.query(
-      `INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, user_ids, data)
-       SELECT $1, $2, b[1], CASE WHEN cardinality(b) > 1 THEN b END, $3, $4, $5, $6
-         FROM (SELECT ARRAY(SELECT nextval('events_seq_seq') FROM generate_series(1, $7::int)) AS b) blocks`,
-      [change.directoryId, change.organizationId, change.data.kind, change.subjectId ?? null, change.userIds ?? null, JSON.stringify(change.data), change.blocks ?? 1],
+      `INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
+       SELECT $1, $2, b[1], CASE WHEN cardinality(b) > 1 THEN b END, $3, $4, $5
+         FROM (SELECT ARRAY(SELECT nextval('events_seq_seq') FROM generate_series(1, $6::int)) AS b) blocks`,
+      [change.directoryId, change.organizationId, change.data.kind, change.subjectId ?? null, JSON.stringify(change.data), change.blocks ?? 1],
     );
   }
 }
@@ -107,7 +107,8 @@ export async function readLaterChanges(db: Queryable, directoryId: string, after
   const result = await db.query<ChangeRow>(
     `SELECT ${CHANGE_COLUMNS} FROM event_changes c
       WHERE c.directory_id = $1 AND (c.txid, c.seq) > ($2::xid8, $3::bigint)
-        AND (c.kind IN ('graph', 'settings') OR c.subject_id = ANY($4::text[]) OR c.user_ids && $4::text[] OR (c.kind = 'group' AND c.data ? 'name'))
+        AND (c.kind IN ('graph', 'settings') OR c.subject_id = ANY($4::text[])
+             OR (c.kind = 'group' AND (c.data ? 'name' OR c.data->'users_added' ?| $4::text[] OR c.data->'users_removed' ?| $4::text[])))
       ORDER BY c.txid DESC, c.seq DESC`,
     [directoryId, after.txid, after.seq, userIds],
   );

@@ -14,13 +14,12 @@ const GROUP_EVENT_DATA = (alias: string) =>
                       'updated_at', to_char(${alias}.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                       'group_detail', jsonb_build_object('id', ${alias}.id) || ${alias}.resource)`;
 
-/** The membership summary of a group event (change-events.ts, membershipSummary): ids up to `limit` changes, else counts. */
+/** The membership summary of a group event (change-events.ts, membershipSummary): ids up to `limit` changes, else counts. One pass over each side. */
 const MEMBERSHIP_SUMMARY = (added: string, removed: string, limit: string) =>
-  `(SELECT CASE WHEN na + nr > ${limit} THEN jsonb_build_object('members_added_count', na, 'members_removed_count', nr)
-               ELSE jsonb_build_object('members_added', ia, 'members_removed', ir, 'members_added_count', na, 'members_removed_count', nr) END
-      FROM (SELECT (SELECT count(*) FROM ${added}) AS na, (SELECT count(*) FROM ${removed}) AS nr,
-                   coalesce((SELECT jsonb_agg(member_id ORDER BY member_id) FROM ${added}), '[]') AS ia,
-                   coalesce((SELECT jsonb_agg(member_id ORDER BY member_id) FROM ${removed}), '[]') AS ir) s)`;
+  `(SELECT CASE WHEN a.n + r.n > ${limit} THEN jsonb_build_object('members_added_count', a.n, 'members_removed_count', r.n)
+               ELSE jsonb_build_object('members_added', a.ids, 'members_removed', r.ids, 'members_added_count', a.n, 'members_removed_count', r.n) END
+      FROM (SELECT count(*) AS n, coalesce(jsonb_agg(member_id), '[]') AS ids FROM ${added}) a,
+           (SELECT count(*) AS n, coalesce(jsonb_agg(member_id), '[]') AS ids FROM ${removed}) r)`;
 
 /** Position blocks for a change of `n` users (event-changes.ts): one per 65,536. */
 const BLOCKS = (n: string) => `ARRAY(SELECT nextval('events_seq_seq') FROM generate_series(1, greatest(1, ceil((${n})::numeric / 65536)::int)))`;
@@ -29,24 +28,31 @@ const BLOCKS = (n: string) => `ARRAY(SELECT nextval('events_seq_seq') FROM gener
 const DIRECTORY_BLOCKS = (directory: string) =>
   BLOCKS(`(SELECT coalesce(sum(users), 0) FROM directory_counters WHERE directory_id = ${directory}) * 5 / 4 + 1000`);
 
-/** The members asked for, resolved to this directory's users and groups, with what `members[].display` shows. */
-const RESOLVE = (directory: string, ids: string) => `
-  SELECT u.id, 'User' AS type, coalesce(u.display_name, u.user_name) AS display FROM directory_users u WHERE u.directory_id = ${directory} AND u.id = ANY(${ids}::text[])
+/**
+ * The members asked for, resolved to this directory's users and groups, with what
+ * `members[].display` shows. Ids carry their type's prefix, so each id is looked up in one table
+ * only (`ids` names every id asked for, `groupIds` those that look like groups).
+ */
+const RESOLVE = (directory: string, ids: string, groupIds: string) => `
+  SELECT u.id, 'User' AS type, coalesce(u.display_name, u.user_name) AS display FROM directory_users u
+   WHERE u.directory_id = ${directory} AND u.id = ANY(${ids}::text[]) AND NOT (u.id = ANY(${groupIds}::text[]))
   UNION ALL
-  SELECT c.id, 'Group', c.display_name FROM directory_groups c WHERE c.directory_id = ${directory} AND c.id = ANY(${ids}::text[])`;
+  SELECT c.id, 'Group', c.display_name FROM directory_groups c WHERE c.directory_id = ${directory} AND c.id = ANY(${groupIds}::text[])`;
+
+/** The ids of `ids` that are group ids by their prefix (ids.ts). */
+export const groupIdsAmong = (ids: readonly string[]) => ids.filter((id) => id.startsWith('dirgroup_'));
 
 /** Change records of a membership change: one for its users' deltas, one for nested-group edges (both only when there are some). */
 const RECORD_CHANGES = (directory: string, organization: string, group: string, added: string, removed: string, after: string, name: string) => `
   user_record AS (
-    INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, user_ids, data)
-    SELECT ${directory}, ${organization}, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'group', ${group}, ids,
-           jsonb_build_object('kind', 'group', 'users_added', ua, 'users_removed', ur) || ${name}
+    INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
+    SELECT ${directory}, ${organization}, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'group', ${group},
+           jsonb_build_object('kind', 'group', 'users_added', a.ids, 'users_removed', r.ids) || ${name}
       FROM ${after},
-           (SELECT coalesce((SELECT jsonb_agg(member_id ORDER BY member_id) FROM ${added} WHERE member_type = 'User'), '[]') AS ua,
-                   coalesce((SELECT jsonb_agg(member_id ORDER BY member_id) FROM ${removed} WHERE member_type = 'User'), '[]') AS ur,
-                   ARRAY(SELECT member_id FROM ${added} WHERE member_type = 'User' UNION SELECT member_id FROM ${removed} WHERE member_type = 'User') AS ids) d,
-           LATERAL (SELECT ${BLOCKS('cardinality(d.ids)')} AS b) blocks
-     WHERE cardinality(d.ids) > 0 OR ${name} <> '{}'::jsonb
+           (SELECT count(*) AS n, coalesce(jsonb_agg(member_id), '[]') AS ids FROM ${added} WHERE member_type = 'User') a,
+           (SELECT count(*) AS n, coalesce(jsonb_agg(member_id), '[]') AS ids FROM ${removed} WHERE member_type = 'User') r,
+           LATERAL (SELECT ${BLOCKS('a.n + r.n')} AS b) blocks
+     WHERE a.n + r.n > 0 OR ${name} <> '{}'::jsonb
     RETURNING 1),
   graph_record AS (
     INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
@@ -71,7 +77,7 @@ export async function createGroupRecorded(
   group: { directoryId: string; organizationId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; memberIds: string[]; eventId: string; idLimit: number },
 ): Promise<CreatedGroup> {
   const result = await db.query<{ created: GroupRow | null; members: ResolvedMember[] | null }>(
-    `WITH wanted AS (${RESOLVE('$1', '$6')}),
+    `WITH wanted AS (${RESOLVE('$1', '$6', '$11')}),
      valid AS (SELECT count(*) = cardinality($6::text[]) AS ok FROM wanted),
      g AS (INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource)
            SELECT $1, $2, $3, $4, $5 FROM valid WHERE valid.ok RETURNING *),
@@ -85,7 +91,7 @@ export async function createGroupRecorded(
                  FROM g RETURNING 1),
      ${RECORD_CHANGES('$1', '$8', '$2', 'added', 'removed', 'event', `'{}'::jsonb`)}
      SELECT (SELECT row_to_json(g) FROM g) AS created, (SELECT json_agg(w ORDER BY w.id) FROM wanted w) AS members`,
-    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.eventId, group.organizationId, group.idLimit, counterShard()],
+    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.eventId, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds)],
   );
   const row = result.rows[0];
   const members = row?.members ?? [];
@@ -137,7 +143,7 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
   const nameChange = `(CASE WHEN $13::text IS DISTINCT FROM $14::text THEN jsonb_build_object('name', jsonb_build_object('before', $13::text, 'after', $14::text)) ELSE '{}'::jsonb END)`;
   const result = await db.query<{ locked: GroupRow | null; updated: GroupRow | null; valid: boolean; found: string[] | null }>(
     `WITH g AS (SELECT * FROM directory_groups WHERE directory_id = $1 AND id = $2 AND ($3::int IS NULL OR version = $3) FOR UPDATE),
-     wanted AS (${RESOLVE('$1', '$5')}),
+     wanted AS (${RESOLVE('$1', '$5', '$17')}),
      valid AS (SELECT count(*) = cardinality($5::text[]) AS ok FROM wanted),
      removed AS (
        DELETE FROM group_members m USING g, valid
@@ -182,6 +188,7 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
       attributes?.columns.displayName ?? null,
       counterShard(),
       write.previous,
+      groupIdsAmong(write.present),
     ],
   );
   const row = result.rows[0];
@@ -214,8 +221,8 @@ export async function deleteGroupRecorded(
      event AS (INSERT INTO events (id, type, organization_id, directory_id, object, data)
                SELECT $5, 'organization.directory.group_deleted', $4, $1, 'DirectoryGroup', ${GROUP_EVENT_DATA('d')} FROM d RETURNING 1),
      user_record AS (
-       INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, user_ids, data)
-       SELECT $1, $4, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'group', $2, ids,
+       INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
+       SELECT $1, $4, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'group', $2,
               jsonb_build_object('kind', 'group', 'users_added', '[]'::jsonb, 'users_removed', to_jsonb(ids),
                                  'name', jsonb_build_object('before', dd.display_name, 'after', NULL))
          FROM event, d dd,

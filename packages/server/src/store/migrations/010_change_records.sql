@@ -23,9 +23,8 @@ CREATE TABLE event_changes (
   kind             text NOT NULL,
   -- The user (user kinds) or group (group) the change is about.
   subject_id       text,
-  -- Users whose direct groups the change altered (group), to find the changes touching a user
-  -- among a directory's pending records (few: no index, which would cost every membership write).
-  user_ids         text[],
+  -- Group records name the users they touch in data (users_added, users_removed): a directory's
+  -- pending records are few, so they are searched without an index a membership write would pay for.
   data             jsonb NOT NULL,
   occurred_at      timestamptz NOT NULL DEFAULT now(),
   -- A change reaching every user of a directory is expanded in chunks: the last user done, and
@@ -34,6 +33,8 @@ CREATE TABLE event_changes (
   used             integer NOT NULL DEFAULT 0,
   PRIMARY KEY (directory_id, txid, seq)
 );
+-- Records live until expanded, seconds at most: not worth compressing on their way in.
+ALTER TABLE event_changes ALTER COLUMN data SET STORAGE EXTERNAL;
 CREATE INDEX event_changes_position ON event_changes (txid, seq);
 CREATE INDEX event_changes_subject ON event_changes (directory_id, subject_id);
 
