@@ -54,7 +54,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const environmentId = await ensureEnvironment(db.pool, newId('env'));
     const bootstrap = await bootstrapApiClient(db, config.ROSTER_CLIENT_ID, config.ROSTER_CLIENT_SECRET);
 
-    let expansionWorker: ExpansionWorker | undefined;
+    // Events written by an expansion round are fanned out to webhooks at once (the delivery worker is created below).
+    const expansion = new ExpansionWorker(() => expandChanges(db), () => deliveryWorker.eventsWritten(), logger);
     const services: Services = {
       db,
       config,
@@ -62,7 +63,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicUrl: config.PUBLIC_URL,
       pagePositions: new PagePositions(),
       scimAccess: new ScimAccess({ db }),
-      changesRecorded: () => expansionWorker?.wake(),
+      changesRecorded: () => expansion.wake(),
     };
     const metrics = new Metrics();
     const recorder = new ActivityRecorder(services, logger);
@@ -71,8 +72,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     recorder.start();
     const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
     const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger });
-    expansionWorker = new ExpansionWorker(() => expandChanges(db), () => deliveryWorker.eventsWritten(), logger);
-    const expansion = expansionWorker;
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });

@@ -45,16 +45,6 @@ export async function findResource<Row extends ResourceRow>(
   return result.rows[0];
 }
 
-export async function deleteResource<Row extends ResourceRow>(
-  db: Queryable,
-  resourceType: ResourceType,
-  directoryId: string,
-  id: string,
-): Promise<Row | undefined> {
-  const result = await db.query<Row>(`DELETE FROM ${tableOf(resourceType)} WHERE directory_id = $1 AND id = $2 RETURNING *`, [directoryId, id]);
-  return result.rows[0];
-}
-
 export interface ListQuery {
   filter?: FilterNode | undefined;
   sort?: { path: ResolvedPath; descending: boolean } | undefined;
@@ -118,17 +108,6 @@ const COUNTER_SHARDS = 16;
 /** A counter shard picked at random, so concurrent writers to one directory seldom meet on the same row (PERFORMANCE.md, "a hot row"). */
 export function counterShard(): number {
   return Math.floor(Math.random() * COUNTER_SHARDS);
-}
-
-/** Adjusts a directory's count on one of its shards. */
-export async function adjustCounter(db: Queryable, directoryId: string, kind: CounterKind, delta: number): Promise<void> {
-  const shard = counterShard();
-  const stamp = kind === 'users' ? 'user_updated_at' : 'group_updated_at';
-  await db.query(
-    `INSERT INTO directory_counters (directory_id, shard, ${kind}, ${stamp}) VALUES ($1, $2, $3, now())
-     ON CONFLICT (directory_id, shard) DO UPDATE SET ${kind} = directory_counters.${kind} + EXCLUDED.${kind}, ${stamp} = now()`,
-    [directoryId, shard, delta],
-  );
 }
 
 export async function countAll(db: Queryable, directoryId: string, kind: CounterKind): Promise<number> {
