@@ -6,6 +6,7 @@ import { readEvents, type EventJson } from './support/events-client.js';
 import { managementApi } from './support/management-api.js';
 import { GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, createResource, type Json } from './support/scim-fixtures.js';
 import { expansionIdle } from './support/expansion.js';
+import { expandChanges } from '../src/directory/change-expansion.js';
 
 // Issue 10: a write records what it changed and the expansion worker composes the user events
 // later, outside the request. What must not change: each event's data is the user as of its
@@ -128,5 +129,39 @@ describeEachStore('events composed from change records', (fixture) => {
     const undone = await directoryEvents(directory, remapped.cursor);
     assert.deepEqual(undone.events.map(short), [`user_updated ${plain}`]);
     assert.deepEqual(undone.events[0]?.data.roles, []);
+  });
+
+  test('changes expanded in chunks of users, a round at a time, still give each user exactly one event, in order, at the change', async () => {
+    const directory = await fixture.newDirectory();
+    const api = managementApi(base(), directory.accessToken);
+    const { cursor } = await directoryEvents(directory);
+    await worker().stop();
+    const ids: string[] = [];
+    try {
+      for (let index = 0; index < 10; index++) ids.push(String((await createResource(directory, 'Users', { schemas: [USER_SCHEMA], userName: `chunk${index}@example.com`, title: `T${index}` })).id));
+      const groupId = String((await createResource(directory, 'Groups', { schemas: [GROUP_SCHEMA], displayName: 'All', members: ids.map((value) => ({ value })) })).id);
+      const mapping = await api.put(`/api/v1/organizations/${directory.organizationId}/directories/${directory.directoryId}/attributes`, { attributes: [{ key: 'title', map_to: 'custom_attributes.job' }] });
+      assert.equal(mapping.status, 200, mapping.text);
+      // Tiny rounds: three users a chunk, a few records a round; rounds until nothing waits.
+      const db = fixture.server().server.services.db;
+      for (let round = 0; round < 200; round++) if (!(await expandChanges(db, { records: 4, chunkUsers: 3, events: 6 })).more && round > 0) break;
+      const { events } = await directoryEvents(directory, cursor);
+      const sorted = [...ids].sort();
+      assert.deepEqual(events.map(short), [
+        ...ids.map((id) => `user_created ${id}`),
+        `group_created ${groupId}`,
+        ...sorted.map((id) => `user_updated ${id}`),
+        ...sorted.map((id) => `user_updated ${id}`),
+      ]);
+      const joined = events.slice(11, 21);
+      const mapped = events.slice(21);
+      for (const event of joined) assert.deepEqual(event.data.previous_attributes, { groups: [] });
+      for (const [index, event] of mapped.entries()) {
+        assert.deepEqual(event.data.custom_attributes, { job: `T${ids.indexOf(sorted[index] ?? '')}` });
+        assert.deepEqual(event.data.groups, [{ id: groupId, display_name: 'All' }]);
+      }
+    } finally {
+      worker().start();
+    }
   });
 });

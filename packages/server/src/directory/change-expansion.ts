@@ -24,12 +24,21 @@ import type { UserView } from './user-view.js';
 // stepped back over every later change (change-state.ts), so neither a later change nor the
 // time of expansion shows through.
 
-/** Records per round: bounded so one round is one short transaction (the embedded store has one connection). */
-const BATCH_RECORDS = 300;
-/** Users per round of a change expanded in chunks. */
-const CHUNK_USERS = 2_000;
-/** About how many events one round writes at most (one transaction, and the memory its events take). */
-const ROUND_EVENTS = 5_000;
+/**
+ * How much one round takes on: records read, users per chunk of a change expanded in chunks, and
+ * about how many events it writes (one transaction, and the memory its events take). The embedded
+ * store runs one statement at a time, so there a round is shorter: SCIM requests wait for it.
+ */
+export interface RoundLimits {
+  records: number;
+  chunkUsers: number;
+  events: number;
+}
+
+export const ROUND_LIMITS: Record<'postgres' | 'embedded', RoundLimits> = {
+  postgres: { records: 300, chunkUsers: 2_000, events: 5_000 },
+  embedded: { records: 100, chunkUsers: 500, events: 1_000 },
+};
 
 export interface ExpansionRound {
   records: number;
@@ -70,10 +79,10 @@ const touchedBy = (record: ChangeRow): string[] =>
   record.data.kind === 'group' ? [...new Set([...record.data.users_added, ...record.data.users_removed])].sort() : [];
 
 /** Records expanded alone, a chunk of users per round: those reaching the whole directory, and large membership changes. */
-const isChunked = (record: ChangeRow) => DIRECTORY_WIDE_KINDS.includes(record.kind) || touchedBy(record).length > CHUNK_USERS;
+const isChunked = (record: ChangeRow, limits: RoundLimits) => DIRECTORY_WIDE_KINDS.includes(record.kind) || touchedBy(record).length > limits.chunkUsers;
 
 /** About how many events a record makes, to keep a round's transaction (and memory) bounded. */
-const weightOf = (record: ChangeRow) => (isChunked(record) ? CHUNK_USERS : Math.max(1, touchedBy(record).length));
+const weightOf = (record: ChangeRow, limits: RoundLimits) => (isChunked(record, limits) ? limits.chunkUsers : Math.max(1, touchedBy(record).length));
 
 /** A user whose view changed without a write of its own (groups, roles, mappings): user_updated, unless the app does not see it. */
 function viewChanged(sink: EventSink, state: DirectoryState, before: UserView, after: UserView): void {
@@ -185,7 +194,7 @@ async function changesViews(client: pg.PoolClient, record: ChangeRow): Promise<b
  * One chunk of a change expanded in chunks: the next users in id order (of the directory, or
  * of those a large membership change touched), each compared as of just before and just after it.
  */
-async function expandChunk(client: pg.PoolClient, record: ChangeRow): Promise<{ events: PositionedEvent[]; finished: boolean }> {
+async function expandChunk(client: pg.PoolClient, record: ChangeRow, chunkUsers: number): Promise<{ events: PositionedEvent[]; finished: boolean }> {
   const directoryId = record.directory_id;
   if (record.resume_after === null && record.data.kind !== 'group' && !(await changesViews(client, record))) return { events: [], finished: true };
   const from = record.resume_after ?? '';
@@ -193,11 +202,11 @@ async function expandChunk(client: pg.PoolClient, record: ChangeRow): Promise<{ 
   let to: string | null;
   if (record.data.kind === 'group') {
     const rest = touchedBy(record).filter((id) => id > from);
-    followed = rest.slice(0, CHUNK_USERS);
-    to = rest.length > CHUNK_USERS ? (followed.at(-1) ?? null) : null;
+    followed = rest.slice(0, chunkUsers);
+    to = rest.length > chunkUsers ? (followed.at(-1) ?? null) : null;
   } else {
-    const liveIds = await listUserIdsAfter(client, directoryId, from, CHUNK_USERS);
-    to = liveIds.length === CHUNK_USERS ? (liveIds.at(-1) ?? null) : null;
+    const liveIds = await listUserIdsAfter(client, directoryId, from, chunkUsers);
+    to = liveIds.length === chunkUsers ? (liveIds.at(-1) ?? null) : null;
     const gone = await readLaterDeletedUserIds(client, directoryId, positionOfRecord(record), from, to);
     followed = [...new Set([...liveIds, ...gone])].sort();
   }
@@ -221,7 +230,7 @@ async function expandChunk(client: pg.PoolClient, record: ChangeRow): Promise<{ 
  * One round: the oldest settled records, expanded in one transaction with their events, and
  * removed. Returns without doing anything while another process holds the expansion.
  */
-export async function expandChanges(db: Database, batch = BATCH_RECORDS): Promise<ExpansionRound> {
+export async function expandChanges(db: Database, limits: RoundLimits = ROUND_LIMITS[db.kind]): Promise<ExpansionRound> {
   // Read before the snapshot (see settledHorizon): every record below it is committed and visible.
   const horizon = await transactionHorizon(db.pool);
   const client = await db.pool.connect();
@@ -233,14 +242,14 @@ export async function expandChanges(db: Database, batch = BATCH_RECORDS): Promis
       await client.query('ROLLBACK');
       return { records: 0, events: 0, more: false };
     }
-    const read = await readChangeBatch(client, horizon, batch);
+    const read = await readChangeBatch(client, horizon, limits.records);
     // A prefix of the log, so that each directory's records are taken in order.
     const records: ChangeRow[] = [];
     let weight = 0;
     for (const record of read) {
-      if (records.length > 0 && weight + weightOf(record) > ROUND_EVENTS) break;
+      if (records.length > 0 && weight + weightOf(record, limits) > limits.events) break;
       records.push(record);
-      weight += weightOf(record);
+      weight += weightOf(record, limits);
     }
     const byDirectory = new Map<string, ChangeRow[]>();
     for (const record of records) byDirectory.set(record.directory_id, [...(byDirectory.get(record.directory_id) ?? []), record]);
@@ -250,15 +259,15 @@ export async function expandChanges(db: Database, batch = BATCH_RECORDS): Promis
     for (const [directoryId, pending] of byDirectory) {
       const first = pending[0];
       if (!first) continue;
-      if (isChunked(first)) {
+      if (isChunked(first, limits)) {
         // Alone, a chunk per round; the directory's later records wait for it.
-        const chunk = await expandChunk(client, first);
+        const chunk = await expandChunk(client, first, limits.chunkUsers);
         events.push(...chunk.events);
         if (chunk.finished) finished.push(first);
         else chunksLeft = true;
         continue;
       }
-      const alone = pending.findIndex(isChunked);
+      const alone = pending.findIndex((record) => isChunked(record, limits));
       const slice = alone < 0 ? pending : pending.slice(0, alone);
       events.push(...(await expandRecords(client, directoryId, slice)));
       finished.push(...slice);
@@ -266,7 +275,9 @@ export async function expandChanges(db: Database, batch = BATCH_RECORDS): Promis
     await insertEventsAt(client, events);
     await deleteChanges(client, finished);
     await client.query('COMMIT');
-    return { records: finished.length, events: events.length, more: records.length < read.length || read.length === batch || chunksLeft };
+    // More waits when this round left records (behind a chunked one, or past its limits), or read a full batch.
+    const more = chunksLeft || finished.length < records.length || records.length < read.length || read.length === limits.records;
+    return { records: finished.length, events: events.length, more };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
