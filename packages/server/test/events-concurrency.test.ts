@@ -78,4 +78,27 @@ describeEachStore('events under concurrent membership changes', (fixture) => {
       assert.equal((last.user_detail as Json).title, now.body.title, `${userId}: the last event's title is the user's title now`);
     }
   });
+
+  test('deletes of users racing with PATCHes of their groups never fail: a deadlock between them is retried', { timeout: 600_000 }, async () => {
+    const directory = await fixture.newDirectory();
+    const send = (method: string, path: string, body?: Json) => http(method, `${directory.scim}${path}`, { token: directory.token, ...(body ? { body } : {}) });
+    const groups: string[] = [];
+    for (let index = 0; index < 4; index++) groups.push(String((await createResource(directory, 'Groups', { schemas: [GROUP_SCHEMA], displayName: `Doomed ${index}` })).id));
+    for (let round = 0; round < 15; round++) {
+      const users: string[] = [];
+      for (let index = 0; index < 6; index++) users.push(String((await createResource(directory, 'Users', { schemas: [USER_SCHEMA], userName: `doomed-${round}-${index}@example.com` })).id));
+      const members = users.map((value) => ({ value }));
+      for (const groupId of groups) assert.equal((await send('PATCH', `/Groups/${groupId}`, { schemas: [PATCH_SCHEMA], Operations: [{ op: 'add', path: 'members', value: members }] })).status, 204);
+      // Each group drops the users while the users are deleted: the group's lock and the users' memberships are taken in opposite orders.
+      const racing = [
+        ...users.map((userId) => send('DELETE', `/Users/${userId}`)),
+        ...groups.map((groupId) => send('PATCH', `/Groups/${groupId}`, { schemas: [PATCH_SCHEMA], Operations: users.map((userId) => ({ op: 'remove', path: `members[value eq "${userId}"]` })) })),
+      ];
+      for (const response of await Promise.all(racing)) assert.ok(response.status === 204, `${response.status} ${response.text}`);
+    }
+    for (const groupId of groups) {
+      const group = await http<Json>('GET', `${directory.scim}/Groups/${groupId}`, { token: directory.token });
+      assert.equal(group.body.members, undefined, 'every member removed or deleted');
+    }
+  });
 });

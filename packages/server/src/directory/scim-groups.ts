@@ -183,15 +183,18 @@ export function patchGroup(context: ScimContext, id: string, body: unknown, ifMa
 }
 
 export async function deleteGroup(context: ScimContext, id: string, ifMatch?: string): Promise<void> {
-  await withTransaction(context.services.db, async (client) => {
-    const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
-    if (!current) throw groupNotFound(id);
-    checkPrecondition(ifMatch, current.version);
-    const deleted = await deleteGroupRecorded(client, { directoryId: context.directoryId, organizationId: context.organizationId, id, version: current.version, eventId: newId('evt') });
-    if (!deleted) throw new Error(`group ${id} changed while locked`);
-    // After the group's own event and its members' record: the groups it was a member of.
-    await insertEvents(client, deleted.parents.map((parent) => groupUpdated(context, parent, { added: [], removed: [id] })));
-  });
+  await retryingConflicts(() =>
+    withTransaction(context.services.db, async (client) => {
+      const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
+      if (!current) throw groupNotFound(id);
+      checkPrecondition(ifMatch, current.version);
+      const deleted = await deleteGroupRecorded(client, { directoryId: context.directoryId, organizationId: context.organizationId, id, version: current.version, eventId: newId('evt') });
+      if (!deleted) throw new Error(`group ${id} changed while locked`);
+      // After the group's own event and its members' record: the groups it was a member of.
+      await insertEvents(client, deleted.parents.map((parent) => groupUpdated(context, parent, { added: [], removed: [id] })));
+      return true;
+    }),
+  );
   context.services.changesRecorded();
   context.services.pagePositions.forgetDirectory(context.directoryId);
 }

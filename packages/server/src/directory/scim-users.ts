@@ -120,21 +120,24 @@ export function patchUser(context: ScimContext, id: string, body: unknown, ifMat
 }
 
 export async function deleteUser(context: ScimContext, id: string, ifMatch?: string): Promise<void> {
-  await withTransaction(context.services.db, async (client) => {
-    const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
-    if (!current) throw userNotFound(id);
-    checkPrecondition(ifMatch, current.version);
-    const deleted = await deleteUserRecorded(client, {
-      directoryId: context.directoryId,
-      organizationId: context.organizationId,
-      id,
-      version: current.version,
-      before: { resource: current.resource, updated_at: current.updated_at.toISOString() },
-    });
-    if (!deleted) throw new Error(`user ${id} changed while locked`);
-    // After the user's own record: its user_deleted comes first, then each group it left.
-    await insertEvents(client, deleted.groups.map((group) => groupUpdated(context, group, { added: [], removed: [id] })));
-  });
+  await retryingConflicts(() =>
+    withTransaction(context.services.db, async (client) => {
+      const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
+      if (!current) throw userNotFound(id);
+      checkPrecondition(ifMatch, current.version);
+      const deleted = await deleteUserRecorded(client, {
+        directoryId: context.directoryId,
+        organizationId: context.organizationId,
+        id,
+        version: current.version,
+        before: { resource: current.resource, updated_at: current.updated_at.toISOString() },
+      });
+      if (!deleted) throw new Error(`user ${id} changed while locked`);
+      // After the user's own record: its user_deleted comes first, then each group it left.
+      await insertEvents(client, deleted.groups.map((group) => groupUpdated(context, group, { added: [], removed: [id] })));
+      return true;
+    }),
+  );
   context.services.changesRecorded();
   context.services.pagePositions.forgetDirectory(context.directoryId);
 }
