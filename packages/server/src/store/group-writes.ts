@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import { counterShard } from './resources.js';
-import type { GroupColumns, GroupRow } from './groups.js';
+import { TOUCH_GROUPS, groupRowOf, type GroupColumns, type GroupRow } from './groups.js';
 import type { MemberType } from './memberships.js';
 
 // SCIM writes of groups, each one statement: the group row, its membership rows (set-based, k
@@ -100,11 +100,6 @@ export async function createGroupRecorded(
     return { missing: group.memberIds.filter((id) => !found.has(id)) };
   }
   return { row: groupRowOf(row.created), members };
-}
-
-/** A group row read back from row_to_json: its timestamps as dates. */
-function groupRowOf(json: GroupRow): GroupRow {
-  return { ...json, created_at: new Date(json.created_at), updated_at: new Date(json.updated_at) };
 }
 
 /** What a PUT or PATCH does to a group: its new attributes (if they change), and the net effect of its member operations. */
@@ -238,10 +233,7 @@ export async function deleteGroupRecorded(
                 'assignments_removed', coalesce((SELECT jsonb_agg(jsonb_build_array($2::text, role_name)) FROM unassigned), '[]'))
          FROM user_record, LATERAL (SELECT ${DIRECTORY_BLOCKS('$1')} AS b) blocks
         WHERE EXISTS (SELECT 1 FROM removed WHERE member_type = 'Group') OR EXISTS (SELECT 1 FROM parents) OR EXISTS (SELECT 1 FROM unassigned)),
-     touched AS (
-       UPDATE directory_groups g SET version = g.version + 1, updated_at = now()
-         FROM (SELECT id FROM directory_groups WHERE directory_id = $1 AND id IN (SELECT group_id FROM parents) ORDER BY id FOR UPDATE) locked
-        WHERE g.directory_id = $1 AND g.id = locked.id RETURNING g.*)
+     touched AS (${TOUCH_GROUPS('$1', 'SELECT group_id FROM parents')})
      SELECT EXISTS (SELECT 1 FROM d) AS deleted, (SELECT json_agg(t ORDER BY t.id) FROM touched t) AS parents`,
     [group.directoryId, group.id, group.version, group.organizationId, group.eventId, counterShard()],
   );

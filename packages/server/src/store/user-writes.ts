@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import type { RecordedUser } from './event-changes.js';
-import type { GroupRow } from './groups.js';
+import { TOUCH_GROUPS, groupRowOf, type GroupRow } from './groups.js';
 import { counterShard } from './resources.js';
 import type { UserColumns, UserRow } from './users.js';
 
@@ -108,14 +108,11 @@ export async function deleteUserRecorded(
        SELECT $1, $4, 'user_deleted', $2,
               jsonb_build_object('kind', 'user_deleted', 'before', $5::jsonb, 'groups', coalesce((SELECT jsonb_agg(group_id ORDER BY group_id) FROM left_groups), '[]'))
          FROM d),
-     touched AS (
-       UPDATE directory_groups g SET version = g.version + 1, updated_at = now()
-         FROM (SELECT id FROM directory_groups WHERE directory_id = $1 AND id IN (SELECT group_id FROM left_groups) ORDER BY id FOR UPDATE) locked
-        WHERE g.directory_id = $1 AND g.id = locked.id RETURNING g.*)
+     touched AS (${TOUCH_GROUPS('$1', 'SELECT group_id FROM left_groups')})
      SELECT EXISTS (SELECT 1 FROM d) AS deleted, (SELECT json_agg(t ORDER BY t.id) FROM touched t) AS groups`,
     [user.directoryId, user.id, user.version, user.organizationId, user.before, counterShard()],
   );
   const row = result.rows[0];
   if (!row?.deleted) return undefined;
-  return { groups: (row.groups ?? []).map((group) => ({ ...group, created_at: new Date(group.created_at), updated_at: new Date(group.updated_at) })) };
+  return { groups: (row.groups ?? []).map(groupRowOf) };
 }
