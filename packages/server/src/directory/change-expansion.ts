@@ -74,6 +74,10 @@ class EventSink {
 
 const positionOfRecord = (record: ChangeRow): LogPosition => ({ txid: record.txid, seq: record.seq });
 
+/** Users composed between two turns of the event loop: a round must not hold up the requests this process serves. */
+const USERS_PER_TURN = 64;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The users whose direct groups a group record changed, in id order. */
 const touchedBy = (record: ChangeRow): string[] =>
   record.data.kind === 'group' ? [...new Set([...record.data.users_added, ...record.data.users_removed])].sort() : [];
@@ -169,10 +173,16 @@ async function expandRecords(client: pg.PoolClient, directoryId: string, records
   }
   const { state } = await stateAfter(client, directoryId, last, [...followed], records);
   const events: PositionedEvent[][] = [];
+  let composed = 0;
   for (const record of [...records].reverse()) {
     const sink = new EventSink(record, record.used);
     expandRecord(state, record, sink);
     events.push(sink.events);
+    composed += Math.max(1, touchedBy(record).length);
+    if (composed >= USERS_PER_TURN) {
+      composed = 0;
+      await nextTurn();
+    }
   }
   return events.reverse().flat();
 }
@@ -211,16 +221,19 @@ async function expandChunk(client: pg.PoolClient, record: ChangeRow, chunkUsers:
     followed = [...new Set([...liveIds, ...gone])].sort();
   }
   const { state } = await stateAfter(client, directoryId, record, followed, [record]);
-  const after = new Map(followed.flatMap((id) => {
+  const after = new Map<string, UserView>();
+  for (const [index, id] of followed.entries()) {
     const user = state.user(id);
-    return user ? [[id, state.view(id, user)] as const] : [];
-  }));
+    if (user) after.set(id, state.view(id, user));
+    if (index % USERS_PER_TURN === USERS_PER_TURN - 1) await nextTurn();
+  }
   state.undo(record);
   const sink = new EventSink(record, record.used);
-  for (const id of followed) {
+  for (const [index, id] of followed.entries()) {
     const user = state.user(id);
     const afterView = after.get(id);
     if (user && afterView) viewChanged(sink, state, state.view(id, user), afterView);
+    if (index % USERS_PER_TURN === USERS_PER_TURN - 1) await nextTurn();
   }
   if (to !== null) await advanceChange(client, record, to, sink.count);
   return { events: sink.events, finished: to === null };

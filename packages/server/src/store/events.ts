@@ -34,7 +34,13 @@ export interface PositionedEvent extends NewEvent {
 
 /** Writes events composed after their change committed, at the positions their change holds in the log. */
 export async function insertEventsAt(db: Queryable, events: PositionedEvent[]): Promise<void> {
-  if (events.length === 0) return;
+  // A statement per slice: each serializes a few MB at most, between turns of the event loop.
+  for (let start = 0; start < events.length; start += INSERT_SLICE) await insertSlice(db, events.slice(start, start + INSERT_SLICE));
+}
+
+const INSERT_SLICE = 1_000;
+
+async function insertSlice(db: Queryable, events: PositionedEvent[]): Promise<void> {
   await db.query(
     `INSERT INTO events (id, type, organization_id, directory_id, object, data, occurred_at, txid, seq)
      SELECT e.id, e.type, e.organization_id, e.directory_id, e.object, e.data, e.occurred_at, e.txid::xid8, e.seq
