@@ -36,7 +36,7 @@ export interface RoundLimits {
 }
 
 export const ROUND_LIMITS: Record<'postgres' | 'embedded', RoundLimits> = {
-  postgres: { records: 300, chunkUsers: 2_000, events: 5_000 },
+  postgres: { records: 300, chunkUsers: 1_000, events: 2_000 },
   embedded: { records: 100, chunkUsers: 500, events: 1_000 },
 };
 
