@@ -2,6 +2,7 @@ import { newId } from '../ids.js';
 import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
 import type { MemberOp } from '../scim/patch/member-ops.js';
+import { memberOnlyPatch } from '../scim/patch/member-only-patch.js';
 import { isEmptyChange, netMemberChange } from '../scim/patch/net-member-change.js';
 import { groupColumns, normalizeResource } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
@@ -15,7 +16,7 @@ import type { GroupRow } from '../store/groups.js';
 import { listMembersOfGroups } from '../store/memberships.js';
 import { findResource } from '../store/resources.js';
 import { withTransaction } from '../store/transaction.js';
-import { checkPrecondition } from './preconditions.js';
+import { checkPrecondition, versionOfIfMatch } from './preconditions.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { EVENT_MEMBER_ID_LIMIT, groupUpdated } from './change-events.js';
 import { groupEventData, previousAttributes } from './event-payloads.js';
@@ -174,7 +175,46 @@ export function replaceGroup(context: ScimContext, id: string, body: unknown, if
   return writeGroup(context, id, ifMatch, withMembers, () => ({ resource, memberOps: [{ kind: 'replace', members: members ?? [] }] }));
 }
 
-export function patchGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
+/**
+ * A PATCH that changes members only, in one round trip: no read of the group first, its If-Match
+ * (when it names one version) checked by the statement. Undefined when it must take the general
+ * path after all (a conflict to sort out, or nothing to write).
+ */
+async function patchMembers(context: ScimContext, id: string, memberOps: MemberOp[], ifMatch: string | undefined, withMembers: boolean) {
+  const version = versionOfIfMatch(ifMatch);
+  const change = netMemberChange(memberOps);
+  if (version === undefined || isEmptyChange(change)) return undefined;
+  rejectSelfMembership(id, change.present);
+  const db = context.services.db.pool;
+  const written = await writeGroupRecorded(db, {
+    directoryId: context.directoryId,
+    organizationId: context.organizationId,
+    id,
+    version,
+    attributes: null,
+    ...change,
+    eventId: newId('evt'),
+    previous: {},
+    idLimit: EVENT_MEMBER_ID_LIMIT,
+  });
+  switch (written.outcome) {
+    case 'conflict':
+      // Gone (404), or not at the If-Match version (412): the general path says which.
+      return undefined;
+    case 'missing-members':
+      throw unknownMembers(written.missing);
+    case 'unchanged':
+      return { group: await renderGroup(context, db, written.row, withMembers), row: written.row, changed: false };
+    case 'written':
+      context.services.changesRecorded();
+      return { group: await renderGroup(context, db, written.row, withMembers), row: written.row, changed: true };
+  }
+}
+
+export async function patchGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
+  const memberOps = memberOnlyPatch(body);
+  const fast = memberOps && (await retryingConflicts(async () => (await patchMembers(context, id, memberOps, ifMatch, withMembers)) ?? null));
+  if (fast) return fast;
   return writeGroup(context, id, ifMatch, withMembers, (current) => {
     const patched = applyPatch(GROUP_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
