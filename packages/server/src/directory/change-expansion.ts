@@ -6,6 +6,7 @@ import {
   DIRECTORY_WIDE_KINDS,
   advanceChange,
   capacityOf,
+  hasPendingChanges,
   deleteChanges,
   positionOf,
   readChangeBatch,
@@ -244,6 +245,8 @@ async function expandChunk(client: pg.PoolClient, record: ChangeRow, chunkUsers:
  * removed. Returns without doing anything while another process holds the expansion.
  */
 export async function expandChanges(db: Database, limits: RoundLimits = ROUND_LIMITS[db.kind]): Promise<ExpansionRound> {
+  // Idle most of the time: one cheap look before a transaction.
+  if (!(await hasPendingChanges(db.pool))) return { records: 0, events: 0, more: false };
   // Read before the snapshot (see settledHorizon): every record below it is committed and visible.
   const horizon = await transactionHorizon(db.pool);
   const client = await db.pool.connect();

@@ -90,6 +90,11 @@ export async function countPendingChanges(db: Queryable): Promise<number> {
   return result.rows[0]?.count ?? 0;
 }
 
+export async function hasPendingChanges(db: Queryable): Promise<boolean> {
+  const result = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM event_changes) AS pending');
+  return result.rows[0]?.pending ?? false;
+}
+
 /** The oldest settled records, in log order. */
 export async function readChangeBatch(db: Queryable, horizon: string, limit: number): Promise<ChangeRow[]> {
   const result = await db.query<ChangeRow>(
