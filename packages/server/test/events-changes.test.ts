@@ -142,19 +142,32 @@ describeEachStore('events composed from change records', (fixture) => {
       const groupId = String((await createResource(directory, 'Groups', { schemas: [GROUP_SCHEMA], displayName: 'All', members: ids.map((value) => ({ value })) })).id);
       const mapping = await api.put(`/api/v1/organizations/${directory.organizationId}/directories/${directory.directoryId}/attributes`, { attributes: [{ key: 'title', map_to: 'custom_attributes.job' }] });
       assert.equal(mapping.status, 200, mapping.text);
-      // Tiny rounds: three users a chunk, a few records a round; rounds until nothing waits.
+      // An event written by its own change, after the changes whose events are still to come.
+      assert.equal((await scim(directory, 'PATCH', `/Groups/${groupId}`, patch([{ op: 'replace', path: 'displayName', value: 'Everyone' }]))).status, 204);
+      // Tiny rounds: three users a chunk, a few records a round; rounds until nothing waits. After
+      // each, what the Events API serves must be a beginning of the final log: a change being
+      // expanded holds back everything from its position on.
       const db = fixture.server().server.services.db;
-      for (let round = 0; round < 200; round++) if (!(await expandChanges(db, { records: 4, chunkUsers: 3, events: 6 })).more && round > 0) break;
+      const served: string[][] = [];
+      for (let round = 0; round < 200; round++) {
+        const more = (await expandChanges(db, { records: 4, chunkUsers: 3, events: 6 })).more;
+        served.push((await readEvents(base(), directory.accessToken, { directory_id: directory.directoryId, limit: 1_000 }, cursor)).events.map((event) => event.id));
+        if (!more && round > 0) break;
+      }
       const { events } = await directoryEvents(directory, cursor);
+      const log = events.map((event) => event.id);
+      for (const [round, prefix] of served.entries()) assert.deepEqual(prefix, log.slice(0, prefix.length), `round ${round} served a beginning of the log`);
+      assert.ok(served.some((prefix) => prefix.length > 0 && prefix.length < log.length), 'some round served part of the log');
       const sorted = [...ids].sort();
       assert.deepEqual(events.map(short), [
         ...ids.map((id) => `user_created ${id}`),
         `group_created ${groupId}`,
         ...sorted.map((id) => `user_updated ${id}`),
         ...sorted.map((id) => `user_updated ${id}`),
+        `group_updated ${groupId}`,
       ]);
       const joined = events.slice(11, 21);
-      const mapped = events.slice(21);
+      const mapped = events.slice(21, 31);
       for (const event of joined) assert.deepEqual(event.data.previous_attributes, { groups: [] });
       for (const [index, event] of mapped.entries()) {
         assert.deepEqual(event.data.custom_attributes, { job: `T${ids.indexOf(sorted[index] ?? '')}` });
