@@ -15,7 +15,7 @@ import { createGroupRecorded, deleteGroupRecorded, writeGroupRecorded } from '..
 import type { GroupRow } from '../store/groups.js';
 import { listMembersOfGroups } from '../store/memberships.js';
 import { findResource } from '../store/resources.js';
-import { withTransaction } from '../store/transaction.js';
+import { withStatement, withTransaction } from '../store/transaction.js';
 import { checkPrecondition, versionOfIfMatch } from './preconditions.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { EVENT_MEMBER_ID_LIMIT, groupUpdated } from './change-events.js';
@@ -88,7 +88,7 @@ export async function createGroup(context: ScimContext, body: unknown): Promise<
   const id = newId('dirgroup');
   const memberIds = [...new Set((members ?? []).map((member) => member.value))];
   rejectSelfMembership(id, memberIds);
-  const created = await createGroupRecorded(context.services.db.pool, {
+  const created = await withStatement(context.services.db, (pool) => createGroupRecorded(pool, {
     directoryId: context.directoryId,
     organizationId: context.organizationId,
     id,
@@ -97,7 +97,7 @@ export async function createGroup(context: ScimContext, body: unknown): Promise<
     memberIds,
     eventId: newId('evt'),
     idLimit: EVENT_MEMBER_ID_LIMIT,
-  });
+  }));
   if ('missing' in created) throw unknownMembers(created.missing);
   context.services.changesRecorded();
   return { group: renderGroupRow(context, created.row, created.members.map((member) => renderMember(context, member))), row: created.row };
@@ -128,8 +128,7 @@ function writeGroup(
   withMembers: boolean,
   next: (current: GroupRow) => { resource: Record<string, unknown>; memberOps: MemberOp[] },
 ): Promise<{ group: ScimGroup; row: GroupRow; changed: boolean }> {
-  const db = context.services.db.pool;
-  return retryingConflicts(async () => {
+  return retryingConflicts(() => withStatement(context.services.db, async (db) => {
     const current = await findResource<GroupRow>(db, GROUP_RESOURCE, context.directoryId, id);
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
@@ -164,7 +163,7 @@ function writeGroup(
         context.services.changesRecorded();
         return { group: await renderGroup(context, db, written.row, withMembers), row: written.row, changed: true };
     }
-  });
+  }));
 }
 
 export function replaceGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
@@ -186,7 +185,7 @@ async function patchMembers(context: ScimContext, id: string, memberOps: MemberO
   if (version === undefined || isEmptyChange(change)) return undefined;
   rejectSelfMembership(id, change.present);
   const db = context.services.db.pool;
-  const written = await writeGroupRecorded(db, {
+  const written = await withStatement(context.services.db, (pool) => writeGroupRecorded(pool, {
     directoryId: context.directoryId,
     organizationId: context.organizationId,
     id,
@@ -196,7 +195,7 @@ async function patchMembers(context: ScimContext, id: string, memberOps: MemberO
     eventId: newId('evt'),
     previous: {},
     idLimit: EVENT_MEMBER_ID_LIMIT,
-  });
+  }));
   switch (written.outcome) {
     case 'conflict':
       // Gone (404), or not at the If-Match version (412): the general path says which.

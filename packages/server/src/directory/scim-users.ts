@@ -9,7 +9,7 @@ import type { ListParams } from '../scim/list-params.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { insertEvents } from '../store/events.js';
 import { findResource } from '../store/resources.js';
-import { withTransaction } from '../store/transaction.js';
+import { withStatement, withTransaction } from '../store/transaction.js';
 import { createUserRecorded, deleteUserRecorded, findUserWithGroups, updateUserRecorded, type UserGroupRef } from '../store/user-writes.js';
 import type { UserColumns, UserRow } from '../store/users.js';
 import { groupUpdated } from './change-events.js';
@@ -46,7 +46,9 @@ export async function createUser(context: ScimContext, body: unknown): Promise<{
   const { resource, columns } = normalizeUser(body);
   const id = newId('diruser');
   try {
-    const written = await createUserRecorded(context.services.db.pool, { directoryId: context.directoryId, organizationId: context.organizationId, id, columns, resource });
+    const written = await withStatement(context.services.db, (pool) =>
+      createUserRecorded(pool, { directoryId: context.directoryId, organizationId: context.organizationId, id, columns, resource }),
+    );
     context.services.changesRecorded();
     return { user: renderUser(context, { id, resource, active: columns.active, ...written }, []), row: { id, version: written.version } };
   } catch (error) {
@@ -77,8 +79,7 @@ function writeUser(
   ifMatch: string | undefined,
   next: (current: UserRow) => { resource: Record<string, unknown>; columns: UserColumns },
 ): Promise<{ user: ScimUser; row: UserRow }> {
-  const db = context.services.db.pool;
-  return retryingConflicts(async () => {
+  return retryingConflicts(() => withStatement(context.services.db, async (db) => {
     const current = await findUserWithGroups(db, context.directoryId, id);
     if (!current) throw userNotFound(id);
     checkPrecondition(ifMatch, current.version);
@@ -103,7 +104,7 @@ function writeUser(
     if (!updated) return undefined;
     context.services.changesRecorded();
     return { user: renderUser(context, updated, updated.groups), row: updated };
-  });
+  }));
 }
 
 export function replaceUser(context: ScimContext, id: string, body: unknown, ifMatch?: string) {
