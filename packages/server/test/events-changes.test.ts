@@ -59,6 +59,12 @@ describeEachStore('events composed from change records', (fixture) => {
       `user_updated ${userId}`,
       `group_deleted ${groupId}`,
     ]);
+    // Ids sort by time and apps take them as versions (the sample app applies an event only over
+    // an older one): per object, a later event has the greater id, though this one round named them all.
+    for (const object of [userId, groupId]) {
+      const ids = events.filter((event) => event.data.id === object).map((event) => event.id);
+      assert.deepEqual(ids, [...ids].sort(), `${object}: event ids in log order`);
+    }
     const [created, , , joined, retitled, , , left] = events as EventJson[];
     const detail = (event: EventJson | undefined) => event?.data.user_detail as Json;
     assert.equal(detail(created).title, 'Engineer');

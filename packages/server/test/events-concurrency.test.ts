@@ -4,7 +4,9 @@ import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
 import { readEvents, type EventJson } from './support/events-client.js';
 import { expansionIdle } from './support/expansion.js';
+import { managementApi, walkPages } from './support/management-api.js';
 import { GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, createResource, type Json } from './support/scim-fixtures.js';
+import { runSimulation } from '../src/simulator/run-simulation.js';
 
 // Issue 10: membership PATCHes of different groups touching the same users, at the same time,
 // must not build a user's event from a snapshot without the other's change. Run many rounds of
@@ -76,6 +78,42 @@ describeEachStore('events under concurrent membership changes', (fixture) => {
       const groupsNow = ((now.body.groups as { value: string; display: string }[] | undefined) ?? []).map((group) => ({ id: group.value, display_name: group.display }));
       assert.deepEqual(sortedGroups(last.groups), sortedGroups(groupsNow), `${userId}: the last event's groups are the user's groups now`);
       assert.equal((last.user_detail as Json).title, now.body.title, `${userId}: the last event's title is the user's title now`);
+    }
+  });
+
+  test('an app keeping each user\'s event with the greatest id ends with every user as the directory has it, after simulated Okta and Entra churn', { timeout: 600_000 }, async () => {
+    // Apps take event ids as versions (examples/b2b-app applies an event only over an older one),
+    // so a user's events must carry ids that grow in log order, even when one expansion round
+    // composes several of them (walking the log backwards).
+    for (const provider of ['okta', 'entra'] as const) {
+      const directory = await fixture.newDirectory();
+      const base = { url: directory.scim, token: directory.token, provider, seed: `versions-${provider}`, concurrency: 8, verify: true } as const;
+      const initial = await runSimulation({ ...base, scenarios: 'initial-sync', users: 40, groups: 6 });
+      await runSimulation({ ...base, scenarios: ['churn', 'churn'], state: initial.state, changes: 12 });
+      await expansionIdle(fixture.server());
+      const { events } = await readEvents(fixture.server().baseUrl, directory.accessToken, { directory_id: directory.directoryId, limit: 1_000 });
+      const applied = new Map<string, EventJson>();
+      for (const event of events) {
+        if (event.object !== 'DirectoryUser') continue;
+        const held = applied.get(String(event.data.id));
+        if (!held || held.id < event.id) applied.set(String(event.data.id), event);
+      }
+      const api = managementApi(fixture.server().baseUrl, directory.accessToken);
+      const path = `/api/v1/organizations/${directory.organizationId}/directories/${directory.directoryId}/users?page_size=100`;
+      const { pages } = await walkPages<Json>((token) => api.get(token ? `${path}&page_token=${token}` : path), 'users');
+      const live = pages.flat();
+      assert.ok(live.length >= 40, `${provider}: ${live.length} users`);
+      for (const user of live) {
+        const held = applied.get(String(user.id));
+        assert.ok(held && held.type !== 'organization.directory.user_deleted', `${provider} ${String(user.id)}: applied ${held?.type ?? 'nothing'}`);
+        // The list shows every field of the user but its SCIM detail (events carry it too). A group's
+        // rename reaches the app as group_updated, not through its members: groups compare by id.
+        const copy = Object.fromEntries(Object.keys(user).map((key) => [key, held.data[key]]));
+        const groupIds = (groups: unknown) => sortedGroups(groups).map((group) => group.id);
+        assert.deepEqual({ ...copy, groups: groupIds(copy.groups) }, { ...user, groups: groupIds(user.groups) }, `${provider} ${String(user.id)}: the app's copy is the user now`);
+      }
+      const liveIds = new Set(live.map((user) => String(user.id)));
+      for (const [userId, held] of applied) if (!liveIds.has(userId)) assert.equal(held.type, 'organization.directory.user_deleted', `${provider} ${userId}: deleted last`);
     }
   });
 

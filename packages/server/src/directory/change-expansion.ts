@@ -57,7 +57,9 @@ class EventSink {
   add(type: UserEventType, data: unknown): void {
     if (this.used >= capacityOf(this.record)) throw new Error(`change ${this.record.txid}.${this.record.seq} reached more users than it reserved room for`);
     this.events.push({
-      id: newId('evt'),
+      // Named once the round's events stand in log order (see named): ids sort by time, and apps
+      // use them as versions.
+      id: '',
       type: `organization.directory.${type}`,
       organizationId: this.record.organization_id,
       directoryId: this.record.directory_id,
@@ -74,6 +76,13 @@ class EventSink {
 }
 
 const positionOfRecord = (record: ChangeRow): LogPosition => ({ txid: record.txid, seq: record.seq });
+
+/**
+ * Gives events in log order their ids. Event ids sort by creation time, and consumers take them
+ * as versions (a user's later event has the greater id: the sample app applies an event only over
+ * an older one), so they are given in log order, never in the order the backward walk found them.
+ */
+const named = (events: PositionedEvent[]): PositionedEvent[] => events.map((event) => ({ ...event, id: newId('evt') }));
 
 /** Users composed between two turns of the event loop: a round must not hold up the requests this process serves. */
 const USERS_PER_TURN = 64;
@@ -185,7 +194,7 @@ async function expandRecords(client: pg.PoolClient, directoryId: string, records
       await nextTurn();
     }
   }
-  return events.reverse().flat();
+  return named(events.reverse().flat());
 }
 
 /**
@@ -237,7 +246,7 @@ async function expandChunk(client: pg.PoolClient, record: ChangeRow, chunkUsers:
     if (index % USERS_PER_TURN === USERS_PER_TURN - 1) await nextTurn();
   }
   if (to !== null) await advanceChange(client, record, to, sink.count);
-  return { events: sink.events, finished: to === null };
+  return { events: named(sink.events), finished: to === null };
 }
 
 /**
