@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { loadSettingsFile, rosterUrlFrom } from './config.js';
 import { rosterClient } from './roster-client.js';
 import { assignRoleToGroup } from './setup-roster.js';
 
@@ -6,11 +6,10 @@ import { assignRoleToGroup } from './setup-roster.js';
 // of the app's roles through the management API (what an admin screen of the app would do).
 // Roster then sends user_updated for each member whose roles changed.
 
-const envFile = new URL('../.env', import.meta.url);
-if (existsSync(envFile)) process.loadEnvFile(envFile);
+loadSettingsFile();
 
 const [groupName, roleName] = process.argv.slice(2);
-const { ROSTER_URL, ROSTER_CLIENT_ID, ROSTER_CLIENT_SECRET, ROSTER_ORGANIZATION_ID, ROSTER_DIRECTORY_ID } = process.env;
+const { ROSTER_CLIENT_ID, ROSTER_CLIENT_SECRET, ROSTER_ORGANIZATION_ID, ROSTER_DIRECTORY_ID } = process.env;
 if (!groupName || !roleName) {
   console.error('Usage: npm run assign-role -w b2b-app-example -- <group name> <role>   e.g. -- Engineering admin');
   process.exit(1);
@@ -20,7 +19,7 @@ if (!ROSTER_CLIENT_ID || !ROSTER_CLIENT_SECRET || !ROSTER_ORGANIZATION_ID || !RO
   process.exit(1);
 }
 try {
-  const roster = rosterClient({ rosterUrl: ROSTER_URL ?? 'http://localhost:8080', clientId: ROSTER_CLIENT_ID, clientSecret: ROSTER_CLIENT_SECRET });
+  const roster = rosterClient({ rosterUrl: rosterUrlFrom(), clientId: ROSTER_CLIENT_ID, clientSecret: ROSTER_CLIENT_SECRET });
   const { groupId, users } = await assignRoleToGroup(roster, ROSTER_ORGANIZATION_ID, ROSTER_DIRECTORY_ID, groupName, roleName);
   console.log(`Group ${groupName} (${groupId}, ${users} users) now maps to the role ${roleName}.`);
 } catch (error) {

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 // The app's settings, from the environment (and examples/b2b-app/.env, which `npm run setup`
 // writes). Every missing or bad value is reported at once, with what to do about it.
 
@@ -20,6 +23,22 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
+/** The settings file `npm run setup` writes: APP_ENV_FILE, or examples/b2b-app/.env. */
+export const SETTINGS_FILE = process.env.APP_ENV_FILE ?? fileURLToPath(new URL('../.env', import.meta.url));
+
+/** Reads the settings file, if there is one, under what the environment already sets. */
+export function loadSettingsFile(): void {
+  if (existsSync(SETTINGS_FILE)) process.loadEnvFile(SETTINGS_FILE);
+}
+
+/**
+ * Where Roster runs: ROSTER_URL, else this machine on PORT (the variable Roster listens on; the
+ * app itself listens on APP_PORT), else Roster's default, http://localhost:8080.
+ */
+export function rosterUrlFrom(env: Record<string, string | undefined> = process.env): string {
+  return (env.ROSTER_URL?.trim() || `http://localhost:${env.PORT?.trim() || '8080'}`).replace(/\/+$/, '');
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const problems: string[] = [];
   const required = (name: string, hint: string): string => {
@@ -35,11 +54,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return value;
   };
 
-  const rosterUrl = (env.ROSTER_URL?.trim() || 'http://localhost:8080').replace(/\/+$/, '');
+  const rosterUrl = rosterUrlFrom(env);
   if (!/^https?:\/\//.test(rosterUrl)) problems.push(`ROSTER_URL must be an http(s) URL, got ${JSON.stringify(rosterUrl)}`);
   const config: AppConfig = {
-    port: whole('PORT', 3000, 65_535),
-    host: env.HOST?.trim() || '127.0.0.1',
+    port: whole('APP_PORT', 3000, 65_535),
+    host: env.APP_HOST?.trim() || '127.0.0.1',
     rosterUrl,
     clientId: required('ROSTER_CLIENT_ID', "the API client Roster was started with (or one created in Roster's dashboard)"),
     clientSecret: required('ROSTER_CLIENT_SECRET', 'the secret of that API client'),

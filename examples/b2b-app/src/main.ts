@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { ConnectionError } from '@roster/sdk';
 import { startApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, loadSettingsFile, rosterUrlFrom } from './config.js';
 
 // `npm start -w b2b-app-example`: reads .env (written by `npm run setup`) under whatever the
 // environment already sets, catches up from Roster's Events API, then serves.
 
-const envFile = new URL('../.env', import.meta.url);
-if (existsSync(envFile)) process.loadEnvFile(envFile);
+loadSettingsFile();
 
 try {
   const config = loadConfig();
@@ -25,7 +23,7 @@ try {
   process.once('SIGTERM', stop);
 } catch (error) {
   if (error instanceof ConfigError) console.error(error.message);
-  else if (error instanceof ConnectionError) console.error(`The sample app could not reach Roster (${error.message}): is it running at ${process.env.ROSTER_URL ?? 'http://localhost:8080'}?`);
+  else if (error instanceof ConnectionError) console.error(`The sample app could not reach Roster (${error.message}): is it running at ${rosterUrlFrom()}?`);
   else console.error(`The sample app could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

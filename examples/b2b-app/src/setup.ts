@@ -1,6 +1,6 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { loadSettingsFile, rosterUrlFrom, SETTINGS_FILE } from './config.js';
 import { rosterClient } from './roster-client.js';
 import { PROVIDERS, setupRoster } from './setup-roster.js';
 
@@ -14,7 +14,7 @@ secret, the roles admin and member (the default), and the app's webhook endpoint
 app's settings to examples/b2b-app/.env and prints the simulator command.
 
 Options:
-  --roster-url <url>      Roster's URL (ROSTER_URL, default http://localhost:8080)
+  --roster-url <url>      Roster's URL (ROSTER_URL, else http://localhost:$PORT, else http://localhost:8080)
   --client-id <id>        API client id (ROSTER_CLIENT_ID)
   --client-secret <s>     API client secret (ROSTER_CLIENT_SECRET)
   --app-url <url>         where the app listens (APP_URL, default http://localhost:3000)
@@ -23,12 +23,12 @@ Options:
   --provider <name>       simulator profile: ${Object.keys(PROVIDERS).join(', ')} (default okta)
   -h, --help`;
 
-const envFile = fileURLToPath(new URL('../.env', import.meta.url));
-if (existsSync(envFile)) process.loadEnvFile(envFile);
+const envFile = SETTINGS_FILE;
+loadSettingsFile();
 
 const { values } = parseArgs({
   options: {
-    'roster-url': { type: 'string', default: process.env.ROSTER_URL ?? 'http://localhost:8080' },
+    'roster-url': { type: 'string', default: rosterUrlFrom() },
     'client-id': { type: 'string', default: process.env.ROSTER_CLIENT_ID ?? '' },
     'client-secret': { type: 'string', default: process.env.ROSTER_CLIENT_SECRET ?? '' },
     'app-url': { type: 'string', default: process.env.APP_URL ?? 'http://localhost:3000' },
@@ -65,7 +65,7 @@ try {
     ROSTER_WEBHOOK_SECRET: result.webhookSecret,
     ROSTER_ORGANIZATION_ID: result.organizationId,
     ROSTER_DIRECTORY_ID: result.directoryId,
-    PORT: appUrl.port || (appUrl.protocol === 'https:' ? '443' : '80'),
+    APP_PORT: appUrl.port || (appUrl.protocol === 'https:' ? '443' : '80'),
   };
   const lines = Object.entries(env).map(([name, value]) => `${name}=${value}`);
   writeFileSync(envFile, `# Written by \`npm run setup -w b2b-app-example\` on ${new Date().toISOString()}\n${lines.join('\n')}\n`, { mode: 0o600 });

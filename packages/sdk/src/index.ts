@@ -21,4 +21,4 @@ export type { ListEventsOptions } from './clients/event-client.js';
 export type { RoleFields } from './clients/role-client.js';
 export type { WebhookFields } from './clients/webhook-client.js';
 export type * from './types.js';
-export type { components, operations, paths } from './generated/openapi.js';
+export type { components, operations, paths, webhooks } from './generated/openapi.js';

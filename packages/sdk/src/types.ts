@@ -20,6 +20,34 @@ export type Role = Schemas['Role'];
 export type PortalLink = Schemas['PortalLink'];
 export type PortalLinkSummary = Schemas['PortalLinkSummary'];
 export type RosterEvent = Schemas['Event'];
+
+// Each event type's payload, as webhooks deliver it (the OpenAPI document's `webhooks` section).
+export type UserCreatedEvent = Schemas['UserCreatedEvent'];
+export type UserUpdatedEvent = Schemas['UserUpdatedEvent'];
+export type UserDeletedEvent = Schemas['UserDeletedEvent'];
+export type GroupCreatedEvent = Schemas['GroupCreatedEvent'];
+export type GroupUpdatedEvent = Schemas['GroupUpdatedEvent'];
+export type GroupDeletedEvent = Schemas['GroupDeletedEvent'];
+export type DirectoryCreatedEvent = Schemas['DirectoryCreatedEvent'];
+export type DirectoryDeletedEvent = Schemas['DirectoryDeletedEvent'];
+export type DirectoryEnabledEvent = Schemas['DirectoryEnabledEvent'];
+export type DirectoryDisabledEvent = Schemas['DirectoryDisabledEvent'];
+export type DirectorySecretCreatedEvent = Schemas['DirectorySecretCreatedEvent'];
+export type DirectorySecretRevokedEvent = Schemas['DirectorySecretRevokedEvent'];
+/** Any event, told apart by `type`: `switch (event.type)` narrows `data`. */
+export type WebhookEvent =
+  | UserCreatedEvent
+  | UserUpdatedEvent
+  | UserDeletedEvent
+  | GroupCreatedEvent
+  | GroupUpdatedEvent
+  | GroupDeletedEvent
+  | DirectoryCreatedEvent
+  | DirectoryDeletedEvent
+  | DirectoryEnabledEvent
+  | DirectoryDisabledEvent
+  | DirectorySecretCreatedEvent
+  | DirectorySecretRevokedEvent;
 export type Webhook = Schemas['Webhook'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type ApiClient = Schemas['ApiClient'];

@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// The `roster` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+// The `roster` command. It runs the compiled server (dist/, built from src/ by tsc when missing or
+// stale: server-build.mjs) in this very process, so a signal sent to the process a supervisor
+// started (Docker, systemd, `npm start`) reaches the server itself, which shuts down gracefully.
+// Development and tests may run the TypeScript directly: node --import tsx src/cli.ts.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { ensureServerBuild } from './server-build.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx');
-const result = spawnSync(process.execPath, ['--import', tsx, join(here, '..', 'src', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // Answered without compiling anything.
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  const cli = await ensureServerBuild();
+  // Stack traces name the TypeScript sources (tsc writes source maps).
+  process.setSourceMapsEnabled(true);
+  await import(pathToFileURL(cli).href);
+}

@@ -16,3 +16,14 @@ const cases: [string, unknown, unknown, boolean][] = [
 for (const [name, left, right, expected] of cases) {
   test(`jsonEqual: ${name}`, () => assert.equal(jsonEqual(left, right), expected));
 }
+
+test('jsonEqual: values nested 100,000 levels deep', () => {
+  let left: unknown = 1;
+  let right: unknown = 1;
+  for (let level = 0; level < 100_000; level++) {
+    left = { a: [left] };
+    right = { a: [right] };
+  }
+  assert.equal(jsonEqual(left, right), true);
+  assert.equal(jsonEqual(left, { a: [right] }), false);
+});

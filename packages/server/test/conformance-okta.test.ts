@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { locateConformanceDir } from '../src/conformance/conformance-dir.js';
+import { CONFORMANCE_DATA_HELP, locateConformanceDir } from '../src/conformance/conformance-dir.js';
 import { describeFailures, runOktaSuite } from '../src/conformance/run-conformance.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -12,7 +12,7 @@ const store = process.env['ROSTER_TEST_STORE'] === 'postgres' ? 'postgres' : 'em
 
 test(
   `okta: the SCIM 2.0 spec test passes (${store} store)`,
-  { skip: located.found ? false : `conformance data missing: ${located.reason}`, timeout: 120_000 },
+  { skip: located.found ? false : `SKIPPED: ${located.reason}. ${CONFORMANCE_DATA_HELP}`, timeout: 120_000 },
   async (t) => {
     const server = await startTestServer({ store });
     try {

@@ -254,7 +254,7 @@ test('logs never contain an Authorization header, a client secret, an access tok
     await server.close();
   }
   const text = lines.join('');
-  assert.ok(lines.length > 10 && text.includes('incoming request'), `the logger captured too little to judge:\n${text.slice(0, 500)}`);
+  assert.ok(lines.length > 10 && text.includes('request received'), `the logger captured too little to judge:\n${text.slice(0, 500)}`);
   assert.ok(text.includes('[REDACTED]'), 'the hand-written line shows the redaction');
   for (const secret of secrets) assert.ok(!text.includes(secret), `a secret reached the logs: ${secret.slice(0, 8)}...`);
   assert.ok(!/authorization"\s*:\s*"(Bearer|Basic) /i.test(text), 'an Authorization header value reached the logs');

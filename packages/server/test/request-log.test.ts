@@ -1,5 +1,8 @@
 import { test } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { ActivityRecorder } from '../src/directory/activity-recorder.js';
+import { createLogger } from '../src/logger.js';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
 import { PATCH_SCHEMA, USER_SCHEMA, waitFor, type Json } from './support/scim-fixtures.js';
@@ -105,5 +108,76 @@ describeEachStore('SCIM request log', (fixture) => {
     assert.equal(body.truncated, true);
     assert.ok(typeof body.bytes === 'number' && body.bytes > nickName.length, JSON.stringify(body));
     assert.ok(!JSON.stringify(all).includes(nickName));
+  });
+
+  test('a request carrying text PostgreSQL cannot store (NUL, lone surrogates, an unsized huge body) costs only itself: the other tenant\'s lines and every stamp are written', async () => {
+    const pool = fixture.server().server.services.db.pool;
+    const [bad, good] = [await fixture.newDirectory(), await fixture.newDirectory()];
+    const goodNames = Array.from({ length: 3 }, (_, index) => `batch-neighbour-${index}@example.com`);
+    // Unsized (chunked, no content-length) and over the 64 KiB logged-body limit.
+    const huge = JSON.stringify({ schemas: [USER_SCHEMA], userName: 'unsized@example.com', nickName: 'h'.repeat(100 * 1024) });
+    const unsized = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(huge));
+        controller.close();
+      },
+    });
+    // Back to back, so they share the recorder's one-second batches.
+    const responses = await Promise.all([
+      http<Json>('POST', `${good.scim}/Users`, { token: good.token, body: { schemas: [USER_SCHEMA], userName: goodNames[0] } }),
+      http<Json>('POST', `${bad.scim}/Users`, { token: bad.token, rawBody: `{"schemas":["${USER_SCHEMA}"],"userName":"nul\\u0000@example.com","displayName":"a\\u0000b"}`, headers: { 'content-type': 'application/scim+json' } }),
+      http<Json>('POST', `${good.scim}/Users`, { token: good.token, body: { schemas: [USER_SCHEMA], userName: goodNames[1] } }),
+      http<Json>('POST', `${bad.scim}/Users`, { token: bad.token, rawBody: `{"schemas":["${USER_SCHEMA}"],"userName":"lone\\ud800@example.com","\\udfff\\u0000key":"x"}`, headers: { 'content-type': 'application/scim+json' } }),
+      fetch(`${bad.scim}/Users`, { method: 'POST', headers: { authorization: `Bearer ${bad.token}`, 'content-type': 'application/scim+json' }, body: unsized, duplex: 'half' } as RequestInit).then((response) => ({ status: response.status })),
+      http<Json>('POST', `${good.scim}/Users`, { token: good.token, body: { schemas: [USER_SCHEMA], userName: goodNames[2] } }),
+    ]);
+    assert.deepEqual(responses.map((response) => response.status < 500), [true, true, true, true, true, true], JSON.stringify(responses.map((response) => response.status)));
+
+    const rowsOf = async (directoryId: string) => (await pool.query<LogRow>('SELECT * FROM scim_request_log WHERE directory_id = $1 ORDER BY id', [directoryId])).rows;
+    const logged = await waitFor(async () => {
+      const [goodRows, badRows] = [await rowsOf(good.directoryId), await rowsOf(bad.directoryId)];
+      return goodRows.length >= 3 && badRows.length >= 3 ? { goodRows, badRows } : undefined;
+    }, 3_000);
+    assert.ok(logged, `logged: ${(await rowsOf(good.directoryId)).length} of 3 for the other tenant, ${(await rowsOf(bad.directoryId)).length} of 3 for the one that sent bad text`);
+    assert.deepEqual(logged.goodRows.map((row) => (row.request_body as Json).userName).sort(), [...goodNames].sort());
+    const badBodies = JSON.stringify(logged.badRows.map((row) => [row.request_body, row.response_body]));
+    assert.ok(badBodies.includes('nul\\ufffd@example.com') || badBodies.includes('nul\ufffd@example.com'), badBodies.slice(0, 400));
+    assert.ok(!/\\u0000|\\ud800|\\udfff/.test(badBodies), 'NUL and lone surrogates are replaced, not stored');
+    const unsizedRow = logged.badRows.find((row) => (row.request_body as Json | null)?.truncated === true);
+    assert.ok(unsizedRow, `the unsized body is logged as its size: ${badBodies.slice(0, 400)}`);
+
+    const stamps = await pool.query<{ id: string; last_request_at: Date | null; last_used_at: Date | null }>(
+      `SELECT d.id, d.last_request_at, s.last_used_at FROM directories d JOIN directory_secrets s ON s.directory_id = d.id WHERE d.id = ANY($1)`,
+      [[good.directoryId, bad.directoryId]],
+    );
+    assert.equal(stamps.rows.length, 2);
+    for (const row of stamps.rows) {
+      assert.ok(row.last_request_at, `last_request_at of ${row.id}`);
+      assert.ok(row.last_used_at, `the secret's last_used_at of ${row.id}`);
+    }
+  });
+
+  test('an entry the store refuses even alone is dropped by itself: the rest of its batch and the stamps are written', async () => {
+    const { services } = fixture.server().server;
+    const pool = services.db.pool;
+    const [first, second] = [await fixture.newDirectory(), await fixture.newDirectory()];
+    const secretOf = async (directoryId: string) => (await pool.query<{ id: string }>('SELECT id FROM directory_secrets WHERE directory_id = $1', [directoryId])).rows[0]?.id;
+    const recorder = new ActivityRecorder(services, createLogger('silent'));
+    const entry = (directoryId: string, secretId: string | undefined, path: string) => ({
+      directoryId, secretId, method: 'GET', path, status: 200, durationMs: 1, userAgent: null, requestBody: undefined, responseBody: { ok: true },
+    });
+    recorder.record(entry(first.directoryId, await secretOf(first.directoryId), '/first'));
+    // A directory id past the primary key's index limit: PostgreSQL refuses the row, whatever its text.
+    recorder.record(entry(randomBytes(3_000).toString('base64url'), undefined, '/refused'));
+    recorder.record(entry(second.directoryId, await secretOf(second.directoryId), '/second'));
+    await recorder.stop();
+    assert.equal(recorder.rejected, 1);
+    const stored = await pool.query<{ directory_id: string; path: string }>('SELECT directory_id, path FROM scim_request_log WHERE directory_id = ANY($1) ORDER BY path', [[first.directoryId, second.directoryId]]);
+    assert.deepEqual(stored.rows.map((row) => row.path), ['/first', '/second']);
+    const stamps = await pool.query<{ last_request_at: Date | null; last_used_at: Date | null }>(
+      'SELECT d.last_request_at, s.last_used_at FROM directories d JOIN directory_secrets s ON s.directory_id = d.id WHERE d.id = ANY($1)',
+      [[first.directoryId, second.directoryId]],
+    );
+    assert.equal(stamps.rows.filter((row) => row.last_request_at && row.last_used_at).length, 2);
   });
 });

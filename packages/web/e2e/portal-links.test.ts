@@ -6,7 +6,8 @@ import { organizationWithPortalLink, startRoster, type Roster } from './support/
 
 // A portal link that cannot be opened gets a clear page with a 4xx status: expired, revoked,
 // or altered. A revoked link also ends the sessions opened with it. A portal session reaches only
-// its own organization; its "Send sample data" goes through the real SCIM endpoint.
+// its own organization; its "Send sample data" asks first, goes through the real SCIM endpoint,
+// is marked as sample data and can be removed.
 
 const skip = browserMissing();
 
@@ -57,19 +58,40 @@ describe('portal links and sessions', { skip }, () => {
     await page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
   });
 
-  it('sends sample data through the real SCIM endpoint before any identity provider is connected', async () => {
-    const { link } = await organizationWithPortalLink(roster, 'Sample Co');
+  it('sends sample data through the real SCIM endpoint once confirmed, marks it, and removes it', async () => {
+    const { organizationId, link } = await organizationWithPortalLink(roster, 'Sample Co');
     await page.goto(link.location);
     await page.getByRole('button', { name: /Other SCIM 2.0/ }).click();
     assert.equal(await page.getByTestId('connection-status').getAttribute('data-status'), 'waiting');
+    // Nothing is sent until the person confirms; cancelling sends nothing.
     await page.getByRole('button', { name: 'Send sample data' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Send sample data to this directory?' });
+    await confirm.getByText(/marked as sample data/).waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('connection-status').getAttribute('data-status'), 'waiting');
+    await page.getByRole('button', { name: 'Send sample data' }).click();
+    await confirm.getByRole('button', { name: 'Send sample data' }).click();
     await page.getByText(/Sent 8 sample users and 3 groups/).waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 20_000 });
+    const notice = page.getByRole('status', { name: 'Sample data' });
+    await notice.getByText('This directory holds 8 sample users and 3 sample groups').waitFor();
     await page.getByRole('tab', { name: /Users/ }).click();
-    await page.getByRole('table', { name: 'Users' }).locator('tbody tr').nth(7).waitFor();
+    const users = page.getByRole('table', { name: 'Users' });
+    await users.locator('tbody tr').nth(7).waitFor();
+    assert.equal(await users.getByText('Sample', { exact: true }).count(), 8, 'each sample user is marked');
     await page.getByRole('tab', { name: 'Settings' }).click();
     // Its temporary token was revoked when the push ended; the directory's own token is untouched.
     await page.getByRole('button', { name: 'Show 1 revoked or expired' }).waitFor();
+
+    await notice.getByRole('button', { name: 'Remove sample data' }).click();
+    await page.getByRole('dialog', { name: 'Remove the sample data?' }).getByRole('button', { name: 'Remove sample data' }).click();
+    await page.getByText(/Removed 8 sample users and 3 groups/).waitFor({ timeout: 30_000 });
+    await notice.waitFor({ state: 'detached' });
+    const { directories } = await roster.api<{ directories: { id: string }[] }>('GET', `/api/v1/organizations/${organizationId}/directories`);
+    const directoryId = directories[0]?.id ?? '';
+    const left = await roster.api<{ users: unknown[] }>('GET', `/api/v1/organizations/${organizationId}/directories/${directoryId}/users`);
+    assert.deepEqual(left.users, []);
   });
 
   it('a portal session reaches only its own organization', async () => {

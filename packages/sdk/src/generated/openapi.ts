@@ -11,7 +11,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange API client credentials for an access token (client_credentials) */
+        /**
+         * Exchange API client credentials for an access token (client_credentials)
+         * @description The OAuth 2.0 client_credentials grant (RFC 6749 section 4.4): send an API client's id and secret as JSON, as a form, or with HTTP Basic, and get a bearer token for every other call. It expires after ROSTER_ACCESS_TOKEN_TTL_SECONDS (an hour by default): fetch a new one before then or when a call answers 401. The SDK does this for you.
+         */
         post: operations["getAccessToken"];
         delete?: never;
         options?: never;
@@ -26,10 +29,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List organizations */
+        /**
+         * List organizations
+         * @description Every organization of the environment, oldest first, a page at a time: pass next_page_token as page_token until it comes back empty.
+         */
         get: operations["listOrganizations"];
         put?: never;
-        /** Create an organization */
+        /**
+         * Create an organization
+         * @description One organization per customer of the app. Give it the app's own id as external_id to find it later without storing Roster's id (409 already_exists when another organization has it). SCIM stays off until its settings turn the "scim" feature on.
+         */
         post: operations["createOrganization"];
         delete?: never;
         options?: never;
@@ -44,7 +53,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an organization by its external_id */
+        /**
+         * Get an organization by its external_id
+         * @description Finds the organization by the app's own id for the customer (set when it was created or updated); 404 when none has it.
+         */
         get: operations["getOrganizationByExternalId"];
         put?: never;
         post?: never;
@@ -61,7 +73,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an organization */
+        /**
+         * Get an organization
+         * @description The organization with its settings (which features are on).
+         */
         get: operations["getOrganization"];
         put?: never;
         post?: never;
@@ -72,7 +87,10 @@ export interface paths {
         delete: operations["deleteOrganization"];
         options?: never;
         head?: never;
-        /** Update an organization */
+        /**
+         * Update an organization
+         * @description Renames the organization or changes its external_id (null clears it); fields left out keep their value. 409 when another organization has the external_id.
+         */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -89,7 +107,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update an organization's settings */
+        /**
+         * Update an organization's settings
+         * @description Turns features on or off; features not named keep their state. "scim" (or its alias "dir_sync") lets the organization have SCIM directories: while it is off, creating one is refused and existing ones answer their IdP 403.
+         */
         patch: operations["updateOrganizationSettings"];
         trace?: never;
     };
@@ -100,12 +121,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List an organization's directories */
+        /**
+         * List an organization's directories
+         * @description The organization's directories with their status, endpoint, secrets (never the secrets themselves), counts and mappings, oldest first.
+         */
         get: operations["listDirectories"];
         put?: never;
         /**
          * Create a directory
-         * @description The organization must have the "scim" feature enabled (403 feature_disabled otherwise).
+         * @description A SCIM connection for one of the organization's directory providers. Its directory_endpoint is the SCIM base URL to give the IdP; create a secret next for the bearer token. The organization must have the "scim" feature enabled (403 feature_disabled otherwise). Writes an organization.directory.created event.
          */
         post: operations["createDirectory"];
         delete?: never;
@@ -121,18 +145,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a directory */
+        /**
+         * Get a directory
+         * @description One directory: whether the IdP has connected (status, last_synced_at), its SCIM endpoint, secrets, counts, role assignments and attribute mappings.
+         */
         get: operations["getDirectory"];
         put?: never;
         post?: never;
         /**
          * Delete a directory
-         * @description Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on.
+         * @description Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on. Writes an organization.directory.deleted event (no user or group events follow).
          */
         delete: operations["deleteDirectory"];
         options?: never;
         head?: never;
-        /** Update a directory's name or provider */
+        /**
+         * Update a directory's name or provider
+         * @description Renames the directory or records another provider (which changes how its portal guide reads); fields left out keep their value.
+         */
         patch: operations["updateDirectory"];
         trace?: never;
     };
@@ -149,7 +179,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Enable provisioning for a directory */
+        /**
+         * Enable provisioning for a directory
+         * @description Its IdP is answered again. error_message says why provisioning still cannot run, when the organization has "scim" turned off. Writes an organization.directory_enabled event.
+         */
         patch: operations["enableDirectory"];
         trace?: never;
     };
@@ -166,8 +199,35 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Disable provisioning for a directory (its IdP is answered 403) */
+        /**
+         * Disable provisioning for a directory (its IdP is answered 403)
+         * @description Its IdP is answered 403 until the directory is enabled again; users and groups are kept. Writes an organization.directory_disabled event.
+         */
         patch: operations["disableDirectory"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/sample_data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the sample users and groups of a directory
+         * @description Sample data is what "Send sample data" in the dashboard or portal created; those users and groups carry "sample": true.
+         */
+        get: operations["getSampleData"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove the sample users and groups of a directory
+         * @description Deletes every user and group "Send sample data" created in this directory, as a SCIM DELETE would: with user_deleted and group_deleted events.
+         */
+        delete: operations["removeSampleData"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/organizations/{organization_id}/directories/{directory_id}/secrets": {
@@ -181,7 +241,7 @@ export interface paths {
         put?: never;
         /**
          * Create a bearer token for the SCIM endpoint
-         * @description The plain secret is in this response only; Roster keeps its SHA-256.
+         * @description A new bearer token for the IdP (256 random bits). plain_secret is in this response only: paste it into the IdP with the directory's endpoint; Roster keeps only its SHA-256. Writes an organization.directory.secret_created event.
          */
         post: operations["createDirectorySecret"];
         delete?: never;
@@ -201,7 +261,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the SCIM bearer token
-         * @description Creates a new secret and sets every active secret of the directory to expire after the grace period (24 hours unless grace_period_seconds says otherwise), so the IdP keeps working while the new secret is put in place.
+         * @description Creates a new secret and sets every active secret of the directory to expire after the grace period (24 hours unless grace_period_seconds says otherwise), so the IdP keeps working while the new secret is put in place. plain_secret is shown only here.
          */
         post: operations["regenerateDirectorySecret"];
         delete?: never;
@@ -219,7 +279,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a SCIM bearer token at once */
+        /**
+         * Revoke a SCIM bearer token at once
+         * @description The secret stops working immediately (an IdP still sending it is answered 401). Writes an organization.directory.secret_revoked event.
+         */
         post: operations["revokeDirectorySecret"];
         delete?: never;
         options?: never;
@@ -236,7 +299,7 @@ export interface paths {
         };
         /**
          * List a directory's users
-         * @description Each user carries roles and permissions derived from its groups (nested ones included) and the directory's attribute mappings.
+         * @description The users the IdP provisioned, oldest first. Each carries roles and permissions derived from its groups (nested ones included) and the directory's attribute mappings (custom_attributes). directory_group_id narrows to a group's direct members; updated_after to users changed since a time (for a periodic sync; webhooks or the Events API tell you sooner).
          */
         get: operations["listDirectoryUsers"];
         put?: never;
@@ -254,7 +317,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a directory user */
+        /**
+         * Get a directory user
+         * @description One user, normalized, with derived roles and permissions; include_detail=true adds the SCIM resource the IdP sent (user_detail).
+         */
         get: operations["getDirectoryUser"];
         put?: never;
         post?: never;
@@ -271,7 +337,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a directory's groups */
+        /**
+         * List a directory's groups
+         * @description The groups the IdP pushed, oldest first, with their count of direct user members; map them to roles with roles:assign.
+         */
         get: operations["listDirectoryGroups"];
         put?: never;
         post?: never;
@@ -288,7 +357,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a directory group */
+        /**
+         * Get a directory group
+         * @description One group; include_detail=true adds the SCIM resource the IdP sent (group_detail, without members: list them with /members).
+         */
         get: operations["getDirectoryGroup"];
         put?: never;
         post?: never;
@@ -305,7 +377,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a group's direct members (users and nested groups) */
+        /**
+         * List a group's direct members (users and nested groups)
+         * @description A page of the group's direct members, read from its membership rows, so a page of a 100,000-member group costs what a page of a small one does.
+         */
         get: operations["listDirectoryGroupMembers"];
         put?: never;
         post?: never;
@@ -325,7 +400,7 @@ export interface paths {
         get?: never;
         /**
          * Map the directory's groups to roles
-         * @description A user's roles are those of every group it is in, directly or through nested groups; users in no mapped group hold the default role. Roles are derived when users are read, so they follow every membership change.
+         * @description A user's roles are those of every group it is in, directly or through nested groups; users in no mapped group hold the default role. Roles are derived when users are read, so they follow every membership change. The body replaces the whole mapping; each user whose roles change gets an organization.directory.user_updated event.
          */
         put: operations["assignDirectoryGroupRoles"];
         post?: never;
@@ -345,7 +420,7 @@ export interface paths {
         get?: never;
         /**
          * Map SCIM attributes to fields of the directory's users
-         * @description Each key is a SCIM attribute path (core, enterprise or a custom extension URN); map_to is custom_attributes.<name> or a standard field. Mappings apply when users are read, so they apply to users already stored.
+         * @description Each key is a SCIM attribute path (core, enterprise or a custom extension URN); map_to is custom_attributes.<name> or a standard field. Mappings apply when users are read, so they apply to users already stored (the change writes no events). The body replaces the whole mapping; two mappings to one target are refused.
          */
         put: operations["updateDirectoryAttributeMappings"];
         post?: never;
@@ -362,10 +437,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List roles */
+        /**
+         * List roles
+         * @description The environment's roles, oldest first.
+         */
         get: operations["listRoles"];
         put?: never;
-        /** Create a role */
+        /**
+         * Create a role
+         * @description A role of the app, with the permissions it grants. Directory groups are mapped to roles (roles:assign); is_default makes it the role of users in no mapped group. 409 when a role has the name.
+         */
         post: operations["createRole"];
         delete?: never;
         options?: never;
@@ -380,7 +461,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a role */
+        /**
+         * Get a role
+         * @description One role by its name, with its permissions.
+         */
         get: operations["getRole"];
         put?: never;
         post?: never;
@@ -391,7 +475,10 @@ export interface paths {
         delete: operations["deleteRole"];
         options?: never;
         head?: never;
-        /** Update a role */
+        /**
+         * Update a role
+         * @description Changes the display name, description (null clears it), permissions (replaced as a whole) or whether it is the default; fields left out keep their value. Users' permissions are derived when read, so they follow at once.
+         */
         patch: operations["updateRole"];
         trace?: never;
     };
@@ -402,11 +489,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List an organization's portal links that still work */
+        /**
+         * List an organization's portal links that still work
+         * @description Links not yet expired or revoked, without their location (only its hash is kept).
+         */
         get: operations["listPortalLinks"];
         /**
          * Generate an admin portal link
-         * @description The location holds a secret token and is shown only in this response.
+         * @description A link that opens the admin portal for the organization's IT admin, who connects their IdP there (send it to them, or open it in an iframe of your app). The location holds a secret token and is shown only in this response; it works until expire_time (24 hours by default, at most 7 days) or until revoked.
          */
         put: operations["generatePortalLink"];
         post?: never;
@@ -426,7 +516,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a portal link */
+        /**
+         * Revoke a portal link
+         * @description The link stops opening the portal at once.
+         */
         delete: operations["revokePortalLink"];
         options?: never;
         head?: never;
@@ -440,12 +533,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List API clients */
+        /**
+         * List API clients
+         * @description The environment's API clients, revoked ones included (with their revoke_time), oldest first; never their secrets.
+         */
         get: operations["listApiClients"];
         put?: never;
         /**
          * Create an API client
-         * @description The client_secret is in this response only; Roster keeps its SHA-256.
+         * @description Credentials for another backend (or for rotating your own): exchange them at POST /oauth/token. plain_secret is the client_secret, in this response only; Roster keeps its SHA-256.
          */
         post: operations["createApiClient"];
         delete?: never;
@@ -461,7 +557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an API client */
+        /**
+         * Get an API client
+         * @description One API client by its client_id.
+         */
         get: operations["getApiClient"];
         put?: never;
         post?: never;
@@ -500,7 +599,7 @@ export interface paths {
         };
         /**
          * Read the event log in commit order
-         * @description Follow next_cursor page by page (also from an empty page, to poll): no event is ever skipped, including one written by a transaction that began earlier and committed later. A cursor older than the retention period (ROSTER_EVENT_RETENTION_DAYS, 30 days by default) gets 410 cursor_expired. Pages with a types or organization_id filter examine a bounded stretch of the log, so one may be empty with has_more true: keep following the cursor.
+         * @description Follow next_cursor page by page (also from an empty page, to poll): no event is ever skipped, including one written by a transaction that began earlier and committed later. A cursor older than the retention period (ROSTER_EVENT_RETENTION_DAYS, 30 days by default) gets 410 cursor_expired. Pages with a types or organization_id filter examine a bounded stretch of the log, so one may be empty with has_more true: keep following the cursor. The event types, their data and examples are in the webhooks section of this document.
          */
         get: operations["listEvents"];
         put?: never;
@@ -518,7 +617,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one event */
+        /**
+         * Get one event
+         * @description One event by its id (the webhook-id header of its deliveries), while it is kept (ROSTER_EVENT_RETENTION_DAYS).
+         */
         get: operations["getEvent"];
         put?: never;
         post?: never;
@@ -535,12 +637,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List webhook endpoints */
+        /**
+         * List webhook endpoints
+         * @description The environment's endpoints with their health: when they last succeeded or failed, and whether Roster disabled one for failing.
+         */
         get: operations["listWebhooks"];
         put?: never;
         /**
          * Create a webhook endpoint
-         * @description Events are POSTed signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature); the signing secret is in this response only. URLs on private or loopback addresses are refused unless ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true. The endpoint receives events that occur after its creation.
+         * @description Events are POSTed signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature); the signing secret is in this response only. URLs on private or loopback addresses are refused unless ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true. The endpoint receives events that occur after its creation; each type and its payload is in the webhooks section of this document.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -556,11 +661,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a webhook endpoint */
+        /**
+         * Get a webhook endpoint
+         * @description One endpoint with its subscription and health (never its secret).
+         */
         get: operations["getWebhook"];
         put?: never;
         post?: never;
-        /** Delete a webhook endpoint and its delivery log */
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description No more deliveries are made to it, pending ones included; the events stay readable from the Events API.
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
@@ -582,7 +693,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Until the grace period ends, deliveries carry one signature per secret, so receivers can switch without losing events.
+         * @description A new signing secret, shown only in this response. Until the grace period ends (24 hours unless grace_period_seconds says otherwise), deliveries carry one signature per secret, so receivers can switch without losing events.
          */
         post: operations["rotateWebhookSecret"];
         delete?: never;
@@ -602,7 +713,7 @@ export interface paths {
         put?: never;
         /**
          * Send one event, or every event since a time, again
-         * @description The deliveries become due now with a fresh retry window, whatever their state (succeeded or dead).
+         * @description Name one event (event_id) or a time (since): the deliveries become due now with a fresh retry window, whatever their state (succeeded or dead). replayed counts them. Receivers dedupe on webhook-id, so a replay of a delivered event is harmless.
          */
         post: operations["replayWebhook"];
         delete?: never;
@@ -618,7 +729,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List an endpoint's deliveries, newest event first */
+        /**
+         * List an endpoint's deliveries, newest event first
+         * @description One delivery per event sent to the endpoint, with its state (pending, succeeded, dead), attempts and last response; status narrows the list.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -635,7 +749,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one delivery with its attempt log */
+        /**
+         * Get one delivery with its attempt log
+         * @description Every attempt to deliver one event: when, the status code (or the error when there was no response), latency and the start of the response body.
+         */
         get: operations["getWebhookDelivery"];
         put?: never;
         post?: never;
@@ -652,19 +769,1032 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A directory's event settings */
+        /**
+         * A directory's event settings
+         * @description How events report this directory: whether a deactivated user is reported as deleted.
+         */
         get: operations["getDirectoryEventSettings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a directory's event settings */
+        /**
+         * Change a directory's event settings
+         * @description deactivation_as_deletion true: a user the IdP deactivates (active: false, as Okta does instead of deleting) is reported as user_deleted, its reactivation as user_created, and nothing while it is inactive. Applies to changes from now on.
+         */
         patch: operations["updateDirectoryEventSettings"];
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "organization.directory.user_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user was provisioned
+         * @description The IdP created a user (SCIM POST, or a Bulk POST). With deactivation treated as deletion, also a deactivated user made active again.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.user_created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr1a00f2w7x4dq8s",
+                     *       "type": "organization.directory.user_created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryUser",
+                     *       "data": {
+                     *         "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *         "email": "ada@acme.com",
+                     *         "preferred_username": "ada@acme.com",
+                     *         "given_name": "Ada",
+                     *         "family_name": "Lovelace",
+                     *         "name": "Ada Lovelace",
+                     *         "active": true,
+                     *         "emails": [
+                     *           "ada@acme.com"
+                     *         ],
+                     *         "groups": [
+                     *           {
+                     *             "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "display_name": "Engineering"
+                     *           }
+                     *         ],
+                     *         "roles": [
+                     *           {
+                     *             "role_name": "member"
+                     *           }
+                     *         ],
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "custom_attributes": {
+                     *           "department": "Research"
+                     *         },
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "user_detail": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *           ],
+                     *           "userName": "ada@acme.com",
+                     *           "externalId": "00u1a2b3c4d5e6f7",
+                     *           "name": {
+                     *             "givenName": "Ada",
+                     *             "familyName": "Lovelace"
+                     *           },
+                     *           "displayName": "Ada Lovelace",
+                     *           "title": "Analyst",
+                     *           "active": true,
+                     *           "emails": [
+                     *             {
+                     *               "value": "ada@acme.com",
+                     *               "type": "work",
+                     *               "primary": true
+                     *             }
+                     *           ],
+                     *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *             "department": "Research"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.user_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user changed
+         * @description A user's attributes changed (a SCIM PUT or PATCH), or its groups did (a membership change of a group), or its roles did (a group's role mapping changed). previous_attributes holds the previous values of what changed; it is left out when only derived roles changed.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.user_updated` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr1b00f2w7x4dq8s",
+                     *       "type": "organization.directory.user_updated",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryUser",
+                     *       "data": {
+                     *         "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *         "email": "ada@acme.com",
+                     *         "preferred_username": "ada@acme.com",
+                     *         "given_name": "Ada",
+                     *         "family_name": "Lovelace",
+                     *         "name": "Ada Lovelace",
+                     *         "active": true,
+                     *         "emails": [
+                     *           "ada@acme.com"
+                     *         ],
+                     *         "groups": [
+                     *           {
+                     *             "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "display_name": "Engineering"
+                     *           }
+                     *         ],
+                     *         "roles": [
+                     *           {
+                     *             "role_name": "member"
+                     *           }
+                     *         ],
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "custom_attributes": {
+                     *           "department": "Research"
+                     *         },
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "user_detail": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *           ],
+                     *           "userName": "ada@acme.com",
+                     *           "externalId": "00u1a2b3c4d5e6f7",
+                     *           "name": {
+                     *             "givenName": "Ada",
+                     *             "familyName": "Lovelace"
+                     *           },
+                     *           "displayName": "Ada Lovelace",
+                     *           "title": "Lead Analyst",
+                     *           "active": true,
+                     *           "emails": [
+                     *             {
+                     *               "value": "ada@acme.com",
+                     *               "type": "work",
+                     *               "primary": true
+                     *             }
+                     *           ],
+                     *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *             "department": "Research"
+                     *           }
+                     *         },
+                     *         "previous_attributes": {
+                     *           "user_detail": {
+                     *             "title": "Analyst"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.user_deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user was deprovisioned
+         * @description The IdP deleted a user (SCIM DELETE); the data is the user as it was. With deactivation treated as deletion, also a user set inactive.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.user_deleted` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr1c00f2w7x4dq8s",
+                     *       "type": "organization.directory.user_deleted",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryUser",
+                     *       "data": {
+                     *         "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *         "email": "ada@acme.com",
+                     *         "preferred_username": "ada@acme.com",
+                     *         "given_name": "Ada",
+                     *         "family_name": "Lovelace",
+                     *         "name": "Ada Lovelace",
+                     *         "active": true,
+                     *         "emails": [
+                     *           "ada@acme.com"
+                     *         ],
+                     *         "groups": [
+                     *           {
+                     *             "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "display_name": "Engineering"
+                     *           }
+                     *         ],
+                     *         "roles": [
+                     *           {
+                     *             "role_name": "member"
+                     *           }
+                     *         ],
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "custom_attributes": {
+                     *           "department": "Research"
+                     *         },
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "user_detail": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *           ],
+                     *           "userName": "ada@acme.com",
+                     *           "externalId": "00u1a2b3c4d5e6f7",
+                     *           "name": {
+                     *             "givenName": "Ada",
+                     *             "familyName": "Lovelace"
+                     *           },
+                     *           "displayName": "Ada Lovelace",
+                     *           "title": "Analyst",
+                     *           "active": true,
+                     *           "emails": [
+                     *             {
+                     *               "value": "ada@acme.com",
+                     *               "type": "work",
+                     *               "primary": true
+                     *             }
+                     *           ],
+                     *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *             "department": "Research"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.group_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A group was provisioned
+         * @description The IdP created a group, with the members it was created with. Each user member also gets a user_updated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.group_created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr2a00f2w7x4dq8s",
+                     *       "type": "organization.directory.group_created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryGroup",
+                     *       "data": {
+                     *         "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *         "display_name": "Engineering",
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "group_detail": {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+                     *           ],
+                     *           "displayName": "Engineering",
+                     *           "externalId": "00g9z8y7x6w5"
+                     *         },
+                     *         "members_added": [
+                     *           "diruser_01m8zqf7e200d4r8y3bn5k"
+                     *         ],
+                     *         "members_removed": [],
+                     *         "members_added_count": 1,
+                     *         "members_removed_count": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.group_updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A group changed
+         * @description A group was renamed or its members changed (also when a member user or group was deleted). Each user added or removed also gets a user_updated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.group_updated` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr2b00f2w7x4dq8s",
+                     *       "type": "organization.directory.group_updated",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryGroup",
+                     *       "data": {
+                     *         "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *         "display_name": "Engineering (EU)",
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "group_detail": {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+                     *           ],
+                     *           "displayName": "Engineering (EU)",
+                     *           "externalId": "00g9z8y7x6w5"
+                     *         },
+                     *         "members_added": [],
+                     *         "members_removed": [
+                     *           "diruser_01m8zqf7e200d4r8y3bn5k"
+                     *         ],
+                     *         "members_added_count": 0,
+                     *         "members_removed_count": 1,
+                     *         "previous_attributes": {
+                     *           "display_name": "Engineering",
+                     *           "group_detail": {
+                     *             "displayName": "Engineering"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.group_deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A group was deprovisioned
+         * @description The IdP deleted a group; the data is the group as it was. Each user that was a member gets a user_updated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.group_deleted` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr2c00f2w7x4dq8s",
+                     *       "type": "organization.directory.group_deleted",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectoryGroup",
+                     *       "data": {
+                     *         "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *         "display_name": "Engineering",
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "group_detail": {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+                     *           ],
+                     *           "displayName": "Engineering",
+                     *           "externalId": "00g9z8y7x6w5"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was created
+         * @description A SCIM directory was added to an organization (management API, dashboard or portal).
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3a00f2w7x4dq8s",
+                     *       "type": "organization.directory.created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was deleted
+         * @description A directory was deleted with its users and groups, or its organization was (one event per directory). No user or group events follow.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.deleted` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3b00f2w7x4dq8s",
+                     *       "type": "organization.directory.deleted",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryDeletedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory_enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was enabled
+         * @description Provisioning was turned on for a directory: its IdP is answered again.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory_enabled` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3c00f2w7x4dq8s",
+                     *       "type": "organization.directory_enabled",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryEnabledEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory_disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A directory was disabled
+         * @description Provisioning was turned off for a directory: its IdP is answered 403 until it is enabled.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory_disabled` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr3d00f2w7x4dq8s",
+                     *       "type": "organization.directory_disabled",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_provider": "OKTA",
+                     *         "enabled": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryDisabledEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.secret_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A SCIM secret was created
+         * @description A bearer secret for the SCIM endpoint was created or regenerated.
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.secret_created` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr4a00f2w7x4dq8s",
+                     *       "type": "organization.directory.secret_created",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectorySecret",
+                     *       "data": {
+                     *         "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *         "secret_suffix": "Xk3Q"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectorySecretCreatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "organization.directory.secret_revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A SCIM secret was revoked
+         * @description A bearer secret was revoked and stops working at once (a secret replaced by secrets:regenerate expires at the end of its grace period without an event).
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.secret_revoked` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr4b00f2w7x4dq8s",
+                     *       "type": "organization.directory.secret_revoked",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "DirectorySecret",
+                     *       "data": {
+                     *         "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *         "secret_suffix": "Xk3Q"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectorySecretRevokedEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         AccessToken: {
@@ -758,6 +1888,94 @@ export interface components {
             /** @enum {string} */
             groups_tracked: "ALL";
         };
+        /** @description A directory was created. A SCIM directory was added to an organization (management API, dashboard or portal). */
+        DirectoryCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description A directory was deleted. A directory was deleted with its users and groups, or its organization was (one event per directory). No user or group events follow. */
+        DirectoryDeletedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.deleted";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description A directory was disabled. Provisioning was turned off for a directory: its IdP is answered 403 until it is enabled. */
+        DirectoryDisabledEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory_disabled";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description A directory was enabled. Provisioning was turned on for a directory: its IdP is answered again. */
+        DirectoryEnabledEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory_enabled";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["DirectoryEventData"];
+        };
+        /** @description The directory the event is about. */
+        DirectoryEventData: {
+            id: string;
+            organization_id: string;
+            /** @enum {string} */
+            directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+            enabled: boolean;
+        };
         DirectoryEventSettingsResponse: {
             event_settings: {
                 /** @description When true, a deactivated user (active: false) is reported as user_deleted, its reactivation as user_created, and nothing in between. */
@@ -772,6 +1990,11 @@ export interface components {
             total_users: number;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
             /** @description The stored SCIM resource (without members), with include_detail=true. */
             group_detail?: {
                 [key: string]: unknown;
@@ -803,8 +2026,54 @@ export interface components {
             expire_time: string | null;
             last_used_time: string | null;
         };
+        /** @description A SCIM secret was created. A bearer secret for the SCIM endpoint was created or regenerated. */
+        DirectorySecretCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.secret_created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectorySecret";
+            data: components["schemas"]["DirectorySecretEventData"];
+        };
+        /** @description The SCIM bearer secret the event is about (never the secret itself). */
+        DirectorySecretEventData: {
+            id: string;
+            /** @description The last four characters of the secret. */
+            secret_suffix: string;
+        };
         DirectorySecretResponse: {
             secret: components["schemas"]["DirectorySecret"];
+        };
+        /** @description A SCIM secret was revoked. A bearer secret was revoked and stops working at once (a secret replaced by secrets:regenerate expires at the end of its grace period without an event). */
+        DirectorySecretRevokedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.secret_revoked";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectorySecret";
+            data: components["schemas"]["DirectorySecretEventData"];
         };
         /** @description A user the IdP provisioned, normalized. */
         DirectoryUser: {
@@ -835,6 +2104,11 @@ export interface components {
             };
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
             /** @description The stored SCIM resource, with include_detail=true. */
             user_detail?: {
                 [key: string]: unknown;
@@ -863,6 +2137,111 @@ export interface components {
         };
         EventResponse: {
             event: components["schemas"]["Event"];
+        };
+        /** @description A group was provisioned. The IdP created a group, with the members it was created with. Each user member also gets a user_updated. */
+        GroupCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.group_created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryGroup";
+            data: {
+                id: string;
+                display_name: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** @description The stored SCIM resource (without members), with its id. */
+                group_detail: {
+                    [key: string]: unknown;
+                };
+                /** @description Ids of the members added (users or groups); left out when more than 1,000 members changed. */
+                members_added?: string[];
+                /** @description Ids of the members removed; left out when more than 1,000 members changed. */
+                members_removed?: string[];
+                members_added_count: number;
+                members_removed_count: number;
+            };
+        };
+        /** @description A group was deprovisioned. The IdP deleted a group; the data is the group as it was. Each user that was a member gets a user_updated. */
+        GroupDeletedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.group_deleted";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryGroup";
+            data: components["schemas"]["GroupEventData"];
+        };
+        /** @description The group as it stands after the change. */
+        GroupEventData: {
+            id: string;
+            display_name: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The stored SCIM resource (without members), with its id. */
+            group_detail: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A group changed. A group was renamed or its members changed (also when a member user or group was deleted). Each user added or removed also gets a user_updated. */
+        GroupUpdatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.group_updated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryGroup";
+            data: {
+                id: string;
+                display_name: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** @description The stored SCIM resource (without members), with its id. */
+                group_detail: {
+                    [key: string]: unknown;
+                };
+                /** @description Ids of the members added (users or groups); left out when more than 1,000 members changed. */
+                members_added?: string[];
+                /** @description Ids of the members removed; left out when more than 1,000 members changed. */
+                members_removed?: string[];
+                members_added_count: number;
+                members_removed_count: number;
+                /** @description The previous values of what changed, by field (null for a field that did not exist); user_detail and group_detail hold only the changed SCIM attributes. */
+                previous_attributes?: {
+                    [key: string]: unknown;
+                };
+            };
         };
         ListApiClientsResponse: {
             clients: components["schemas"]["ApiClient"][];
@@ -998,6 +2377,12 @@ export interface components {
             /** @description The secrets it replaces, now expiring at the end of the grace period. */
             expiring_secrets: components["schemas"]["DirectorySecret"][];
         };
+        RemoveSampleDataResponse: {
+            removed: {
+                users: number;
+                groups: number;
+            };
+        };
         ReplayWebhookResponse: {
             /** @description Deliveries made due now. */
             replayed: number;
@@ -1036,6 +2421,12 @@ export interface components {
              */
             previous_secrets_expire_time: string;
         };
+        SampleDataResponse: {
+            sample_data: {
+                users: number;
+                groups: number;
+            };
+        };
         ToggleDirectoryResponse: {
             enabled: boolean;
             /** @description Why provisioning still cannot run, when it cannot. */
@@ -1043,6 +2434,146 @@ export interface components {
         };
         UpdateAttributeMappingsResponse: {
             attribute_mappings: components["schemas"]["AttributeMappings"];
+        };
+        /** @description A user was provisioned. The IdP created a user (SCIM POST, or a Bulk POST). With deactivation treated as deletion, also a deactivated user made active again. */
+        UserCreatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.user_created";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryUser";
+            data: components["schemas"]["UserEventData"];
+        };
+        /** @description A user was deprovisioned. The IdP deleted a user (SCIM DELETE); the data is the user as it was. With deactivation treated as deletion, also a user set inactive. */
+        UserDeletedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.user_deleted";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryUser";
+            data: components["schemas"]["UserEventData"];
+        };
+        /** @description The user as the management API shows it, with its raw SCIM attributes. */
+        UserEventData: {
+            id: string;
+            /** @description The primary email, unless an attribute mapping sets it. */
+            email: string | null;
+            /** @description The SCIM userName, unless an attribute mapping sets it. */
+            preferred_username: string;
+            given_name: string | null;
+            family_name: string | null;
+            name: string | null;
+            active: boolean;
+            emails: string[];
+            /** @description The groups the user is a direct member of. */
+            groups: {
+                id: string;
+                display_name: string;
+            }[];
+            /** @description From the user's groups, nested groups included; else the default role. */
+            roles: {
+                role_name: string;
+            }[];
+            /** @description The union of the roles' permissions. */
+            permissions: string[];
+            /** @description Filled by the directory's attribute mappings. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+             * @constant
+             */
+            sample?: true;
+            /** @description The stored SCIM resource, with its id (the raw attributes the IdP sent). */
+            user_detail: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A user changed. A user's attributes changed (a SCIM PUT or PATCH), or its groups did (a membership change of a group), or its roles did (a group's role mapping changed). previous_attributes holds the previous values of what changed; it is left out when only derived roles changed. */
+        UserUpdatedEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.user_updated";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "DirectoryUser";
+            data: {
+                id: string;
+                /** @description The primary email, unless an attribute mapping sets it. */
+                email: string | null;
+                /** @description The SCIM userName, unless an attribute mapping sets it. */
+                preferred_username: string;
+                given_name: string | null;
+                family_name: string | null;
+                name: string | null;
+                active: boolean;
+                emails: string[];
+                /** @description The groups the user is a direct member of. */
+                groups: {
+                    id: string;
+                    display_name: string;
+                }[];
+                /** @description From the user's groups, nested groups included; else the default role. */
+                roles: {
+                    role_name: string;
+                }[];
+                /** @description The union of the roles' permissions. */
+                permissions: string[];
+                /** @description Filled by the directory's attribute mappings. */
+                custom_attributes: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * @description Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.
+                 * @constant
+                 */
+                sample?: true;
+                /** @description The stored SCIM resource, with its id (the raw attributes the IdP sent). */
+                user_detail: {
+                    [key: string]: unknown;
+                };
+                /** @description The previous values of what changed, by field (null for a field that did not exist); user_detail and group_detail hold only the changed SCIM attributes. */
+                previous_attributes?: {
+                    [key: string]: unknown;
+                };
+            };
         };
         /** @description An endpoint that receives events, signed per Standard Webhooks. */
         Webhook: {
@@ -1119,6 +2650,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "roster_client_7f3k9q2m",
+                 *       "client_secret": "rcs_2Vq8mX4bZ7nT1kW9cL5pD3rS6fH0jY"
+                 *     }
+                 */
                 "application/json": {
                     /** @constant */
                     grant_type: "client_credentials";
@@ -1126,6 +2664,13 @@ export interface operations {
                     client_id?: string;
                     client_secret?: string;
                 };
+                /**
+                 * @example {
+                 *       "grant_type": "client_credentials",
+                 *       "client_id": "roster_client_7f3k9q2m",
+                 *       "client_secret": "rcs_2Vq8mX4bZ7nT1kW9cL5pD3rS6fH0jY"
+                 *     }
+                 */
                 "application/x-www-form-urlencoded": {
                     /** @constant */
                     grant_type: "client_credentials";
@@ -1142,6 +2687,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "rat_Hk4Pq9Vx2mZ7bN1cT6wL3dR8sF5jY0gA",
+                     *       "token_type": "Bearer",
+                     *       "expires_in": 3600
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessToken"];
                 };
             };
@@ -1176,6 +2728,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organizations": [
+                     *         {
+                     *           "id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *           "display_name": "Acme Corporation",
+                     *           "external_id": "acme",
+                     *           "settings": {
+                     *             "features": [
+                     *               {
+                     *                 "name": "scim",
+                     *                 "enabled": true
+                     *               }
+                     *             ]
+                     *           },
+                     *           "create_time": "2026-02-27T16:02:41.118Z",
+                     *           "update_time": "2026-03-02T09:14:07.512Z"
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListOrganizationsResponse"];
                 };
             };
@@ -1208,6 +2784,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "display_name": "Acme Corporation",
+                 *       "external_id": "acme"
+                 *     }
+                 */
                 "application/json": {
                     /** @description The name of the customer organization. */
                     display_name: string;
@@ -1223,6 +2805,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "display_name": "Acme Corporation",
+                     *         "external_id": "acme",
+                     *         "settings": {
+                     *           "features": []
+                     *         },
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
@@ -1272,6 +2868,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "display_name": "Acme Corporation",
+                     *         "external_id": "acme",
+                     *         "settings": {
+                     *           "features": [
+                     *             {
+                     *               "name": "scim",
+                     *               "enabled": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
@@ -1322,6 +2937,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "display_name": "Acme Corporation",
+                     *         "external_id": "acme",
+                     *         "settings": {
+                     *           "features": [
+                     *             {
+                     *               "name": "scim",
+                     *               "enabled": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
@@ -1414,6 +3048,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "display_name": "Acme Corp."
+                 *     }
+                 */
                 "application/json": {
                     display_name?: string;
                     /** @description null clears it. */
@@ -1428,6 +3067,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "display_name": "Acme Corp.",
+                     *         "external_id": "acme",
+                     *         "settings": {
+                     *           "features": [
+                     *             {
+                     *               "name": "scim",
+                     *               "enabled": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
@@ -1481,6 +3139,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "features": [
+                 *         {
+                 *           "name": "scim",
+                 *           "enabled": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description Features to set; features not named keep their state. Turning "scim" off makes its directories answer 403 to the IdP. */
                     features: {
@@ -1498,6 +3166,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organization": {
+                     *         "id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "display_name": "Acme Corporation",
+                     *         "external_id": "acme",
+                     *         "settings": {
+                     *           "features": [
+                     *             {
+                     *               "name": "scim",
+                     *               "enabled": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationResponse"];
                 };
             };
@@ -1553,6 +3240,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "directories": [
+                     *         {
+                     *           "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *           "name": "Okta",
+                     *           "directory_type": "SCIM",
+                     *           "directory_provider": "OKTA",
+                     *           "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *           "enabled": true,
+                     *           "status": "ACTIVE",
+                     *           "last_synced_at": "2026-03-02T09:14:07.512Z",
+                     *           "directory_endpoint": "https://roster.example.com/api/v1/directories/dir_01m8zqa0g400c9p1w6ht2m/scim/v2",
+                     *           "total_users": 1,
+                     *           "total_groups": 1,
+                     *           "secrets": [
+                     *             {
+                     *               "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *               "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *               "secret_suffix": "Xk3Q",
+                     *               "status": "ACTIVE",
+                     *               "create_time": "2026-02-27T16:02:41.118Z",
+                     *               "expire_time": null,
+                     *               "last_used_time": "2026-03-02T09:14:07.512Z"
+                     *             }
+                     *           ],
+                     *           "stats": {
+                     *             "total_users": 1,
+                     *             "total_groups": 1,
+                     *             "user_updated_at": "2026-03-02T09:14:07.512Z",
+                     *             "group_updated_at": "2026-03-02T09:14:07.512Z"
+                     *           },
+                     *           "role_assignments": {
+                     *             "assignments": [
+                     *               {
+                     *                 "group_id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *                 "role_name": "member"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "attribute_mappings": {
+                     *             "attributes": [
+                     *               {
+                     *                 "key": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                     *                 "map_to": "custom_attributes.department"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "email": null,
+                     *           "groups_tracked": "ALL"
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListDirectoriesResponse"];
                 };
             };
@@ -1597,6 +3341,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "directory_type": "SCIM",
+                 *       "directory_provider": "OKTA",
+                 *       "name": "Okta"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @default SCIM
@@ -1617,6 +3368,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "directory": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "name": "Okta",
+                     *         "directory_type": "SCIM",
+                     *         "directory_provider": "OKTA",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "enabled": true,
+                     *         "status": "NOT_CONFIGURED",
+                     *         "last_synced_at": null,
+                     *         "directory_endpoint": "https://roster.example.com/api/v1/directories/dir_01m8zqa0g400c9p1w6ht2m/scim/v2",
+                     *         "total_users": 0,
+                     *         "total_groups": 0,
+                     *         "secrets": [],
+                     *         "stats": {
+                     *           "total_users": 0,
+                     *           "total_groups": 0,
+                     *           "user_updated_at": null,
+                     *           "group_updated_at": null
+                     *         },
+                     *         "role_assignments": {
+                     *           "assignments": []
+                     *         },
+                     *         "attribute_mappings": {
+                     *           "attributes": []
+                     *         },
+                     *         "email": null,
+                     *         "groups_tracked": "ALL"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryResponse"];
                 };
             };
@@ -1678,6 +3461,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "directory": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "name": "Okta",
+                     *         "directory_type": "SCIM",
+                     *         "directory_provider": "OKTA",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "enabled": true,
+                     *         "status": "ACTIVE",
+                     *         "last_synced_at": "2026-03-02T09:14:07.512Z",
+                     *         "directory_endpoint": "https://roster.example.com/api/v1/directories/dir_01m8zqa0g400c9p1w6ht2m/scim/v2",
+                     *         "total_users": 1,
+                     *         "total_groups": 1,
+                     *         "secrets": [
+                     *           {
+                     *             "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *             "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *             "secret_suffix": "Xk3Q",
+                     *             "status": "ACTIVE",
+                     *             "create_time": "2026-02-27T16:02:41.118Z",
+                     *             "expire_time": null,
+                     *             "last_used_time": "2026-03-02T09:14:07.512Z"
+                     *           }
+                     *         ],
+                     *         "stats": {
+                     *           "total_users": 1,
+                     *           "total_groups": 1,
+                     *           "user_updated_at": "2026-03-02T09:14:07.512Z",
+                     *           "group_updated_at": "2026-03-02T09:14:07.512Z"
+                     *         },
+                     *         "role_assignments": {
+                     *           "assignments": [
+                     *             {
+                     *               "group_id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *               "role_name": "member"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "attribute_mappings": {
+                     *           "attributes": [
+                     *             {
+                     *               "key": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                     *               "map_to": "custom_attributes.department"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "email": null,
+                     *         "groups_tracked": "ALL"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryResponse"];
                 };
             };
@@ -1774,6 +3609,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Okta (production)"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     /** @enum {string} */
@@ -1788,6 +3628,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "directory": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "name": "Okta (production)",
+                     *         "directory_type": "SCIM",
+                     *         "directory_provider": "OKTA",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "enabled": true,
+                     *         "status": "ACTIVE",
+                     *         "last_synced_at": "2026-03-02T09:14:07.512Z",
+                     *         "directory_endpoint": "https://roster.example.com/api/v1/directories/dir_01m8zqa0g400c9p1w6ht2m/scim/v2",
+                     *         "total_users": 1,
+                     *         "total_groups": 1,
+                     *         "secrets": [
+                     *           {
+                     *             "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *             "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *             "secret_suffix": "Xk3Q",
+                     *             "status": "ACTIVE",
+                     *             "create_time": "2026-02-27T16:02:41.118Z",
+                     *             "expire_time": null,
+                     *             "last_used_time": "2026-03-02T09:14:07.512Z"
+                     *           }
+                     *         ],
+                     *         "stats": {
+                     *           "total_users": 1,
+                     *           "total_groups": 1,
+                     *           "user_updated_at": "2026-03-02T09:14:07.512Z",
+                     *           "group_updated_at": "2026-03-02T09:14:07.512Z"
+                     *         },
+                     *         "role_assignments": {
+                     *           "assignments": [
+                     *             {
+                     *               "group_id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *               "role_name": "member"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "attribute_mappings": {
+                     *           "attributes": [
+                     *             {
+                     *               "key": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                     *               "map_to": "custom_attributes.department"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "email": null,
+                     *         "groups_tracked": "ALL"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryResponse"];
                 };
             };
@@ -1840,6 +3732,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "enabled": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["ToggleDirectoryResponse"];
                 };
             };
@@ -1892,7 +3789,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "enabled": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ToggleDirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleDataResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    removeSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoveSampleDataResponse"];
                 };
             };
             /** @description A parameter is wrong; details.parameter names it. */
@@ -1938,6 +3944,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "expire_time": "2027-03-01T00:00:00Z"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: date-time
@@ -1954,6 +3965,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "plain_secret": "rsk_q8Vx2mZ4bT7nK1cW9pL5dR3sF6hJ0gY2aE8uI4oXk3Q",
+                     *       "secret": {
+                     *         "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *         "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "secret_suffix": "Xk3Q",
+                     *         "status": "ACTIVE",
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "expire_time": "2027-03-01T00:00:00.000Z",
+                     *         "last_used_time": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateDirectorySecretResponse"];
                 };
             };
@@ -2000,6 +4025,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "grace_period_seconds": 3600
+                 *     }
+                 */
                 "application/json": {
                     /** @description How long the replaced secrets keep working (default 86400, 24 hours). */
                     grace_period_seconds?: number;
@@ -2013,6 +4043,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "plain_secret": "rsk_q8Vx2mZ4bT7nK1cW9pL5dR3sF6hJ0gY2aE8uI4oXk3Q",
+                     *       "secret": {
+                     *         "id": "dirsec_01m8zrq2w700m3b6d9xh4k",
+                     *         "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "secret_suffix": "Xk3Q",
+                     *         "status": "ACTIVE",
+                     *         "create_time": "2026-03-02T09:14:07.512Z",
+                     *         "expire_time": null,
+                     *         "last_used_time": null
+                     *       },
+                     *       "expiring_secrets": [
+                     *         {
+                     *           "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *           "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *           "secret_suffix": "Xk3Q",
+                     *           "status": "ACTIVE",
+                     *           "create_time": "2026-02-27T16:02:41.118Z",
+                     *           "expire_time": "2026-03-02T10:14:07.512Z",
+                     *           "last_used_time": "2026-03-02T09:14:07.512Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegenerateDirectorySecretResponse"];
                 };
             };
@@ -2066,6 +4121,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": {
+                     *         "id": "dirsec_01m8zqc5h300g8x2z6fr9t",
+                     *         "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "secret_suffix": "Xk3Q",
+                     *         "status": "REVOKED",
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "expire_time": null,
+                     *         "last_used_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectorySecretResponse"];
                 };
             };
@@ -2129,6 +4197,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "users": [
+                     *         {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "email": "ada@acme.com",
+                     *           "preferred_username": "ada@acme.com",
+                     *           "given_name": "Ada",
+                     *           "family_name": "Lovelace",
+                     *           "name": "Ada Lovelace",
+                     *           "active": true,
+                     *           "emails": [
+                     *             "ada@acme.com"
+                     *           ],
+                     *           "groups": [
+                     *             {
+                     *               "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *               "display_name": "Engineering"
+                     *             }
+                     *           ],
+                     *           "roles": [
+                     *             {
+                     *               "role_name": "member"
+                     *             }
+                     *           ],
+                     *           "permissions": [
+                     *             "documents:read"
+                     *           ],
+                     *           "custom_attributes": {
+                     *             "department": "Research"
+                     *           },
+                     *           "updated_at": "2026-03-02T09:14:07.512Z"
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListDirectoryUsersResponse"];
                 };
             };
@@ -2185,6 +4292,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *         "email": "ada@acme.com",
+                     *         "preferred_username": "ada@acme.com",
+                     *         "given_name": "Ada",
+                     *         "family_name": "Lovelace",
+                     *         "name": "Ada Lovelace",
+                     *         "active": true,
+                     *         "emails": [
+                     *           "ada@acme.com"
+                     *         ],
+                     *         "groups": [
+                     *           {
+                     *             "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "display_name": "Engineering"
+                     *           }
+                     *         ],
+                     *         "roles": [
+                     *           {
+                     *             "role_name": "member"
+                     *           }
+                     *         ],
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "custom_attributes": {
+                     *           "department": "Research"
+                     *         },
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "user_detail": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *           ],
+                     *           "userName": "ada@acme.com",
+                     *           "externalId": "00u1a2b3c4d5e6f7",
+                     *           "name": {
+                     *             "givenName": "Ada",
+                     *             "familyName": "Lovelace"
+                     *           },
+                     *           "displayName": "Ada Lovelace",
+                     *           "title": "Analyst",
+                     *           "active": true,
+                     *           "emails": [
+                     *             {
+                     *               "value": "ada@acme.com",
+                     *               "type": "work",
+                     *               "primary": true
+                     *             }
+                     *           ],
+                     *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *             "department": "Research"
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryUserResponse"];
                 };
             };
@@ -2246,6 +4413,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "groups": [
+                     *         {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "display_name": "Engineering",
+                     *           "total_users": 1,
+                     *           "updated_at": "2026-03-02T09:14:07.512Z"
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListDirectoryGroupsResponse"];
                 };
             };
@@ -2302,6 +4484,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "group": {
+                     *         "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *         "display_name": "Engineering",
+                     *         "total_users": 1,
+                     *         "updated_at": "2026-03-02T09:14:07.512Z",
+                     *         "group_detail": {
+                     *           "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *           "schemas": [
+                     *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+                     *           ],
+                     *           "displayName": "Engineering",
+                     *           "externalId": "00g9z8y7x6w5"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryGroupResponse"];
                 };
             };
@@ -2360,6 +4560,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "members": [
+                     *         {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "type": "user",
+                     *           "display_name": "Ada Lovelace"
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListDirectoryGroupMembersResponse"];
                 };
             };
@@ -2406,6 +4620,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assignments": [
+                 *         {
+                 *           "group_id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                 *           "role_name": "member"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description The directory's whole mapping: it replaces the assignments there were. */
                     assignments: {
@@ -2422,6 +4646,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "role_assignments": {
+                     *         "assignments": [
+                     *           {
+                     *             "group_id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *             "role_name": "member"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AssignRolesResponse"];
                 };
             };
@@ -2468,6 +4704,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "attributes": [
+                 *         {
+                 *           "key": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                 *           "map_to": "custom_attributes.department"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description The directory's whole mapping: it replaces the mappings there were. */
                     attributes: {
@@ -2484,6 +4730,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attribute_mappings": {
+                     *         "attributes": [
+                     *           {
+                     *             "key": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                     *             "map_to": "custom_attributes.department"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["UpdateAttributeMappingsResponse"];
                 };
             };
@@ -2536,6 +4794,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "roles": [
+                     *         {
+                     *           "id": "role_01m8zqh4n100h2v7c3pk6w",
+                     *           "name": "member",
+                     *           "display_name": "Member",
+                     *           "description": "Reads documents.",
+                     *           "permissions": [
+                     *             "documents:read"
+                     *           ],
+                     *           "is_default": true,
+                     *           "create_time": "2026-02-27T16:02:41.118Z",
+                     *           "update_time": "2026-03-02T09:14:07.512Z"
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListRolesResponse"];
                 };
             };
@@ -2568,6 +4847,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "member",
+                 *       "display_name": "Member",
+                 *       "description": "Reads documents.",
+                 *       "permissions": [
+                 *         "documents:read"
+                 *       ],
+                 *       "is_default": true
+                 *     }
+                 */
                 "application/json": {
                     /** @description The key groups are mapped to, e.g. "admin"; cannot change later. */
                     name: string;
@@ -2588,6 +4878,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "role": {
+                     *         "id": "role_01m8zqh4n100h2v7c3pk6w",
+                     *         "name": "member",
+                     *         "display_name": "Member",
+                     *         "description": "Reads documents.",
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "is_default": true,
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-02-27T16:02:41.118Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
@@ -2637,6 +4943,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "role": {
+                     *         "id": "role_01m8zqh4n100h2v7c3pk6w",
+                     *         "name": "member",
+                     *         "display_name": "Member",
+                     *         "description": "Reads documents.",
+                     *         "permissions": [
+                     *           "documents:read"
+                     *         ],
+                     *         "is_default": true,
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
@@ -2736,6 +5058,14 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "permissions": [
+                 *         "documents:read",
+                 *         "documents:comment"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     display_name?: string;
                     description?: string | null;
@@ -2752,6 +5082,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "role": {
+                     *         "id": "role_01m8zqh4n100h2v7c3pk6w",
+                     *         "name": "member",
+                     *         "display_name": "Member",
+                     *         "description": "Reads documents.",
+                     *         "permissions": [
+                     *           "documents:read",
+                     *           "documents:comment"
+                     *         ],
+                     *         "is_default": true,
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RoleResponse"];
                 };
             };
@@ -2807,6 +5154,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "links": [
+                     *         {
+                     *           "id": "plink_01m8zqj8q300j5x1f9tn2r",
+                     *           "create_time": "2026-03-02T09:14:07.512Z",
+                     *           "expire_time": "2026-03-09T09:14:07.512Z"
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListPortalLinksResponse"];
                 };
             };
@@ -2851,6 +5212,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "expire_time": "2026-03-09T09:14:07Z"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: date-time
@@ -2867,6 +5233,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "link": {
+                     *         "id": "plink_01m8zqj8q300j5x1f9tn2r",
+                     *         "location": "https://roster.example.com/portal?token=pl_Jd8s2Kq9vX4mB7nC1zT6wR3y",
+                     *         "expire_time": "2026-03-09T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PortalLinkResponse"];
                 };
             };
@@ -2968,6 +5343,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "clients": [
+                     *         {
+                     *           "id": "roster_client_7f3k9q2m",
+                     *           "name": "Billing backend",
+                     *           "create_time": "2026-02-27T16:02:41.118Z",
+                     *           "revoke_time": null
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListApiClientsResponse"];
                 };
             };
@@ -3000,6 +5390,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Billing backend"
+                 *     }
+                 */
                 "application/json": {
                     /** @description What the client is for. */
                     name: string;
@@ -3013,6 +5408,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "id": "roster_client_7f3k9q2m",
+                     *         "name": "Billing backend",
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "revoke_time": null
+                     *       },
+                     *       "plain_secret": "rcs_2Vq8mX4bZ7nT1kW9cL5pD3rS6fH0jY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateApiClientResponse"];
                 };
             };
@@ -3053,6 +5459,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "id": "roster_client_7f3k9q2m",
+                     *         "name": "Billing backend",
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "revoke_time": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiClientResponse"];
                 };
             };
@@ -3102,6 +5518,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "id": "roster_client_7f3k9q2m",
+                     *         "name": "Billing backend",
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "revoke_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiClientResponse"];
                 };
             };
@@ -3167,6 +5593,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "spec_version": "1",
+                     *           "id": "evt_01m8zr1a00f2w7x4dq8s",
+                     *           "type": "organization.directory.user_created",
+                     *           "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *           "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *           "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *           "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *           "object": "DirectoryUser",
+                     *           "data": {
+                     *             "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *             "email": "ada@acme.com",
+                     *             "preferred_username": "ada@acme.com",
+                     *             "given_name": "Ada",
+                     *             "family_name": "Lovelace",
+                     *             "name": "Ada Lovelace",
+                     *             "active": true,
+                     *             "emails": [
+                     *               "ada@acme.com"
+                     *             ],
+                     *             "groups": [
+                     *               {
+                     *                 "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *                 "display_name": "Engineering"
+                     *               }
+                     *             ],
+                     *             "roles": [
+                     *               {
+                     *                 "role_name": "member"
+                     *               }
+                     *             ],
+                     *             "permissions": [
+                     *               "documents:read"
+                     *             ],
+                     *             "custom_attributes": {
+                     *               "department": "Research"
+                     *             },
+                     *             "updated_at": "2026-03-02T09:14:07.512Z",
+                     *             "user_detail": {
+                     *               "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *               "schemas": [
+                     *                 "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *               ],
+                     *               "userName": "ada@acme.com",
+                     *               "externalId": "00u1a2b3c4d5e6f7",
+                     *               "name": {
+                     *                 "givenName": "Ada",
+                     *                 "familyName": "Lovelace"
+                     *               },
+                     *               "displayName": "Ada Lovelace",
+                     *               "title": "Analyst",
+                     *               "active": true,
+                     *               "emails": [
+                     *                 {
+                     *                   "value": "ada@acme.com",
+                     *                   "type": "work",
+                     *                   "primary": true
+                     *                 }
+                     *               ],
+                     *               "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *                 "department": "Research"
+                     *               }
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "ec1_MTg0My4w",
+                     *       "has_more": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListEventsResponse"];
                 };
             };
@@ -3216,6 +5716,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "event": {
+                     *         "spec_version": "1",
+                     *         "id": "evt_01m8zr1a00f2w7x4dq8s",
+                     *         "type": "organization.directory.user_created",
+                     *         "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *         "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "object": "DirectoryUser",
+                     *         "data": {
+                     *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *           "email": "ada@acme.com",
+                     *           "preferred_username": "ada@acme.com",
+                     *           "given_name": "Ada",
+                     *           "family_name": "Lovelace",
+                     *           "name": "Ada Lovelace",
+                     *           "active": true,
+                     *           "emails": [
+                     *             "ada@acme.com"
+                     *           ],
+                     *           "groups": [
+                     *             {
+                     *               "id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *               "display_name": "Engineering"
+                     *             }
+                     *           ],
+                     *           "roles": [
+                     *             {
+                     *               "role_name": "member"
+                     *             }
+                     *           ],
+                     *           "permissions": [
+                     *             "documents:read"
+                     *           ],
+                     *           "custom_attributes": {
+                     *             "department": "Research"
+                     *           },
+                     *           "updated_at": "2026-03-02T09:14:07.512Z",
+                     *           "user_detail": {
+                     *             "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *             "schemas": [
+                     *               "urn:ietf:params:scim:schemas:core:2.0:User",
+                     *               "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+                     *             ],
+                     *             "userName": "ada@acme.com",
+                     *             "externalId": "00u1a2b3c4d5e6f7",
+                     *             "name": {
+                     *               "givenName": "Ada",
+                     *               "familyName": "Lovelace"
+                     *             },
+                     *             "displayName": "Ada Lovelace",
+                     *             "title": "Analyst",
+                     *             "active": true,
+                     *             "emails": [
+                     *               {
+                     *                 "value": "ada@acme.com",
+                     *                 "type": "work",
+                     *                 "primary": true
+                     *               }
+                     *             ],
+                     *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+                     *               "department": "Research"
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["EventResponse"];
                 };
             };
@@ -3263,6 +5833,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "id": "ep_01m8zqk1s500k8z4h6vq3t",
+                     *           "url": "https://app.acme.com/webhooks/roster",
+                     *           "description": "Keeps app users in sync",
+                     *           "enabled": true,
+                     *           "disabled_reason": null,
+                     *           "event_types": [
+                     *             "organization.directory.user_created",
+                     *             "organization.directory.user_updated",
+                     *             "organization.directory.user_deleted"
+                     *           ],
+                     *           "organization_id": null,
+                     *           "failing_since": null,
+                     *           "last_success_time": "2026-03-02T09:14:07.512Z",
+                     *           "last_failure_time": null,
+                     *           "create_time": "2026-02-27T16:02:41.118Z",
+                     *           "update_time": "2026-02-27T16:02:41.118Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListWebhooksResponse"];
                 };
             };
@@ -3286,6 +5880,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://app.acme.com/webhooks/roster",
+                 *       "description": "Keeps app users in sync",
+                 *       "event_types": [
+                 *         "organization.directory.user_created",
+                 *         "organization.directory.user_updated",
+                 *         "organization.directory.user_deleted"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description Where events are POSTed (https:// in production). */
                     url: string;
@@ -3306,6 +5911,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": "ep_01m8zqk1s500k8z4h6vq3t",
+                     *         "url": "https://app.acme.com/webhooks/roster",
+                     *         "description": "Keeps app users in sync",
+                     *         "enabled": true,
+                     *         "disabled_reason": null,
+                     *         "event_types": [
+                     *           "organization.directory.user_created",
+                     *           "organization.directory.user_updated",
+                     *           "organization.directory.user_deleted"
+                     *         ],
+                     *         "organization_id": null,
+                     *         "failing_since": null,
+                     *         "last_success_time": null,
+                     *         "last_failure_time": null,
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-02-27T16:02:41.118Z"
+                     *       },
+                     *       "secret": "whsec_MfKQ9r8GKYqXnE4dq4MJ4l0O3bN2m6aH"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreateWebhookResponse"];
                 };
             };
@@ -3346,6 +5974,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": "ep_01m8zqk1s500k8z4h6vq3t",
+                     *         "url": "https://app.acme.com/webhooks/roster",
+                     *         "description": "Keeps app users in sync",
+                     *         "enabled": true,
+                     *         "disabled_reason": null,
+                     *         "event_types": [
+                     *           "organization.directory.user_created",
+                     *           "organization.directory.user_updated",
+                     *           "organization.directory.user_deleted"
+                     *         ],
+                     *         "organization_id": null,
+                     *         "failing_since": null,
+                     *         "last_success_time": "2026-03-02T09:14:07.512Z",
+                     *         "last_failure_time": null,
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-02-27T16:02:41.118Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
@@ -3436,6 +6086,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "event_types": []
+                 *     }
+                 */
                 "application/json": {
                     /** @description Where events are POSTed (https:// in production). */
                     url?: string;
@@ -3456,6 +6112,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": "ep_01m8zqk1s500k8z4h6vq3t",
+                     *         "url": "https://app.acme.com/webhooks/roster",
+                     *         "description": "Keeps app users in sync",
+                     *         "enabled": true,
+                     *         "disabled_reason": null,
+                     *         "event_types": [],
+                     *         "organization_id": null,
+                     *         "failing_since": null,
+                     *         "last_success_time": "2026-03-02T09:14:07.512Z",
+                     *         "last_failure_time": null,
+                     *         "create_time": "2026-02-27T16:02:41.118Z",
+                     *         "update_time": "2026-02-27T16:02:41.118Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
@@ -3499,6 +6173,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "grace_period_seconds": 86400
+                 *     }
+                 */
                 "application/json": {
                     /** @description How long the previous secrets keep signing (default 86400, 24 hours). */
                     grace_period_seconds?: number;
@@ -3512,6 +6191,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "secret": "whsec_2b7KqV9xN4mZ8cT1wL6dR3sF5jY0gAhE",
+                     *       "previous_secrets_expire_time": "2026-03-03T09:14:07.512Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RotateWebhookSecretResponse"];
                 };
             };
@@ -3555,6 +6240,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "event_id": "evt_01m8zr1a00f2w7x4dq8s"
+                 *     }
+                 */
                 "application/json": {
                     /** @description Send this event again. */
                     event_id?: string;
@@ -3573,6 +6263,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "replayed": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReplayWebhookResponse"];
                 };
             };
@@ -3628,6 +6323,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "webhook_id": "ep_01m8zqk1s500k8z4h6vq3t",
+                     *           "event_id": "evt_01m8zr1a00f2w7x4dq8s",
+                     *           "status": "succeeded",
+                     *           "attempts": 1,
+                     *           "next_attempt_time": null,
+                     *           "last_attempt_time": "2026-03-02T09:14:07.512Z",
+                     *           "last_status_code": 204,
+                     *           "last_error": null,
+                     *           "create_time": "2026-03-02T09:14:07.512Z",
+                     *           "complete_time": "2026-03-02T09:14:07.512Z"
+                     *         }
+                     *       ],
+                     *       "next_page_token": ""
+                     *     }
+                     */
                     "application/json": components["schemas"]["ListWebhookDeliveriesResponse"];
                 };
             };
@@ -3678,6 +6392,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "webhook_id": "ep_01m8zqk1s500k8z4h6vq3t",
+                     *         "event_id": "evt_01m8zr1a00f2w7x4dq8s",
+                     *         "status": "succeeded",
+                     *         "attempts": 1,
+                     *         "next_attempt_time": null,
+                     *         "last_attempt_time": "2026-03-02T09:14:07.512Z",
+                     *         "last_status_code": 204,
+                     *         "last_error": null,
+                     *         "create_time": "2026-03-02T09:14:07.512Z",
+                     *         "complete_time": "2026-03-02T09:14:07.512Z"
+                     *       },
+                     *       "attempt_log": [
+                     *         {
+                     *           "attempt": 1,
+                     *           "attempt_time": "2026-03-02T09:14:07.512Z",
+                     *           "status_code": 204,
+                     *           "latency_ms": 84,
+                     *           "error": null,
+                     *           "response_excerpt": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryResponse"];
                 };
             };
@@ -3730,6 +6470,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "event_settings": {
+                     *         "deactivation_as_deletion": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryEventSettingsResponse"];
                 };
             };
@@ -3776,6 +6523,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deactivation_as_deletion": true
+                 *     }
+                 */
                 "application/json": {
                     deactivation_as_deletion: boolean;
                 };
@@ -3788,6 +6540,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "event_settings": {
+                     *         "deactivation_as_deletion": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryEventSettingsResponse"];
                 };
             };

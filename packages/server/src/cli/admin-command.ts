@@ -2,9 +2,9 @@ import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { ApiError } from '../directory/api-error.js';
 import { createAdminAccount } from '../directory/admin-accounts.js';
-import { openDatabase } from '../store/database.js';
 import { migrate } from '../store/migrate.js';
 import { configOrExit, exitWith } from './config-or-exit.js';
+import { openStoreOrExit } from './open-store.js';
 
 /** The password from ROSTER_ADMIN_PASSWORD, or asked on the terminal (not echoed), or read from piped standard input. */
 async function readPassword(): Promise<string> {
@@ -35,17 +35,23 @@ export function adminCommand(): Command {
     .action(async (options: { email: string }) => {
       const config = configOrExit();
       const password = await readPassword();
-      const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.ROSTER_DATA_DIR, poolSize: 1 });
+      const db = await openStoreOrExit(
+        config,
+        'While Roster runs, create the first administrator in its dashboard with the one-time setup code it printed when it started, or an administrator creates others there.',
+      );
+      let refused: string | undefined;
       try {
         await migrate(db);
         const created = await createAdminAccount(db.pool, options.email, password);
         process.stdout.write(`created administrator ${created.email} (${created.id}); sign in at /dashboard\n`);
       } catch (error) {
-        if (error instanceof ApiError) exitWith(error.message);
-        throw error;
+        if (!(error instanceof ApiError)) throw error;
+        refused = error.message;
       } finally {
+        // Before exiting: closing releases the embedded store's lock.
         await db.close();
       }
+      if (refused !== undefined) exitWith(refused);
     });
   return admin;
 }

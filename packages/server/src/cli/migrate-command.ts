@@ -1,12 +1,12 @@
 import { Command } from 'commander';
-import { openDatabase } from '../store/database.js';
 import { migrate } from '../store/migrate.js';
 import { configOrExit } from './config-or-exit.js';
+import { openStoreOrExit } from './open-store.js';
 
 export function migrateCommand(): Command {
   return new Command('migrate').description('apply pending migrations to the store (DATABASE_URL or ROSTER_DATA_DIR) and exit').action(async () => {
     const config = configOrExit();
-    const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.ROSTER_DATA_DIR, poolSize: 1 });
+    const db = await openStoreOrExit(config);
     try {
       const applied = await migrate(db);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'the store is up to date\n');

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { provisionDirectory, type DirectoryProvider } from '../conformance/provision-directory.js';
 import { exitWith } from './config-or-exit.js';
+import { defaultRosterUrl } from './roster-url.js';
 
 const PROVIDERS: DirectoryProvider[] = ['OKTA', 'AZURE_AD', 'GOOGLE', 'ONELOGIN', 'JUMPCLOUD', 'PING_IDENTITY', 'AUTHENTIK', 'OTHER'];
 
@@ -20,7 +21,7 @@ interface Options {
 export function provisionCommand(): Command {
   return new Command('provision')
     .description('create an organization with SCIM on, a SCIM directory and its secret on a running Roster (over HTTP)')
-    .option('--url <url>', "Roster's base URL", process.env.ROSTER_URL ?? 'http://localhost:8080')
+    .option('--url <url>', "Roster's base URL (default: ROSTER_URL, else http://localhost:$PORT)", defaultRosterUrl())
     .requiredOption('--client-id <id>', 'an API client id (env ROSTER_CLIENT_ID)', process.env.ROSTER_CLIENT_ID)
     .requiredOption('--client-secret <secret>', 'its secret (env ROSTER_CLIENT_SECRET)', process.env.ROSTER_CLIENT_SECRET)
     .option('--organization <name>', "the organization's display name", 'Example Inc')

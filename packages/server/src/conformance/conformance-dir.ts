@@ -30,20 +30,33 @@ export function findRepoRoot(start: string = dirname(fileURLToPath(import.meta.u
   }
 }
 
-export type ConformanceDir = { found: true; dir: string } | { found: false; reason: string };
-
-/** Where the suites live, or why they cannot be run (so callers can say they skipped). */
-export function locateConformanceDir(override?: string): ConformanceDir {
-  if (override !== undefined) {
-    return existsSync(override)
-      ? { found: true, dir: resolve(override) }
-      : { found: false, reason: `conformance data not found at ${resolve(override)}` };
-  }
-  const root = findRepoRoot();
-  if (root === undefined) return { found: false, reason: 'repository root (package.json with "workspaces") not found' };
-  const dir = resolve(root, CONFORMANCE_DIR_FROM_ROOT);
-  return existsSync(dir) ? { found: true, dir } : { found: false, reason: `conformance data not found at ${dir}` };
-}
-
 export const OKTA_SPEC_TEST_FILE = join('okta', 'Okta-SCIM-20-SPEC-Test.json');
 export const MICROSOFT_COLLECTION_FILE = join('microsoft', 'PostmanCollection.json');
+
+/** Where the suites come from and what to pass: for a command that cannot find them, and for tests that skip. */
+export const CONFORMANCE_DATA_HELP =
+  'The conformance suites are third-party files kept outside this repository: Okta\'s SCIM 2.0 spec test ' +
+  `(${OKTA_SPEC_TEST_FILE}, the Runscope export linked from Okta's developer guide "Test your SCIM API") and Microsoft's SCIM ` +
+  `reference Postman collection (${MICROSOFT_COLLECTION_FILE}, from github.com/AzureAD/SCIMReferenceCode). Put both in one folder ` +
+  `under those names and pass --conformance-dir <folder> or set ROSTER_CONFORMANCE_DIR; by default Roster looks in ${CONFORMANCE_DIR_FROM_ROOT} beside the repository.`;
+
+export type ConformanceDir = { found: true; dir: string } | { found: false; reason: string };
+
+/** Where the suites live (`override`, else ROSTER_CONFORMANCE_DIR, else beside the repository), or why they cannot be run. */
+export function locateConformanceDir(override?: string, env: Record<string, string | undefined> = process.env): ConformanceDir {
+  const chosen = override ?? (env.ROSTER_CONFORMANCE_DIR || undefined);
+  let dir: string;
+  let source: string;
+  if (chosen !== undefined) {
+    dir = resolve(chosen);
+    source = override !== undefined ? '--conformance-dir' : 'ROSTER_CONFORMANCE_DIR';
+  } else {
+    const root = findRepoRoot();
+    if (root === undefined) return { found: false, reason: 'repository root (package.json with "workspaces") not found' };
+    dir = resolve(root, CONFORMANCE_DIR_FROM_ROOT);
+    source = 'the default';
+  }
+  const missing = [OKTA_SPEC_TEST_FILE, MICROSOFT_COLLECTION_FILE].filter((file) => !existsSync(join(dir, file)));
+  if (missing.length === 0) return { found: true, dir };
+  return { found: false, reason: `conformance data not found at ${dir} (${source}): ${missing.join(' and ')} missing` };
+}

@@ -14,10 +14,11 @@ export interface UserState {
   resource: Record<string, unknown>;
   updatedAt: Date;
   groups: Set<string>;
+  sample?: boolean;
 }
 
 export function userStateOf(recorded: RecordedUser, groups: Iterable<string>): UserState {
-  return { resource: recorded.resource, updatedAt: new Date(recorded.updated_at), groups: new Set(groups) };
+  return { resource: recorded.resource, updatedAt: new Date(recorded.updated_at), groups: new Set(groups), ...(recorded.sample ? { sample: true } : {}) };
 }
 
 export class DirectoryState {
@@ -41,7 +42,7 @@ export class DirectoryState {
   static live(facts: LiveDirectoryFacts, names: Map<string, string>, followed: Iterable<string>, live: LiveUser[]): DirectoryState {
     const users = new Map<string, UserState | null>();
     for (const id of followed) users.set(id, null);
-    for (const user of live) users.set(user.id, { resource: user.resource, updatedAt: user.updated_at, groups: new Set(user.groups) });
+    for (const user of live) users.set(user.id, { resource: user.resource, updatedAt: user.updated_at, groups: new Set(user.groups), sample: user.sample });
     return new DirectoryState(facts, new Map(names), users);
   }
 
@@ -68,7 +69,7 @@ export class DirectoryState {
       const name = this.names.get(id);
       return name === undefined || name === null ? [] : [{ id, display_name: name }];
     });
-    return composeUserView({ id: userId, resource: state.resource, updatedAt: state.updatedAt }, groups, this.rolesOf(state.groups), this.settingsForViews(), { includeDetail: true });
+    return composeUserView({ id: userId, resource: state.resource, updatedAt: state.updatedAt, sample: state.sample === true }, groups, this.rolesOf(state.groups), this.settingsForViews(), { includeDetail: true });
   }
 
   /** Steps back over one change: afterwards this is the state just before it. */

@@ -21,7 +21,7 @@ export interface CreatedSecret {
   secret: DirectorySecretRow;
 }
 
-async function insertSecret(client: pg.PoolClient, organizationId: string, directoryId: string, expiresAt: Date | null): Promise<CreatedSecret> {
+async function insertSecret(client: pg.PoolClient, organizationId: string, directoryId: string, expiresAt: Date | null, sample = false): Promise<CreatedSecret> {
   const plainSecret = newSecret('rsk');
   const secret = await insertDirectorySecret(client, {
     id: newId('dirsec'),
@@ -29,6 +29,7 @@ async function insertSecret(client: pg.PoolClient, organizationId: string, direc
     hash: hashSecret(plainSecret),
     suffix: plainSecret.slice(-4),
     expiresAt,
+    sample,
   });
   await insertEvents(client, [
     { id: newId('evt'), type: 'organization.directory.secret_created', organizationId, directoryId, object: 'DirectorySecret', data: { id: secret.id, secret_suffix: secret.secret_suffix } },
@@ -42,9 +43,10 @@ export async function createDirectorySecret(
   organizationId: string,
   directoryId: string,
   expiresAt: Date | null = null,
+  options: { sample?: boolean } = {},
 ): Promise<CreatedSecret> {
   await getDirectory(services, organizationId, directoryId);
-  return withTransaction(services.db, (client) => insertSecret(client, organizationId, directoryId, expiresAt));
+  return withTransaction(services.db, (client) => insertSecret(client, organizationId, directoryId, expiresAt, options.sample));
 }
 
 /**

@@ -13,11 +13,15 @@ export interface GroupEventData {
   id: string;
   display_name: string;
   updated_at: string;
+  /** Present on sample data only ("Send sample data"). */
+  sample?: true;
   group_detail: Record<string, unknown>;
 }
 
 export function groupEventData(row: GroupRow): GroupEventData {
-  return { id: row.id, display_name: row.display_name, updated_at: row.updated_at.toISOString(), group_detail: { id: row.id, ...row.resource } };
+  const data: GroupEventData = { id: row.id, display_name: row.display_name, updated_at: row.updated_at.toISOString(), group_detail: { id: row.id, ...row.resource } };
+  if (row.sample) data.sample = true;
+  return data;
 }
 
 export interface GroupRef {

@@ -8,6 +8,8 @@ export interface GroupView {
   /** Users who are direct members. */
   total_users: number;
   updated_at: string;
+  /** Present on sample data only ("Send sample data"). */
+  sample?: true;
   /** The stored SCIM resource with its id, when asked for (`include_detail`); members are listed separately. */
   group_detail?: Record<string, unknown>;
 }
@@ -23,6 +25,7 @@ export async function loadGroupViews(
   const views = new Map<string, GroupView>();
   for (const row of rows) {
     const view: GroupView = { id: row.id, display_name: row.display_name, total_users: row.total_users, updated_at: row.updated_at.toISOString() };
+    if (row.sample) view.sample = true;
     if (options.includeDetail) view.group_detail = { id: row.id, ...row.resource };
     views.set(row.id, view);
   }

@@ -4,29 +4,43 @@ import { ScimError } from '../scim/scim-error.js';
 import { scimEnabled } from './organizations.js';
 import type { Services } from './services.js';
 
-const GRANT_CACHE_MILLIS = 5_000;
+/**
+ * How long a grant is believed after it was read: the bound on how long a secret revoked, a
+ * directory disabled or SCIM turned off keeps working on another Roster process of the same
+ * database (this process forgets its grants at once). Measured from before the read, so a read
+ * that saw the database just before the change still expires within this bound of the change.
+ */
+export const GRANT_CACHE_MILLIS = 1_000;
 const GRANT_CACHE_CAPACITY = 10_000;
 
 /**
- * Resolves SCIM bearer tokens to the directory they open. Grants are cached for a few seconds:
- * one look-up per token, not per request; revocation in this process clears the cache at once,
- * in other processes within GRANT_CACHE_MILLIS.
+ * Resolves SCIM bearer tokens to the directory they open. Grants are cached for a second: one
+ * look-up per token a second, not per request, however busy the token.
  */
 export class ScimAccess {
   private readonly cache = new Map<string, { grant: SecretGrant | undefined; expires: number }>();
+  /** Bumped by clear(), so a read that was in flight then is not cached. */
+  private generation = 0;
 
   constructor(private readonly services: Pick<Services, 'db'>) {}
 
   clear(): void {
+    this.generation++;
     this.cache.clear();
   }
 
   private async grantFor(hash: string): Promise<SecretGrant | undefined> {
     const cached = this.cache.get(hash);
-    if (cached && cached.expires > Date.now()) return cached.grant;
+    // A monotonic clock: a wall-clock step must not stretch a grant's life.
+    if (cached && cached.expires > performance.now()) return cached.grant;
+    const readAt = performance.now();
+    const generation = this.generation;
     const grant = await findSecretGrant(this.services.db.pool, hash);
-    if (this.cache.size >= GRANT_CACHE_CAPACITY) this.cache.clear();
-    this.cache.set(hash, { grant, expires: Date.now() + GRANT_CACHE_MILLIS });
+    // A clear() during the read means the grant may predate a change made here: do not keep it.
+    if (generation === this.generation) {
+      if (this.cache.size >= GRANT_CACHE_CAPACITY) this.cache.clear();
+      this.cache.set(hash, { grant, expires: readAt + GRANT_CACHE_MILLIS });
+    }
     return grant;
   }
 

@@ -1,3 +1,4 @@
+import { copyJson, findJsonNode } from '../json-walk.js';
 import { MAX_BULK_OPERATIONS } from '../scim/discovery.js';
 import { etagOf } from '../scim/render-resource.js';
 import { ScimError, badRequest } from '../scim/scim-error.js';
@@ -68,21 +69,18 @@ function parseBulkRequest(body: unknown): { operations: BulkOperation[]; failOnE
 const PATH_BULK_ID = /\/bulkId:([^/]+)$/;
 
 /** Every `bulkId:x` string in a value, at any depth. */
-function referencedBulkIds(value: unknown, found = new Set<string>()): Set<string> {
-  if (typeof value === 'string' && value.startsWith(BULK_ID_PREFIX)) found.add(value.slice(BULK_ID_PREFIX.length));
-  else if (typeof value === 'string' && PATH_BULK_ID.test(value)) found.add(PATH_BULK_ID.exec(value)?.[1] ?? '');
-  else if (Array.isArray(value)) value.forEach((item) => referencedBulkIds(item, found));
-  else if (typeof value === 'object' && value !== null) Object.values(value).forEach((item) => referencedBulkIds(item, found));
+function referencedBulkIds(value: unknown): Set<string> {
+  const found = new Set<string>();
+  findJsonNode(value, ({ value: item }) => {
+    if (typeof item === 'string' && item.startsWith(BULK_ID_PREFIX)) found.add(item.slice(BULK_ID_PREFIX.length));
+    else if (typeof item === 'string' && PATH_BULK_ID.test(item)) found.add(PATH_BULK_ID.exec(item)?.[1] ?? '');
+    return false;
+  });
   return found;
 }
 
 function substituteBulkIds(value: unknown, ids: Map<string, string>): unknown {
-  if (typeof value === 'string' && value.startsWith(BULK_ID_PREFIX)) return ids.get(value.slice(BULK_ID_PREFIX.length)) ?? value;
-  if (Array.isArray(value)) return value.map((item) => substituteBulkIds(item, ids));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteBulkIds(item, ids)]));
-  }
-  return value;
+  return copyJson(value, (item) => (typeof item === 'string' && item.startsWith(BULK_ID_PREFIX) ? (ids.get(item.slice(BULK_ID_PREFIX.length)) ?? item) : item));
 }
 
 async function execute(context: ScimContext, operation: BulkOperation): Promise<{ status: number; id?: string; location?: string; version?: number }> {

@@ -4,6 +4,7 @@ import { applyPatch } from '../scim/patch/apply-patch.js';
 import type { MemberOp } from '../scim/patch/member-ops.js';
 import { memberOnlyPatch } from '../scim/patch/member-only-patch.js';
 import { isEmptyChange, netMemberChange } from '../scim/patch/net-member-change.js';
+import { checkGroupLengths } from '../scim/resource/indexed-limits.js';
 import { groupColumns, normalizeResource } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
 import { ScimError, badRequest } from '../scim/scim-error.js';
@@ -13,13 +14,15 @@ import type { Queryable } from '../store/database.js';
 import { insertEvents } from '../store/events.js';
 import { createGroupRecorded, deleteGroupRecorded, writeGroupRecorded } from '../store/group-writes.js';
 import type { GroupRow } from '../store/groups.js';
-import { listMembersOfGroups } from '../store/memberships.js';
+import { countMembersUpTo, listMembersOfGroups } from '../store/memberships.js';
 import { findResource } from '../store/resources.js';
 import { withStatement, withTransaction } from '../store/transaction.js';
 import { checkPrecondition, versionOfIfMatch } from './preconditions.js';
+import { assertSampleMayChange } from './sample-guard.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { EVENT_MEMBER_ID_LIMIT, groupUpdated } from './change-events.js';
 import { groupEventData, previousAttributes } from './event-payloads.js';
+import { MAX_LISTED_MEMBERS_PER_GROUP, MEMBERS_OMITTED_SCHEMA, groupsListedWithMembers } from './listed-members.js';
 import { listPage, type Page } from './scim-list.js';
 import { retryingConflicts } from './write-conflicts.js';
 
@@ -45,34 +48,53 @@ function renderMember(context: ScimContext, member: { id: string; type: string; 
   return rendered;
 }
 
-function renderGroupRow(context: ScimContext, row: GroupRow, members?: RenderedMember[]): ScimGroup {
+/** A group with `members` when given (none given: no `members`, RFC 7643 section 2.5), or flagged as listed without them. */
+function renderGroupRow(context: ScimContext, row: GroupRow, members?: RenderedMember[] | 'omitted'): ScimGroup {
+  const omitted = members === 'omitted';
   return renderResource(
     GROUP_RESOURCE,
-    row.resource,
+    omitted ? withSchema(row.resource, MEMBERS_OMITTED_SCHEMA) : row.resource,
     { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version },
     locationOf(context, '/Groups', row.id),
-    members ? { members } : {},
+    omitted ? { [MEMBERS_OMITTED_SCHEMA]: { membersOmitted: true } } : members && members.length > 0 ? { members } : {},
   );
+}
+
+function withSchema(resource: Record<string, unknown>, urn: string): Record<string, unknown> {
+  const schemas = Array.isArray(resource.schemas) ? resource.schemas : [GROUP_RESOURCE.schema.id];
+  return schemas.includes(urn) ? resource : { ...resource, schemas: [...schemas, urn] };
 }
 
 /**
  * Renders groups. Members are rows and a group may hold 100k of them, so they are read only
- * when the response will carry them (`withMembers`).
+ * when the response will carry them (`withMembers`): all groups' (true), none (false), or those
+ * of a list page's groups chosen by listed-members.ts (the others say their members were omitted).
  */
-async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
-  if (!withMembers) return rows.map((row) => renderGroupRow(context, row));
+async function renderGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean | ReadonlySet<string>): Promise<ScimGroup[]> {
+  if (withMembers === false) return rows.map((row) => renderGroupRow(context, row));
+  const listed = (row: GroupRow) => withMembers === true || withMembers.has(row.id);
+  const readFrom = rows.filter(listed).map((row) => row.id);
   const membersByGroup = new Map<string, RenderedMember[]>();
-  for (const member of await listMembersOfGroups(db, context.directoryId, rows.map((row) => row.id))) {
-    const list = membersByGroup.get(member.group_id) ?? [];
-    list.push(renderMember(context, member));
-    membersByGroup.set(member.group_id, list);
+  if (readFrom.length > 0) {
+    for (const member of await listMembersOfGroups(db, context.directoryId, readFrom)) {
+      const list = membersByGroup.get(member.group_id) ?? [];
+      list.push(renderMember(context, member));
+      membersByGroup.set(member.group_id, list);
+    }
   }
-  return rows.map((row) => renderGroupRow(context, row, membersByGroup.get(row.id) ?? []));
+  return rows.map((row) => renderGroupRow(context, row, listed(row) ? membersByGroup.get(row.id) : 'omitted'));
 }
 
 async function renderGroup(context: ScimContext, db: Queryable, row: GroupRow, withMembers: boolean): Promise<ScimGroup> {
   const [group] = await renderGroups(context, db, [row], withMembers);
   if (!group) throw new Error('rendering lost the group');
+  return group;
+}
+
+/** A normalized or patched group, once its indexed attributes are known to fit their indexes. */
+function storable<T extends { resource: Record<string, unknown> }>(group: T): T {
+  const lengths = checkGroupLengths(group.resource);
+  if (!lengths.ok) throw lengths.error;
   return group;
 }
 
@@ -84,7 +106,7 @@ function rejectSelfMembership(groupId: string, ids: string[]): void {
 export async function createGroup(context: ScimContext, body: unknown): Promise<{ group: ScimGroup; row: GroupRow }> {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  const { resource, members } = normalized.value;
+  const { resource, members } = storable(normalized.value);
   const id = newId('dirgroup');
   const memberIds = [...new Set((members ?? []).map((member) => member.value))];
   rejectSelfMembership(id, memberIds);
@@ -97,6 +119,7 @@ export async function createGroup(context: ScimContext, body: unknown): Promise<
     memberIds,
     eventId: newId('evt'),
     idLimit: EVENT_MEMBER_ID_LIMIT,
+    sample: context.writesSampleData === true,
   }));
   if ('missing' in created) throw unknownMembers(created.missing);
   context.services.changesRecorded();
@@ -110,9 +133,19 @@ export async function getGroup(context: ScimContext, id: string, withMembers: bo
   return { group: await renderGroup(context, db, row, withMembers), row };
 }
 
+/** A page of groups; when members are wanted, only within the bounds of listed-members.ts. */
 export async function listGroups(context: ScimContext, params: ListParams, withMembers: boolean): Promise<Page<GroupRow> & { groups: ScimGroup[] }> {
   const page = await listPage<GroupRow>(context, GROUP_RESOURCE, params);
-  return { ...page, groups: await renderGroups(context, context.services.db.pool, page.rows, withMembers) };
+  return { ...page, groups: await renderListedGroups(context, context.services.db.pool, page.rows, withMembers) };
+}
+
+/** Renders the groups of a list page (a search's included): members only within the bounds of listed-members.ts. */
+export async function renderListedGroups(context: ScimContext, db: Queryable, rows: GroupRow[], withMembers: boolean): Promise<ScimGroup[]> {
+  if (!withMembers || rows.length === 0) return renderGroups(context, db, rows, false);
+  const sizes = await countMembersUpTo(db, context.directoryId, rows.map((row) => row.id), MAX_LISTED_MEMBERS_PER_GROUP + 1);
+  const sizeOf = new Map(sizes.map((entry) => [entry.group_id, entry.size]));
+  const listed = groupsListedWithMembers(rows.map((row) => ({ id: row.id, size: sizeOf.get(row.id) ?? 0 })));
+  return renderGroups(context, db, rows, listed);
 }
 
 /**
@@ -132,6 +165,7 @@ function writeGroup(
     const current = await findResource<GroupRow>(db, GROUP_RESOURCE, context.directoryId, id);
     if (!current) throw groupNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'group');
     const { resource, memberOps } = next(current);
     const change = netMemberChange(memberOps);
     rejectSelfMembership(id, change.present);
@@ -169,7 +203,7 @@ function writeGroup(
 export function replaceGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
   const normalized = normalizeResource(GROUP_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  const { resource, members } = normalized.value;
+  const { resource, members } = storable(normalized.value);
   // PUT replaces the whole group: a body without `members` leaves the group empty (RFC 7644 section 3.5.1).
   return writeGroup(context, id, ifMatch, withMembers, () => ({ resource, memberOps: [{ kind: 'replace', members: members ?? [] }] }));
 }
@@ -211,13 +245,14 @@ async function patchMembers(context: ScimContext, id: string, memberOps: MemberO
 }
 
 export async function patchGroup(context: ScimContext, id: string, body: unknown, ifMatch: string | undefined, withMembers: boolean) {
-  const memberOps = memberOnlyPatch(body);
+  // Sample data's writes take the general path: it reads the group, to refuse changing a real one.
+  const memberOps = context.writesSampleData ? undefined : memberOnlyPatch(body);
   const fast = memberOps && (await retryingConflicts(async () => (await patchMembers(context, id, memberOps, ifMatch, withMembers)) ?? null));
   if (fast) return fast;
   return writeGroup(context, id, ifMatch, withMembers, (current) => {
     const patched = applyPatch(GROUP_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
-    return { resource: patched.value.resource, memberOps: patched.value.memberOps };
+    return storable({ resource: patched.value.resource, memberOps: patched.value.memberOps });
   });
 }
 
@@ -227,6 +262,7 @@ export async function deleteGroup(context: ScimContext, id: string, ifMatch?: st
       const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
       if (!current) throw groupNotFound(id);
       checkPrecondition(ifMatch, current.version);
+      assertSampleMayChange(context, current, 'group');
       const deleted = await deleteGroupRecorded(client, { directoryId: context.directoryId, organizationId: context.organizationId, id, version: current.version, eventId: newId('evt') });
       if (!deleted) throw new Error(`group ${id} changed while locked`);
       // After the group's own event and its members' record: the groups it was a member of.

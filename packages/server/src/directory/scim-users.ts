@@ -1,21 +1,26 @@
 import { newId } from '../ids.js';
 import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
+import { checkUserLengths } from '../scim/resource/indexed-limits.js';
 import { normalizeResource, userColumns } from '../scim/resource/normalize-resource.js';
 import { renderResource } from '../scim/render-resource.js';
 import { ScimError } from '../scim/scim-error.js';
 import { USER_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
 import { isUniqueViolation } from '../store/errors.js';
+import type { RecordedUser } from '../store/event-changes.js';
 import { insertEvents } from '../store/events.js';
+import { listGroupsOfMembers } from '../store/memberships.js';
 import { findResource } from '../store/resources.js';
 import { withStatement, withTransaction } from '../store/transaction.js';
 import { createUserRecorded, deleteUserRecorded, findUserWithGroups, updateUserRecorded, type UserGroupRef } from '../store/user-writes.js';
+import type { Queryable } from '../store/database.js';
 import type { UserColumns, UserRow } from '../store/users.js';
 import { groupUpdated } from './change-events.js';
 import { listPage, type Page } from './scim-list.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { checkPrecondition } from './preconditions.js';
+import { assertSampleMayChange } from './sample-guard.js';
 import { retryingConflicts } from './write-conflicts.js';
 
 export type ScimUser = Record<string, unknown>;
@@ -27,18 +32,33 @@ function takenUserName(columns: UserColumns): ScimError {
 }
 
 /** A user as SCIM shows it, from its row and its direct groups (read in the same statement as the row). */
-export function renderUser(context: ScimContext, row: Pick<UserRow, 'id' | 'resource' | 'created_at' | 'updated_at' | 'version' | 'active'>, groups: readonly UserGroupRef[]): ScimUser {
+export function renderUser(context: ScimContext, row: Pick<UserRow, 'id' | 'resource' | 'created_at' | 'updated_at' | 'version'>, groups: readonly UserGroupRef[]): ScimUser {
+  // The resource reads back as written: an `active` a PATCH removed is absent (RFC 7643 section
+  // 2.5), not restated from the column, and a user in no group carries no empty `groups`.
   return renderResource(USER_RESOURCE, row.resource, { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version }, locationOf(context, '/Users', row.id), {
-    // `active` is always stated: a user no one deactivated is active (Okta's spec test reads it).
-    active: row.active,
-    groups: groups.map((group) => ({ value: group.value, $ref: locationOf(context, '/Groups', group.value), display: group.display, type: 'direct' })),
+    ...(groups.length > 0 ? { groups: groups.map((group) => ({ value: group.value, $ref: locationOf(context, '/Groups', group.value), display: group.display, type: 'direct' })) } : {}),
   });
+}
+
+/** Users read without their groups (the root /.search), rendered with them: one query for the page. */
+export async function renderUsers(context: ScimContext, db: Queryable, rows: UserRow[]): Promise<ScimUser[]> {
+  const memberships = await listGroupsOfMembers(db, context.directoryId, rows.map((row) => row.id));
+  const groupsByUser = new Map<string, UserGroupRef[]>();
+  for (const membership of memberships) groupsByUser.set(membership.member_id, [...(groupsByUser.get(membership.member_id) ?? []), { value: membership.group_id, display: membership.display_name }]);
+  return rows.map((row) => renderUser(context, row, groupsByUser.get(row.id) ?? []));
+}
+
+/** The columns a user is stored with, once its indexed attributes are known to fit their indexes. */
+function storable(resource: Record<string, unknown>): { resource: Record<string, unknown>; columns: UserColumns } {
+  const lengths = checkUserLengths(resource);
+  if (!lengths.ok) throw lengths.error;
+  return { resource, columns: userColumns(resource) };
 }
 
 function normalizeUser(body: unknown): { resource: Record<string, unknown>; columns: UserColumns } {
   const normalized = normalizeResource(USER_RESOURCE, body);
   if (!normalized.ok) throw normalized.error;
-  return { resource: normalized.value.resource, columns: userColumns(normalized.value.resource) };
+  return storable(normalized.value.resource);
 }
 
 /** One statement: the row, the counter and the change record; a new user has no groups, so nothing is read back. */
@@ -47,10 +67,10 @@ export async function createUser(context: ScimContext, body: unknown): Promise<{
   const id = newId('diruser');
   try {
     const written = await withStatement(context.services.db, (pool) =>
-      createUserRecorded(pool, { directoryId: context.directoryId, organizationId: context.organizationId, id, columns, resource }),
+      createUserRecorded(pool, { directoryId: context.directoryId, organizationId: context.organizationId, id, columns, resource, sample: context.writesSampleData === true }),
     );
     context.services.changesRecorded();
-    return { user: renderUser(context, { id, resource, active: columns.active, ...written }, []), row: { id, version: written.version } };
+    return { user: renderUser(context, { id, resource, ...written }, []), row: { id, version: written.version } };
   } catch (error) {
     if (isUniqueViolation(error)) throw takenUserName(columns);
     throw error;
@@ -68,6 +88,9 @@ export async function listUsers(context: ScimContext, params: ListParams): Promi
   return { ...page, users: page.rows.map((row) => renderUser(context, row, row.groups)) };
 }
 
+/** A user as its change record keeps it (change-state.ts rebuilds its view from this). */
+const recordedUserOf = (row: UserRow): RecordedUser => ({ resource: row.resource, updated_at: row.updated_at.toISOString(), ...(row.sample ? { sample: true } : {}) });
+
 /**
  * Writes a user's new state, or nothing at all when it did not change: Okta re-sends whole
  * users with PUT for every change, and a re-push of the same data must produce no event. Read,
@@ -83,6 +106,7 @@ function writeUser(
     const current = await findUserWithGroups(db, context.directoryId, id);
     if (!current) throw userNotFound(id);
     checkPrecondition(ifMatch, current.version);
+    assertSampleMayChange(context, current, 'user');
     const { resource, columns } = next(current);
     if (jsonEqual(resource, current.resource)) return { user: renderUser(context, current, current.groups), row: current };
     let updated: Awaited<ReturnType<typeof updateUserRecorded>>;
@@ -94,7 +118,7 @@ function writeUser(
         version: current.version,
         columns,
         resource,
-        before: { resource: current.resource, updated_at: current.updated_at.toISOString() },
+        before: recordedUserOf(current),
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw takenUserName(columns);
@@ -116,7 +140,7 @@ export function patchUser(context: ScimContext, id: string, body: unknown, ifMat
   return writeUser(context, id, ifMatch, (current) => {
     const patched = applyPatch(USER_RESOURCE, current.resource, body, { id });
     if (!patched.ok) throw patched.error;
-    return { resource: patched.value.resource, columns: userColumns(patched.value.resource) };
+    return storable(patched.value.resource);
   });
 }
 
@@ -126,12 +150,13 @@ export async function deleteUser(context: ScimContext, id: string, ifMatch?: str
       const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
       if (!current) throw userNotFound(id);
       checkPrecondition(ifMatch, current.version);
+      assertSampleMayChange(context, current, 'user');
       const deleted = await deleteUserRecorded(client, {
         directoryId: context.directoryId,
         organizationId: context.organizationId,
         id,
         version: current.version,
-        before: { resource: current.resource, updated_at: current.updated_at.toISOString() },
+        before: recordedUserOf(current),
       });
       if (!deleted) throw new Error(`user ${id} changed while locked`);
       // After the user's own record: its user_deleted comes first, then each group it left.

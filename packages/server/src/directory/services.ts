@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { SecretBox } from '../secret-box.js';
 import type { Database } from '../store/database.js';
 import type { PagePositions } from './page-positions.js';
 import type { ScimAccess } from './scim-access.js';
@@ -14,4 +15,6 @@ export interface Services {
   scimAccess: ScimAccess;
   /** Called after a write recorded changes (event_changes), so their events are composed soon. */
   changesRecorded(): void;
+  /** Seals secrets Roster must read back (webhook signing secrets) when ROSTER_ENCRYPTION_KEY is set. */
+  secretBox: SecretBox | undefined;
 }

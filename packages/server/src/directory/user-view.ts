@@ -27,6 +27,8 @@ export interface UserView {
   permissions: string[];
   custom_attributes: Record<string, unknown>;
   updated_at: string;
+  /** Present on sample data only ("Send sample data"). */
+  sample?: true;
   /** The stored SCIM resource with its id, when asked for (`include_detail`). */
   user_detail?: Record<string, unknown>;
 }
@@ -63,7 +65,7 @@ export interface HeldRoles {
 
 /** One user's view from its stored resource, its direct groups and the roles they grant: pure, so events can be composed as of any change. */
 export function composeUserView(
-  user: { id: string; resource: Record<string, unknown>; updatedAt: Date },
+  user: { id: string; resource: Record<string, unknown>; updatedAt: Date; sample?: boolean },
   groups: readonly UserView['groups'][number][],
   held: HeldRoles | undefined,
   settings: ViewSettings,
@@ -87,6 +89,7 @@ export function composeUserView(
     custom_attributes: mapped.custom,
     updated_at: user.updatedAt.toISOString(),
   };
+  if (user.sample) view.sample = true;
   if (options.includeDetail) view.user_detail = { id: user.id, ...user.resource };
   return view;
 }
@@ -128,7 +131,7 @@ export async function loadUserViews(
     rolesOf.set(role.user_id, held);
   }
   for (const row of rows) {
-    views.set(row.id, composeUserView({ id: row.id, resource: row.resource, updatedAt: row.updated_at }, groupsOf.get(row.id) ?? [], rolesOf.get(row.id), settings, options));
+    views.set(row.id, composeUserView({ id: row.id, resource: row.resource, updatedAt: row.updated_at, sample: row.sample }, groupsOf.get(row.id) ?? [], rolesOf.get(row.id), settings, options));
   }
   return views;
 }

@@ -4,7 +4,7 @@ const integer = (fallback: number, min: number, max: number) => z.coerce.number(
 
 // Settings of the dashboard and the admin portal, read from the environment at start like the
 // rest of the configuration (see the README, "Web UI").
-const webConfigSchema = z
+export const webConfigSchema = z
   .object({
     /** The first dashboard administrator, created at start when no account has this email. */
     ROSTER_ADMIN_EMAIL: z.email('must be an email address').optional(),

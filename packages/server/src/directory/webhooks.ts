@@ -1,6 +1,7 @@
 import { eventIdBefore } from '../events/event-ids.js';
 import { isEventType, EVENT_TYPES } from '../events/event-types.js';
 import { newWebhookSecret } from '../events/signing.js';
+import { storedWebhookSecret } from '../events/webhook-secrets.js';
 import { isPrivateAddress, literalAddress } from '../events/ssrf-guard.js';
 import { newId } from '../ids.js';
 import { findOrganization } from '../store/organizations.js';
@@ -96,7 +97,8 @@ export async function createWebhook(services: Services, input: WebhookInput, pol
   const secret = newWebhookSecret();
   const webhook = await withTransaction(services.db, async (client) => {
     const row = await insertWebhookEndpoint(client, newId('ep'), values);
-    await insertWebhookSecret(client, row.id, newId('whsec'), secret);
+    const secretId = newId('whsec');
+    await insertWebhookSecret(client, row.id, secretId, storedWebhookSecret(services.secretBox, row.id, secretId, secret));
     return row;
   });
   return { webhook, secret };
@@ -128,7 +130,8 @@ export async function rotateWebhookSecret(services: Services, id: string, graceS
   const previousExpireAt = new Date(Date.now() + graceSeconds * 1000);
   await withTransaction(services.db, async (client) => {
     await expireWebhookSecrets(client, id, previousExpireAt);
-    await insertWebhookSecret(client, id, newId('whsec'), secret);
+    const secretId = newId('whsec');
+    await insertWebhookSecret(client, id, secretId, storedWebhookSecret(services.secretBox, id, secretId, secret));
   });
   return { secret, previousExpireAt };
 }

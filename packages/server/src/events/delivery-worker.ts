@@ -6,12 +6,13 @@ import { claimDueDeliveries, fanOutEvents, pruneDeliveries, recordAttempts, type
 import {
   deleteExpiredWebhookSecrets,
   disableFailingEndpoints,
-  listLiveWebhookSecrets,
   listWebhookEndpoints,
   recordEndpointOutcomes,
 } from '../store/webhook-endpoints.js';
 import { toEnvelope } from './envelope.js';
 import type { EventsConfig } from './events-config.js';
+import { readLiveWebhookSecrets } from './webhook-secrets.js';
+import type { SecretBox } from '../secret-box.js';
 import { WebhookSender, type SendResult } from './http-sender.js';
 import { nextAttemptAt, type RetryPolicy } from './retry-schedule.js';
 import { webhookHeaders } from './signing.js';
@@ -73,6 +74,8 @@ export interface DeliveryWorkerOptions {
   environmentId: string;
   config: EventsConfig;
   logger: Logger;
+  /** Opens signing secrets stored sealed (ROSTER_ENCRYPTION_KEY). */
+  secretBox?: SecretBox | undefined;
 }
 
 /** Text PostgreSQL can store: no NUL characters, bounded length. */
@@ -173,13 +176,17 @@ export class DeliveryWorker {
   private async refreshEndpoints(): Promise<void> {
     const db = this.options.db.pool;
     const rows = (await listWebhookEndpoints(db)).filter((row) => row.enabled);
-    const secrets = await listLiveWebhookSecrets(db, rows.map((row) => row.id));
+    const secrets = await readLiveWebhookSecrets(db, this.options.secretBox, rows.map((row) => row.id), (endpointId, secretId, error) =>
+      this.options.logger.error({ err: error, webhook_id: endpointId, secret_id: secretId }, 'a webhook signing secret cannot be read; it does not sign'),
+    );
     const next = new Map<string, LiveEndpoint>();
     for (const row of rows) {
       const current = this.endpoints.get(row.id);
       const endpoint = current ?? { id: row.id, url: row.url, secrets: [], inFlight: 0, queue: [], unrecorded: 0 };
       endpoint.url = row.url;
-      endpoint.secrets = secrets.filter((secret) => secret.endpoint_id === row.id).map((secret) => secret.secret);
+      endpoint.secrets = secrets.filter((secret) => secret.endpointId === row.id).map((secret) => secret.secret);
+      // Never sent unsigned: its deliveries wait (and come due again) until a secret is readable.
+      if (endpoint.secrets.length === 0) continue;
       next.set(row.id, endpoint);
     }
     this.endpoints = next;

@@ -8,7 +8,7 @@ const flag = z
 
 // The events/webhooks settings, read from the environment at start like the rest of Config
 // (see README, "Configuration").
-const eventsConfigSchema = z.object({
+export const eventsConfigSchema = z.object({
   /** Events (and their delivery logs) are kept this long; an older cursor gets 410. */
   ROSTER_EVENT_RETENTION_DAYS: integer(30, 1, 3650),
   /** Off by default: webhook URLs that are, or resolve to, private, loopback or link-local addresses are refused (SSRF). */

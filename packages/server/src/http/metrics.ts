@@ -29,6 +29,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly signIns = new Counter({
+    name: 'roster_dashboard_sign_ins_total',
+    help: 'Dashboard sign-in attempts by outcome: signed_in, invalid_credentials (both ran a password hash), rate_limited, busy',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'roster_' });
   }

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { EVENT_TYPES } from '../events/event-types.js';
 import { QUERY_BOOLEANS, type OperationSpec } from './openapi-route.js';
 import { apiErrorSchema } from './serializers/common.js';
+import { EVENT_CATALOGUE, eventEnvelopeSchema } from './serializers/event-catalogue.js';
 
 // The OpenAPI 3.1 document of the management API, generated from the zod schemas every route
 // declares (openapi-route.ts). OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what
@@ -16,6 +18,8 @@ export interface OpenApiDocument {
   servers?: { url: string }[];
   tags: { name: string }[];
   paths: Record<string, Record<string, unknown>>;
+  /** OpenAPI 3.1: what Roster POSTs to the app's webhook endpoints, one entry per event type. */
+  webhooks: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, unknown> };
   security: Record<string, string[]>[];
 }
@@ -90,7 +94,15 @@ function operationObject(operation: OperationSpec, components: Record<string, Js
   responses[String(operation.status)] =
     operation.status === 204 || !operation.response
       ? { description: 'Done; no content.' }
-      : { description: 'Success.', content: { 'application/json': { schema: convert(operation.response, 'output', components) } } };
+      : {
+          description: 'Success.',
+          content: {
+            'application/json': {
+              schema: convert(operation.response, 'output', components),
+              ...(operation.examples?.response === undefined ? {} : { example: operation.examples.response }),
+            },
+          },
+        };
   const errors = new Set(operation.errors ?? []);
   if (operation.params || operation.query || operation.body) errors.add(400);
   if (!operation.public) errors.add(401);
@@ -102,19 +114,54 @@ function operationObject(operation: OperationSpec, components: Record<string, Js
     operationId: operation.operationId,
     tags: [operation.tag],
     summary: operation.summary,
-    ...(operation.description ? { description: operation.description } : {}),
+    description: operation.description,
     parameters: [...parameters(operation.params, 'path', components), ...parameters(operation.query, 'query', components)],
   };
   if (operation.body) {
     const schema = convert(operation.body, 'input', components);
-    const content: Record<string, unknown> = { 'application/json': { schema } };
-    for (const mediaType of operation.bodyMediaTypes ?? []) content[mediaType] = { schema };
+    const example = operation.examples?.request === undefined ? {} : { example: operation.examples.request };
+    const content: Record<string, unknown> = { 'application/json': { schema, ...example } };
+    for (const mediaType of operation.bodyMediaTypes ?? []) content[mediaType] = { schema, ...example };
     // parseInput reads a missing body as {}: a body is required only when {} is not enough.
     result.requestBody = { required: !operation.body.safeParse({}).success, content };
   }
   result.responses = responses;
   if (operation.public) result.security = [];
   return result;
+}
+
+// Standard Webhooks (https://www.standardwebhooks.com): every delivery carries these three headers.
+const WEBHOOK_HEADERS = [
+  { name: 'webhook-id', description: 'The event id (evt_...), the same on every retry: receivers dedupe on it.' },
+  { name: 'webhook-timestamp', description: 'When this attempt was signed, in Unix seconds; refuse it when too far from now.' },
+  {
+    name: 'webhook-signature',
+    description: 'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated.',
+  },
+].map((header) => ({ ...header, in: 'header', required: true, schema: { type: 'string' } }));
+
+/** The `webhooks` section: each event type, its payload schema and an example (event-catalogue.ts). */
+function webhookItems(components: Record<string, JsonSchema>): OpenApiDocument['webhooks'] {
+  const items: OpenApiDocument['webhooks'] = {};
+  for (const type of EVENT_TYPES) {
+    const entry = EVENT_CATALOGUE[type];
+    items[type] = {
+      post: {
+        tags: ['Webhook events'],
+        summary: entry.summary,
+        description: `${entry.description}\n\nDelivered to every enabled webhook endpoint subscribed to \`${type}\` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.`,
+        parameters: WEBHOOK_HEADERS,
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: convert(eventEnvelopeSchema(type), 'output', components), example: entry.example } },
+        },
+        responses: {
+          '200': { description: 'Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days.' },
+        },
+      },
+    };
+  }
+  return items;
 }
 
 function packageVersion(): string {
@@ -131,7 +178,8 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[]): Open
     const item = paths[operation.path];
     if (item) item[operation.method.toLowerCase()] = operationObject(operation, components);
   }
-  const tags = [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name }));
+  const webhooks = webhookItems(components);
+  const tags = [...new Set([...operations.map((operation) => operation.tag), 'Webhook events'])].map((name) => ({ name }));
   return {
     openapi: '3.1.0',
     info: {
@@ -144,6 +192,7 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[]): Open
     },
     tags,
     paths,
+    webhooks,
     components: {
       schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
       securitySchemes: {

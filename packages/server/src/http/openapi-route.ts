@@ -12,6 +12,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type Schema = z.ZodType | undefined;
 type Output<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+type Input<S extends Schema> = S extends z.ZodType ? z.input<S> : undefined;
 
 export interface OperationSpec<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema, R extends Schema = Schema> {
   method: HttpMethod;
@@ -20,7 +21,10 @@ export interface OperationSpec<P extends Schema = Schema, Q extends Schema = Sch
   operationId: string;
   tag: string;
   summary: string;
-  description?: string;
+  /** What the operation does, when to use it and what to expect: every operation has one. */
+  description: string;
+  /** Shown in the OpenAPI document: a request body (when the operation takes one) and a success body (when it answers one). */
+  examples?: { request?: Input<B>; response?: Output<R> };
   params?: P;
   query?: Q;
   body?: B;
@@ -79,11 +83,30 @@ export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema
  */
 const checkResponses = process.env.NODE_ENV === 'test';
 
+/** Where an operation's documentation falls short: a missing description or example, or an example its own schemas refuse. */
+export function operationDocProblems(spec: OperationSpec): string[] {
+  const problems: string[] = [];
+  const at = spec.operationId;
+  if (spec.description.trim() === '') problems.push(`${at}: no description`);
+  if (spec.body) {
+    if (spec.examples?.request === undefined) problems.push(`${at}: no request example`);
+    else if (!spec.body.safeParse(spec.examples.request).success) problems.push(`${at}: its request example does not parse: ${JSON.stringify(spec.body.safeParse(spec.examples.request).error?.issues)}`);
+  }
+  if (spec.response && spec.status !== 204) {
+    if (spec.examples?.response === undefined) problems.push(`${at}: no response example`);
+    else if (!spec.response.safeParse(spec.examples.response).success) problems.push(`${at}: its response example does not match: ${JSON.stringify(spec.response.safeParse(spec.examples.response).error?.issues)}`);
+  }
+  return problems;
+}
+
 export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, R extends Schema = undefined>(
   app: FastifyInstance,
   spec: OperationSpec<P, Q, B, R>,
   handler: (input: RouteInput<P, Q, B>, request: FastifyRequest, reply: FastifyReply) => Promise<Output<R>>,
 ): void {
+  // Under test, an undocumented operation or a wrong example stops the server from starting.
+  const problems = checkResponses ? operationDocProblems(spec as OperationSpec) : [];
+  if (problems.length > 0) throw new Error(`The OpenAPI documentation of an operation is incomplete:\n${problems.join('\n')}`);
   app.route({
     method: spec.method,
     url: fastifyPath(spec.path),

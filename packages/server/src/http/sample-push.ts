@@ -10,7 +10,8 @@ import { ApiError } from '../directory/api-error.js';
 // over HTTP, the way its provider would (the simulator's provider patterns), so an admin sees
 // users, groups, the request log and events before connecting a real IdP. It uses a secret of
 // its own that lives ten minutes and is revoked when the push ends. The same seed every time:
-// pressing it again updates the same sample people instead of adding more.
+// pressing it again updates the same sample people instead of adding more. What it creates is
+// marked as sample data (the secret's `sample`), shown so, and removable (sample-data.ts).
 
 const SIMULATED_PROVIDER: Record<string, ProviderName> = {
   OKTA: 'okta',
@@ -44,7 +45,8 @@ export async function pushSampleDirectory(services: Services, request: FastifyRe
   const directory = await getDirectory(services, organizationId, directoryId);
   if (!directory.enabled) throw new ApiError(400, 'failed_precondition', 'The directory is disabled: enable it before sending sample data');
   const provider = SIMULATED_PROVIDER[directory.directory_provider] ?? 'generic';
-  const { plainSecret, secret } = await createDirectorySecret(services, organizationId, directoryId, new Date(Date.now() + 10 * 60_000));
+  // A sample secret: what it creates is marked as sample data, and it changes nothing else (sample-guard.ts).
+  const { plainSecret, secret } = await createDirectorySecret(services, organizationId, directoryId, new Date(Date.now() + 10 * 60_000), { sample: true });
   try {
     const summary = await runSimulation({
       url: scimEndpoint(ownBaseUrl(request), directoryId),

@@ -1,10 +1,11 @@
-import { notFound } from '../directory/api-error.js';
+import { ApiError, notFound } from '../directory/api-error.js';
 import type { Services } from '../directory/services.js';
 import type { EventsConfig } from '../events/events-config.js';
 import { WebhookSender } from '../events/http-sender.js';
 import { webhookHeaders } from '../events/signing.js';
 import { newId } from '../ids.js';
-import { findWebhookEndpoint, listLiveWebhookSecrets } from '../store/webhook-endpoints.js';
+import { findWebhookEndpoint } from '../store/webhook-endpoints.js';
+import { readLiveWebhookSecrets } from '../events/webhook-secrets.js';
 
 // The dashboard's "send test event": one signed POST of a `webhook.test` event to an endpoint,
 // right away, answered with what the receiver said. It is a diagnostic the person waits for,
@@ -21,7 +22,11 @@ export interface TestSendResult {
 export async function sendTestWebhook(services: Services, endpointId: string, config: EventsConfig): Promise<TestSendResult> {
   const endpoint = await findWebhookEndpoint(services.db.pool, endpointId);
   if (!endpoint) throw notFound('webhook', endpointId);
-  const secrets = (await listLiveWebhookSecrets(services.db.pool, [endpointId])).map((row) => row.secret);
+  const unreadable: unknown[] = [];
+  const secrets = (await readLiveWebhookSecrets(services.db.pool, services.secretBox, [endpointId], (_endpoint, _secret, error) => unreadable.push(error))).map((row) => row.secret);
+  if (secrets.length === 0) {
+    throw new ApiError(409, 'secret_unreadable', `The endpoint's signing secret cannot be read (${String(unreadable[0])}); rotate it to get a new one`);
+  }
   const id = newId('evt');
   const body = JSON.stringify({
     spec_version: '1',

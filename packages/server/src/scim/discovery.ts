@@ -1,4 +1,3 @@
-import { MAX_FILTER_LENGTH } from './filter/parse-filter.js';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './list-params.js';
 import type { AttributeDefinition } from './schema/attribute.js';
 import type { SchemaDefinition } from './schema/core-schemas.js';
@@ -11,23 +10,31 @@ import { RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SERVICE_PROVIDER_CONFIG_SCHEMA } f
 export interface ServiceLimits {
   maxPayloadSize: number;
   maxBulkOperations: number;
-  rateLimitPerSecond: number;
+  /** Advertise RFC 9865 cursor paging (it works either way). */
+  advertiseCursors: boolean;
 }
 
 export const MAX_BULK_OPERATIONS = 1000;
 
+/**
+ * Exactly the members RFC 7643 section 5 defines (plus RFC 9865's `pagination` when asked for):
+ * strict clients such as python's scim2-client refuse any other, and RFC 7643 gives the
+ * configuration no extension mechanism (extensions are declared per resource type, section 6).
+ * Roster's other limits (filter length, rate limit) are documented in the README instead.
+ */
 export function serviceProviderConfig(baseUrl: string, limits: ServiceLimits): Record<string, unknown> {
   return {
     schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
-    documentationUri: 'https://github.com/roster-dev/roster#scim',
+    documentationUri: 'https://github.com/roster-dev/roster#the-scim-endpoint',
     patch: { supported: true },
     bulk: { supported: true, maxOperations: limits.maxBulkOperations, maxPayloadSize: limits.maxPayloadSize },
     filter: { supported: true, maxResults: MAX_PAGE_SIZE },
     changePassword: { supported: false },
     sort: { supported: true },
     etag: { supported: true },
-    // RFC 9865: cursor paging for deep enumeration at flat cost.
-    pagination: { cursor: true, index: true, defaultPaginationMethod: 'index', defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE, cursorTimeout: 0 },
+    // RFC 9865 section 4. No cursorTimeout: a cursor never expires, and the attribute, when
+    // present, must be a positive number of seconds.
+    ...(limits.advertiseCursors ? { pagination: { cursor: true, index: true, defaultPaginationMethod: 'index', defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE } } : {}),
     authenticationSchemes: [
       {
         type: 'oauthbearertoken',
@@ -36,8 +43,6 @@ export function serviceProviderConfig(baseUrl: string, limits: ServiceLimits): R
         primary: true,
       },
     ],
-    // Roster's own limits, advertised so clients can pace themselves.
-    'urn:roster:params:scim:limits': { maxFilterLength: MAX_FILTER_LENGTH, rateLimitPerSecond: limits.rateLimitPerSecond },
     meta: { resourceType: 'ServiceProviderConfig', location: `${baseUrl}/ServiceProviderConfig` },
   };
 }

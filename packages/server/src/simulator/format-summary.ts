@@ -12,7 +12,8 @@ export function formatSummary(summary: SimulationSummary, maxLines = 20): string
     lines.push(`  ${entry.scenario.padEnd(12)} ${number(entry.objects)} objects in ${seconds(entry.durationMillis)}${changes}`);
   }
   lines.push(`  objects      ${number(summary.objects)} in ${seconds(summary.durationMillis)} (${summary.objectsPerSecond} objects/s)`);
-  lines.push(`  requests     ${number(summary.requests)} (${summary.requestsPerSecond} req/s), ${number(summary.retries)} retried after 429`);
+  const paced = summary.pacedRequestsPerSecond === null ? '' : `, paced to ${summary.pacedRequestsPerSecond} req/s`;
+  lines.push(`  requests     ${number(summary.requests)} (${summary.requestsPerSecond} req/s${paced}), ${number(summary.retries)} retried after 429`);
   lines.push(`  latency      p50 ${summary.latencyMillis.p50} ms, p99 ${summary.latencyMillis.p99} ms, max ${summary.latencyMillis.max} ms`);
   const errors = Object.entries(summary.errorsByStatus);
   lines.push(`  errors       ${errors.length ? errors.map(([status, count]) => `${status}: ${number(count)}`).join(', ') : 'none'}${summary.unexpectedResponses ? ` (${number(summary.unexpectedResponses)} unexpected)` : ''}`);

@@ -4,6 +4,7 @@ import { importState } from './import-state.js';
 import { companyDomain } from './people.js';
 import { generatePopulation } from './population.js';
 import { createRandom, type Random } from './prng.js';
+import { Pacer } from './pacer.js';
 import { createProgress, silentProgress, type ProgressOutput } from './progress.js';
 import { createProvider, type ProviderName } from './providers/index.js';
 import type { ProviderSession } from './providers/provider.js';
@@ -28,7 +29,7 @@ export interface SimulationOptions {
   seed?: string | number;
   /** Objects, and requests, in flight at once. */
   concurrency?: number;
-  /** Requests a second at most. */
+  /** Requests a second at most; by default PACE_SHARE of the rate the server advertises (RateLimit-Policy). */
   rate?: number;
   /** Member changes a request, overriding the provider's own batching. */
   memberBatchSize?: number;
@@ -71,6 +72,8 @@ export interface SimulationSummary {
   objectsPerSecond: number;
   requests: number;
   requestsPerSecond: number;
+  /** Requests a second the run paced itself to: --rate, or below the server's advertised rate; null when neither. */
+  pacedRequestsPerSecond: number | null;
   /** Retries after 429 (or 503 with Retry-After). */
   retries: number;
   /** Non-2xx responses by status, the expected ones (a lookup's 409) included. */
@@ -118,12 +121,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const baseUrl = options.url.replace(/\/+$/, '');
   const stats = new RequestStats();
+  // One pacer for every client of the run (the import, the scenarios, the verify read-back).
+  const pacer = new Pacer(options.rate);
   const clientOptions = {
     baseUrl,
     token: options.token,
     stats,
     concurrency,
-    ...(options.rate ? { rate: options.rate } : {}),
+    pacer,
     ...(options.timeoutMillis ? { timeoutMillis: options.timeoutMillis } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
@@ -171,6 +176,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     objectsPerSecond: Math.round((objects / seconds) * 10) / 10,
     requests: stats.requests,
     requestsPerSecond: Math.round((stats.requests / seconds) * 10) / 10,
+    pacedRequestsPerSecond: pacer.requestsPerSecond === undefined ? null : Math.round(pacer.requestsPerSecond * 10) / 10,
     retries: stats.retries,
     errorsByStatus: stats.errorsByStatus(),
     unexpectedResponses: stats.unexpected,

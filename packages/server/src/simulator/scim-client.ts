@@ -17,8 +17,10 @@ export interface ScimClientOptions {
   style: RequestStyle;
   stats: RequestStats;
   concurrency: number;
-  /** Requests a second at most; none when absent. */
+  /** Requests a second at most; when absent, below what the server advertises (pacer.ts). */
   rate?: number;
+  /** A pacer shared with the run's other clients, so together they keep to one rate. */
+  pacer?: Pacer;
   /** Okta gives every request 60 s. */
   timeoutMillis?: number;
   /** How often a 429 or 503 is retried before it counts as a failure. */
@@ -64,6 +66,16 @@ export function retryAfterMillis(header: string | null, attempt: number, now = D
   return Math.min(MAX_RETRY_WAIT_MILLIS, Math.max(0, date - now));
 }
 
+/**
+ * How long to wait before retrying a 429 (or 503): Retry-After plus up to half as much again at
+ * random (at least a quarter second's spread), so that concurrent requests refused together do
+ * not all come back in the same instant.
+ */
+export function retryDelayMillis(header: string | null, attempt: number, random: () => number = Math.random, now = Date.now()): number {
+  const base = retryAfterMillis(header, attempt, now);
+  return base + random() * Math.min(5_000, Math.max(250, base / 2));
+}
+
 /** Builds a query string the way IdPs' HTTP stacks do: spaces as %20, quotes escaped. */
 export function queryString(query: Record<string, string | number> | undefined): string {
   if (!query) return '';
@@ -76,14 +88,14 @@ function detailOf(body: unknown, text: string): string {
   return text.slice(0, 300);
 }
 
-/** The simulator's only way to the server: bearer token, pacing, bounded concurrency, 429 retries, statistics. */
+/** The simulator's only way to the server: bearer token, pacing, bounded concurrency, 429 retries with jitter, statistics. */
 export class ScimClient {
   private readonly pacer: Pacer;
   private readonly slots: Semaphore;
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: ScimClientOptions) {
-    this.pacer = new Pacer(options.rate);
+    this.pacer = options.pacer ?? new Pacer(options.rate);
     this.slots = new Semaphore(Math.max(1, options.concurrency));
     this.fetch = options.fetch ?? fetch;
   }
@@ -103,7 +115,7 @@ export class ScimClient {
       const retriable = response.status === 429 || (response.status === 503 && response.headers.has('retry-after'));
       if (retriable && attempt < maxRetries) {
         this.stats.retries++;
-        await new Promise((resolve) => setTimeout(resolve, retryAfterMillis(response.headers.get('retry-after'), attempt)));
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMillis(response.headers.get('retry-after'), attempt)));
         continue;
       }
       const expected = options.expect ? options.expect.includes(response.status) : response.status >= 200 && response.status < 300;
@@ -127,12 +139,14 @@ export class ScimClient {
         response = await this.fetch(url, { method, headers, body: payload, signal: AbortSignal.timeout(this.options.timeoutMillis ?? 60_000) });
         text = await response.text();
       } catch (error) {
+        this.pacer.follow(null);
         this.stats.recordResponse('network', performance.now() - started);
         const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         this.stats.recordUnexpected({ method, path, status: 'network', detail });
         throw new UnexpectedResponseError(method, path, 'network', detail);
       }
       this.stats.recordResponse(response.status, performance.now() - started);
+      this.pacer.follow(response.headers.get('ratelimit-policy'));
       let body: unknown = undefined;
       try {
         body = text ? JSON.parse(text) : undefined;

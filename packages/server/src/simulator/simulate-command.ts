@@ -47,7 +47,7 @@ export function simulateCommand(): Command {
     .addOption(new Option('--changes <n>', 'people who change in a churn (default: 10% of the directory)').argParser(whole(0)))
     .addOption(new Option('--seed <seed>', 'the same seed sends the same directory and the same changes').default('roster'))
     .addOption(new Option('--concurrency <n>', 'requests in flight at once').argParser(whole(1)).default(8))
-    .addOption(new Option('--rate <n>', 'requests a second at most (default: no cap)').argParser(whole(1)))
+    .addOption(new Option('--rate <n>', "requests a second at most (default: 80% of the rate the server advertises in RateLimit-Policy)").argParser(whole(1)))
     .addOption(new Option('--member-batch <n>', "member changes a request (default: the provider's own batching)").argParser(whole(1)))
     .addOption(new Option('--timeout <seconds>', 'time limit of each request (Okta: 60)').argParser(whole(1)).default(60))
     .addOption(new Option('--url <url>', "the directory's SCIM base URL, ending in /scim/v2").env('ROSTER_SCIM_URL'))

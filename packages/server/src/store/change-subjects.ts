@@ -8,6 +8,7 @@ export interface LiveUser {
   id: string;
   resource: Record<string, unknown>;
   updated_at: Date;
+  sample: boolean;
   /** The groups the user is a direct member of. */
   groups: string[];
 }
@@ -15,7 +16,7 @@ export interface LiveUser {
 export async function readLiveUsers(db: Queryable, directoryId: string, ids: string[]): Promise<LiveUser[]> {
   if (ids.length === 0) return [];
   const result = await db.query<LiveUser>(
-    `SELECT u.id, u.resource, u.updated_at,
+    `SELECT u.id, u.resource, u.updated_at, u.sample,
             coalesce((SELECT array_agg(m.group_id) FROM group_members m WHERE m.directory_id = u.directory_id AND m.member_id = u.id), '{}') AS groups
        FROM directory_users u WHERE u.directory_id = $1 AND u.id = ANY($2::text[])`,
     [directoryId, ids],

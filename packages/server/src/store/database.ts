@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import lockfile from 'proper-lockfile';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 
 export type StoreKind = 'embedded' | 'postgres';
 
@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   /** The embedded store's data directory, or `memory://` for a throwaway one. */
   dataDir: string;
   poolSize: number;
+  /** Told in one line when the embedded store's lock is taken over from a process that died. */
+  onLockTakeover?: (message: string) => void;
 }
 
 // node-postgres returns bigint (int8) as a string; our counts fit in a JS number.
@@ -29,7 +31,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.poolSize);
-  return openEmbedded(options.dataDir);
+  return openEmbedded(options.dataDir, options.onLockTakeover);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -41,8 +43,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return { kind: 'postgres', pool, close: () => pool.end() };
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
-  let release: (() => Promise<void>) | undefined;
+async function openEmbedded(dataDir: string, onLockTakeover: ((message: string) => void) | undefined): Promise<Database> {
+  let lock: DataDirLock | undefined;
   let pglite: PGlite;
   if (dataDir === 'memory://') {
     pglite = new PGlite('memory://');
@@ -51,15 +53,15 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     mkdirSync(directory, { recursive: true });
     // PGlite is one process's database: a second Roster on the same directory would
     // corrupt it, so the directory is locked for as long as this process holds it.
-    try {
-      release = await lockfile.lock(directory, { lockfilePath: `${directory}.lock`, stale: 30_000, update: 5_000 });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`The embedded store at ${directory} is in use by another Roster process (${reason}).`);
-    }
+    lock = await lockDataDir(directory, onLockTakeover ? { onTakeover: onLockTakeover } : {});
     pglite = new PGlite(directory);
   }
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   // One connection at a time: the embedded store runs one statement at a time. Each client gets
   // a fresh adapter connection: the pool discards a client whose query failed outside a
   // transaction, and a shared connection would go down with it.
@@ -75,7 +77,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     async close() {
       await pool.end();
       await pglite.close();
-      if (release) await release();
+      await lock?.release();
     },
   };
 }

@@ -117,11 +117,31 @@ export async function directoryStatsOf(db: Queryable, directoryIds: string[]): P
 }
 
 /** Records that the directory's IdP was heard from; called by a throttled writer, never per request. */
-export async function touchDirectories(db: Queryable, seen: { directoryId: string; at: Date }[]): Promise<void> {
-  if (seen.length === 0) return;
+export interface FirstContact {
+  id: string;
+  organization_id: string;
+  directory_provider: string;
+}
+
+/**
+ * Records when each directory's IdP last called; returns the directories called for the first
+ * time. The first statement claims those (the row lock makes a second process re-check
+ * `last_request_at IS NULL` and find it set), so each is reported by one process only.
+ */
+export async function touchDirectories(db: Queryable, seen: { directoryId: string; at: Date }[]): Promise<FirstContact[]> {
+  if (seen.length === 0) return [];
+  const ids = seen.map((entry) => entry.directoryId);
+  const times = seen.map((entry) => entry.at);
+  const first = await db.query<FirstContact>(
+    `UPDATE directories d SET last_request_at = s.at
+       FROM unnest($1::text[], $2::timestamptz[]) AS s(id, at) WHERE d.id = s.id AND d.last_request_at IS NULL
+     RETURNING d.id, d.organization_id, d.directory_provider`,
+    [ids, times],
+  );
   await db.query(
     `UPDATE directories d SET last_request_at = greatest(d.last_request_at, s.at)
        FROM unnest($1::text[], $2::timestamptz[]) AS s(id, at) WHERE d.id = s.id`,
-    [seen.map((entry) => entry.directoryId), seen.map((entry) => entry.at)],
+    [ids, times],
   );
+  return first.rows;
 }

@@ -19,19 +19,21 @@ export interface SecretGrant {
   organization_id: string;
   directory_enabled: boolean;
   organization_features: { name: string; enabled: boolean }[];
+  /** A secret of "Send sample data": what it creates is sample data. */
+  sample: boolean;
 }
 
 const SECRET_COLUMNS = 'id, directory_id, secret_suffix, status, created_at, expires_at, last_used_at';
 
 export async function insertDirectorySecret(
   db: Queryable,
-  secret: { id: string; directoryId: string; hash: string; suffix: string; expiresAt: Date | null },
+  secret: { id: string; directoryId: string; hash: string; suffix: string; expiresAt: Date | null; sample?: boolean },
 ): Promise<DirectorySecretRow> {
   const result = await db.query<DirectorySecretRow>(
-    `INSERT INTO directory_secrets (id, directory_id, secret_hash, secret_suffix, expires_at)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO directory_secrets (id, directory_id, secret_hash, secret_suffix, expires_at, sample)
+     VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING ${SECRET_COLUMNS}`,
-    [secret.id, secret.directoryId, secret.hash, secret.suffix, secret.expiresAt],
+    [secret.id, secret.directoryId, secret.hash, secret.suffix, secret.expiresAt, secret.sample ?? false],
   );
   const row = result.rows[0];
   if (!row) throw new Error('insert returned no row');
@@ -85,7 +87,7 @@ export async function expireActiveSecrets(db: Queryable, directoryId: string, at
 /** The grant of an active, unexpired secret with this hash, or undefined. */
 export async function findSecretGrant(db: Queryable, secretHash: string): Promise<SecretGrant | undefined> {
   const result = await db.query<SecretGrant>(
-    `SELECT s.id AS secret_id, s.secret_hash, s.expires_at, s.directory_id, d.organization_id,
+    `SELECT s.id AS secret_id, s.secret_hash, s.expires_at, s.directory_id, d.organization_id, s.sample,
             d.enabled AS directory_enabled, o.features AS organization_features
        FROM directory_secrets s
        JOIN directories d ON d.id = s.directory_id

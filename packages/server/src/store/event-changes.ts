@@ -13,6 +13,8 @@ export const BLOCK_SIZE = 65_536;
 export interface RecordedUser {
   resource: Record<string, unknown>;
   updated_at: string;
+  /** Sample data ("Send sample data"): set at creation, never changed. */
+  sample?: true;
 }
 
 /** The directory settings a user's view depends on, as recorded before and after a change of them. */

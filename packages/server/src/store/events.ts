@@ -83,6 +83,8 @@ export interface EventRow {
   seq: number;
 }
 
+const RAW_EVENT_COLUMNS = 'id, type, organization_id, directory_id, object, data, occurred_at, txid, seq';
+/** As read: xid8 has no JavaScript type, so the position's transaction id comes back as text. */
 const EVENT_COLUMNS = 'id, type, organization_id, directory_id, object, data, occurred_at, txid::text AS txid, seq';
 
 /**
@@ -156,7 +158,10 @@ export async function readEventWindow(db: Queryable, after: LogPosition, filter:
   const horizon = await settledHorizon(db, filter.directoryId);
   const params: unknown[] = [after.txid, after.seq, scan, horizon];
   const directoryCondition = filter.directoryId === undefined ? '' : `AND directory_id = $${params.push(filter.directoryId)}`;
-  const window = `SELECT ${EVENT_COLUMNS} FROM events
+  // Positions are compared and ordered as xid8 everywhere in this statement; only the output
+  // turns them into text (as text, '99999' sorts after '100000', and a page spanning both
+  // would skip events for good and repeat others).
+  const window = `SELECT ${RAW_EVENT_COLUMNS} FROM events
                    WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < $4::xid8 ${directoryCondition}
                    ORDER BY txid, seq LIMIT $3`;
   const conditions: string[] = [];
@@ -166,11 +171,13 @@ export async function readEventWindow(db: Queryable, after: LogPosition, filter:
   // One statement: the matching rows, then a marker row for the window's last position and size.
   const result = await db.query<EventRow & { marker: boolean; examined: number }>(
     `WITH w AS MATERIALIZED (${window}),
-          hits AS (SELECT * FROM w ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY txid, seq LIMIT ${limitParam})
-     SELECT false AS marker, 0 AS examined, hits.* FROM hits
-     UNION ALL
-     SELECT true, (SELECT count(*)::int FROM w), last.* FROM (SELECT * FROM w ORDER BY txid DESC, seq DESC LIMIT 1) last
-     ORDER BY marker, txid, seq`,
+          hits AS (SELECT * FROM w ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY txid, seq LIMIT ${limitParam}),
+          last AS (SELECT * FROM w ORDER BY txid DESC, seq DESC LIMIT 1),
+          answer AS (
+            SELECT false AS marker, 0 AS examined, hits.* FROM hits
+            UNION ALL
+            SELECT true, (SELECT count(*)::int FROM w), last.* FROM last)
+     SELECT marker, examined, ${EVENT_COLUMNS} FROM answer ORDER BY answer.marker, answer.txid, answer.seq`,
     params,
   );
   const rows = result.rows.filter((row) => !row.marker);

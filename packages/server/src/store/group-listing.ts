@@ -32,13 +32,14 @@ export interface GroupViewRow {
   created_at: Date;
   updated_at: Date;
   total_users: number;
+  sample: boolean;
 }
 
 /** The groups with their count of direct user members, in one query. */
 export async function findGroupViewRows(db: Queryable, directoryId: string, ids: string[]): Promise<GroupViewRow[]> {
   if (ids.length === 0) return [];
   const result = await db.query<GroupViewRow>(
-    `SELECT g.id, g.display_name, g.resource, g.created_at, g.updated_at,
+    `SELECT g.id, g.display_name, g.resource, g.created_at, g.updated_at, g.sample,
             (SELECT count(*) FROM group_members m
               WHERE m.directory_id = g.directory_id AND m.group_id = g.id AND m.member_type = 'User')::bigint AS total_users
        FROM directory_groups g WHERE g.directory_id = $1 AND g.id = ANY($2::text[])`,

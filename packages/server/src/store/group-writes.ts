@@ -12,7 +12,8 @@ import type { MemberType } from './memberships.js';
 const GROUP_EVENT_DATA = (alias: string) =>
   `jsonb_build_object('id', ${alias}.id, 'display_name', ${alias}.display_name,
                       'updated_at', to_char(${alias}.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                      'group_detail', jsonb_build_object('id', ${alias}.id) || ${alias}.resource)`;
+                      'group_detail', jsonb_build_object('id', ${alias}.id) || ${alias}.resource)
+   || CASE WHEN ${alias}.sample THEN '{"sample": true}'::jsonb ELSE '{}'::jsonb END`;
 
 /** The membership summary of a group event (change-events.ts, membershipSummary): ids up to `limit` changes, else counts. One pass over each side. */
 const MEMBERSHIP_SUMMARY = (added: string, removed: string, limit: string) =>
@@ -74,13 +75,13 @@ export type CreatedGroup = { row: GroupRow; members: ResolvedMember[] } | { miss
 /** Creates a group with its members; when some member ids are not this directory's users or groups, nothing is written. */
 export async function createGroupRecorded(
   db: Queryable,
-  group: { directoryId: string; organizationId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; memberIds: string[]; eventId: string; idLimit: number },
+  group: { directoryId: string; organizationId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; memberIds: string[]; eventId: string; idLimit: number; sample: boolean },
 ): Promise<CreatedGroup> {
   const result = await db.query<{ created: GroupRow | null; members: ResolvedMember[] | null }>(
     `WITH wanted AS (${RESOLVE('$1', '$6', '$11')}),
      valid AS (SELECT count(*) = cardinality($6::text[]) AS ok FROM wanted),
-     g AS (INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource)
-           SELECT $1, $2, $3, $4, $5 FROM valid WHERE valid.ok RETURNING *),
+     g AS (INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource, sample)
+           SELECT $1, $2, $3, $4, $5, $12 FROM valid WHERE valid.ok RETURNING *),
      added AS (INSERT INTO group_members (directory_id, group_id, member_id, member_type)
                SELECT $1, g.id, w.id, w.type FROM g, wanted w ON CONFLICT DO NOTHING RETURNING member_id, member_type),
      removed AS (SELECT NULL::text AS member_id, NULL::text AS member_type WHERE false),
@@ -91,7 +92,7 @@ export async function createGroupRecorded(
                  FROM g RETURNING 1),
      ${RECORD_CHANGES('$1', '$8', '$2', 'added', 'removed', 'event', `'{}'::jsonb`)}
      SELECT (SELECT row_to_json(g) FROM g) AS created, (SELECT json_agg(w ORDER BY w.id) FROM wanted w) AS members`,
-    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.eventId, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds)],
+    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.eventId, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds), group.sample],
   );
   const row = result.rows[0];
   const members = row?.members ?? [];

@@ -28,6 +28,18 @@ export async function listMembersOfGroups(db: Queryable, directoryId: string, gr
   return result.rows;
 }
 
+/** Each group's member count, counted no further than `cap` (a 100k-member group costs `cap` index entries). */
+export async function countMembersUpTo(db: Queryable, directoryId: string, groupIds: string[], cap: number): Promise<{ group_id: string; size: number }[]> {
+  if (groupIds.length === 0) return [];
+  const result = await db.query<{ group_id: string; size: number }>(
+    `SELECT g.id AS group_id,
+            (SELECT count(*)::int FROM (SELECT 1 FROM group_members m WHERE m.directory_id = $1 AND m.group_id = g.id LIMIT $3) capped) AS size
+       FROM unnest($2::text[]) AS g(id)`,
+    [directoryId, groupIds, cap],
+  );
+  return result.rows;
+}
+
 export interface GroupOfMember {
   member_id: string;
   group_id: string;

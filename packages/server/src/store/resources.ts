@@ -15,6 +15,8 @@ export interface ResourceRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** Created by "Send sample data" (005_integrity.sql). */
+  sample: boolean;
 }
 
 export function tableOf(resourceType: ResourceType): 'directory_users' | 'directory_groups' {
@@ -116,4 +118,19 @@ export async function countAll(db: Queryable, directoryId: string, kind: Counter
     [directoryId],
   );
   return result.rows[0]?.total ?? 0;
+}
+
+/** The ids of a directory's sample users and groups ("Send sample data"), by the partial indexes of 005_integrity.sql. */
+export async function listSampleIds(db: Queryable, directoryId: string): Promise<{ users: string[]; groups: string[] }> {
+  const result = await db.query<{ kind: 'user' | 'group'; id: string }>(
+    `SELECT 'user' AS kind, id FROM directory_users WHERE directory_id = $1 AND sample
+     UNION ALL
+     SELECT 'group', id FROM directory_groups WHERE directory_id = $1 AND sample
+     ORDER BY kind, id`,
+    [directoryId],
+  );
+  return {
+    users: result.rows.filter((row) => row.kind === 'user').map((row) => row.id),
+    groups: result.rows.filter((row) => row.kind === 'group').map((row) => row.id),
+  };
 }

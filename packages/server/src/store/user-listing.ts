@@ -56,12 +56,13 @@ export interface UserViewRow {
   resource: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
+  sample: boolean;
 }
 
 export async function findUserViewRows(db: Queryable, directoryId: string, ids: string[]): Promise<UserViewRow[]> {
   if (ids.length === 0) return [];
   const result = await db.query<UserViewRow>(
-    `SELECT id, user_name, display_name, given_name, family_name, primary_email, active, resource, created_at, updated_at
+    `SELECT id, user_name, display_name, given_name, family_name, primary_email, active, resource, created_at, updated_at, sample
        FROM directory_users WHERE directory_id = $1 AND id = ANY($2::text[])`,
     [directoryId, ids],
   );

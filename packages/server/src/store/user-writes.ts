@@ -25,6 +25,10 @@ export interface UserGroupRef {
   display: string;
 }
 
+/** A user as its change record keeps it (RecordedUser): `sample` only on sample data, as in its view. */
+const recordedAfter = (resource: string, updatedAt: string, sample: string) =>
+  `jsonb_build_object('resource', ${resource}, 'updated_at', ${updatedAt}) || CASE WHEN ${sample} THEN '{"sample": true}'::jsonb ELSE '{}'::jsonb END`;
+
 function columnValues(columns: UserColumns): unknown[] {
   return [columns.userName, columns.externalId, columns.displayName, columns.givenName, columns.familyName, columns.primaryEmail, columns.emails, columns.active];
 }
@@ -32,20 +36,20 @@ function columnValues(columns: UserColumns): unknown[] {
 /** Inserts a user (a unique violation on userName fails the whole statement). A new user has no groups. */
 export async function createUserRecorded(
   db: Queryable,
-  user: { directoryId: string; organizationId: string; id: string; columns: UserColumns; resource: Record<string, unknown> },
+  user: { directoryId: string; organizationId: string; id: string; columns: UserColumns; resource: Record<string, unknown>; sample: boolean },
 ): Promise<WrittenUser> {
   const result = await db.query<WrittenUser>(
     `WITH u AS (
-       INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, given_name, family_name, primary_email, emails, active, resource)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING version, created_at, updated_at),
+       INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, given_name, family_name, primary_email, emails, active, resource, sample)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $14) RETURNING version, created_at, updated_at),
      counted AS (
        INSERT INTO directory_counters (directory_id, shard, users, user_updated_at) SELECT $1, $13, 1, now() FROM u
        ON CONFLICT (directory_id, shard) DO UPDATE SET users = directory_counters.users + 1, user_updated_at = now()),
      recorded AS (
        INSERT INTO event_changes (directory_id, organization_id, kind, subject_id, data)
-       SELECT $1, $12, 'user_created', $2, jsonb_build_object('kind', 'user_created', 'after', jsonb_build_object('resource', $11::jsonb, 'updated_at', u.updated_at)) FROM u)
+       SELECT $1, $12, 'user_created', $2, jsonb_build_object('kind', 'user_created', 'after', ${recordedAfter('$11::jsonb', 'u.updated_at', '$14::boolean')}) FROM u)
      SELECT version, created_at, updated_at FROM u`,
-    [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.organizationId, counterShard()],
+    [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.organizationId, counterShard(), user.sample],
   );
   const row = result.rows[0];
   if (!row) throw new Error('insert returned no row');
@@ -71,7 +75,7 @@ export async function updateUserRecorded(
      recorded AS (
        INSERT INTO event_changes (directory_id, organization_id, kind, subject_id, data)
        SELECT $1, $13, 'user_updated', $2,
-              jsonb_build_object('kind', 'user_updated', 'before', $14::jsonb, 'after', jsonb_build_object('resource', u.resource, 'updated_at', u.updated_at))
+              jsonb_build_object('kind', 'user_updated', 'before', $14::jsonb, 'after', ${recordedAfter('u.resource', 'u.updated_at', 'u.sample')})
          FROM u)
      SELECT u.*, ${GROUPS_OF_USER} AS groups FROM u`,
     [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.version, user.organizationId, user.before, counterShard()],

@@ -30,13 +30,13 @@ function columnValues(columns: UserColumns): unknown[] {
 
 export async function insertUser(
   db: Queryable,
-  user: { directoryId: string; id: string; columns: UserColumns; resource: Record<string, unknown> },
+  user: { directoryId: string; id: string; columns: UserColumns; resource: Record<string, unknown>; sample?: boolean },
 ): Promise<UserRow> {
   const result = await db.query<UserRow>(
     `INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, given_name, family_name,
-                                  primary_email, emails, active, resource)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-    [user.directoryId, user.id, ...columnValues(user.columns), user.resource],
+                                  primary_email, emails, active, resource, sample)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+    [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.sample ?? false],
   );
   const row = result.rows[0];
   if (!row) throw new Error('insert returned no row');

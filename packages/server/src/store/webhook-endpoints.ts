@@ -95,6 +95,18 @@ export async function listLiveWebhookSecrets(db: Queryable, endpointIds: string[
   return result.rows;
 }
 
+/** Every stored signing secret, as stored (sealed or not): a handful per endpoint. */
+export async function listAllWebhookSecrets(db: Queryable): Promise<WebhookSecretRow[]> {
+  const result = await db.query<WebhookSecretRow>('SELECT * FROM webhook_endpoint_secrets ORDER BY endpoint_id, id');
+  return result.rows;
+}
+
+/** Replaces a stored secret's value, unless another process already changed it; true when this one did. */
+export async function replaceWebhookSecretValue(db: Queryable, endpointId: string, id: string, from: string, to: string): Promise<boolean> {
+  const result = await db.query('UPDATE webhook_endpoint_secrets SET secret = $4 WHERE endpoint_id = $1 AND id = $2 AND secret = $3', [endpointId, id, from, to]);
+  return (result.rowCount ?? 0) > 0;
+}
+
 /** Drops secrets whose grace period is over. */
 export async function deleteExpiredWebhookSecrets(db: Queryable): Promise<void> {
   await db.query('DELETE FROM webhook_endpoint_secrets WHERE expires_at IS NOT NULL AND expires_at <= now()');

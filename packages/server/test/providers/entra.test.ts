@@ -157,6 +157,34 @@ describeEachStore('Microsoft Entra ID (default mode)', (fixture) => {
     assert.equal(((await storedUser(fixture, client, id)).resource[ENTERPRISE_SCHEMA] as Json | undefined)?.manager, undefined);
   });
 
+  test('manager by the unqualified path "manager" (older sample code) and by the dotted URN form (API-driven inbound)', async () => {
+    const client = entra();
+    const managerA = await createEntraUser(client, 'dotted.manager.a@contoso.example', 'dotted-mgr-a');
+    const managerB = await createEntraUser(client, 'dotted.manager.b@contoso.example', 'dotted-mgr-b');
+    const id = await createEntraUser(client, 'dotted.report@contoso.example', 'dotted-report');
+    const managerOf = async () => ((await storedUser(fixture, client, id)).resource[ENTERPRISE_SCHEMA] as Json | undefined)?.manager;
+
+    const unqualified = await client.patch(`/Users/${id}`, [{ op: 'Add', path: 'manager', value: [{ $ref: null, value: managerA }] }]);
+    assert.equal(unqualified.status, 200, unqualified.text);
+    assert.deepEqual(await managerOf(), { value: managerA });
+    assert.deepEqual((unqualified.body[ENTERPRISE_SCHEMA] as Json).manager, { value: managerA });
+    assert.equal(unqualified.body.manager, undefined, 'no top-level "manager" appears');
+
+    const dotted = await client.patch(`/Users/${id}`, [{ op: 'replace', path: `${ENTERPRISE_SCHEMA}.manager`, value: managerB }]);
+    assert.equal(dotted.status, 200, dotted.text);
+    assert.deepEqual(await managerOf(), { value: managerB });
+    const row = await storedUser(fixture, client, id);
+    assert.deepEqual(Object.keys(row.resource).filter((key) => key.toLowerCase().startsWith('urn:')), [ENTERPRISE_SCHEMA], 'no "...:2.0" pseudo-extension is created');
+
+    // The reads Entra does next find the manager where it put it.
+    const found = await client.list('Users', { filter: `manager.value eq "${managerB}"` });
+    assert.deepEqual(found.body.Resources?.map((user) => user.id), [id]);
+
+    const removed = await client.patch(`/Users/${id}`, [{ op: 'Remove', path: 'manager' }]);
+    assert.equal(removed.status, 200, removed.text);
+    assert.equal(await managerOf(), undefined);
+  });
+
   test('roles with primary "True", phone numbers by filter, nulls inside complex values, Remove of a filtered value', async () => {
     const client = entra();
     const id = await createEntraUser(client, 'roles@contoso.example', 'roles', {

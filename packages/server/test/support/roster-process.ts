@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -17,6 +17,31 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
+}
+
+/** Resolves with the socket error code of a new TCP connection to a loopback port (ECONNREFUSED once nothing listens), or 'connected'. */
+export function connectOutcome(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+/** The promise's value, or an error naming what took longer than `millis`. */
+export async function withTimeout<T>(promise: Promise<T>, millis: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${millis} ms`)), millis);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -46,14 +71,15 @@ export interface RosterProcess {
   url: string;
   child: ChildProcess;
   output(): string;
-  exited: Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM and wait; SIGKILL if it takes too long. */
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
 
 /** Spawns `roster start` with these settings (and only these: no inherited ROSTER_* or DATABASE_URL) and waits for /healthz. */
-export async function startRoster(env: Record<string, string>, timeoutMs = 90_000): Promise<RosterProcess> {
+// Starting takes seconds, or minutes on a loaded machine (tsx compiles the sources as it loads them).
+export async function startRoster(env: Record<string, string>, timeoutMs = 240_000): Promise<RosterProcess> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ROSTER_|DATABASE_URL$|PORT$|HOST$|PUBLIC_URL$)/.test(name)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
@@ -65,7 +91,12 @@ export async function startRoster(env: Record<string, string>, timeoutMs = 90_00
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   let done = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => ((done = true), resolve())));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      done = true;
+      resolve({ code, signal });
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

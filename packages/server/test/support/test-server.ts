@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -48,6 +49,8 @@ export interface TestServer {
 export interface TestServerOptions {
   store: StoreKind;
   env?: Record<string, string>;
+  /** Where the server's log lines go (through the real logger); silent unless LOG_LEVEL is set in env. */
+  logDestination?: DestinationStream;
 }
 
 /** A real Roster on a loopback port, on a fresh in-memory embedded store or a fresh PostgreSQL database. */
@@ -66,7 +69,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const server = await startServer({ config, logger: createLogger(config.LOG_LEVEL), dataDir: 'memory://' });
+  const server = await startServer({ config, logger: createLogger(config.LOG_LEVEL, { destination: options.logDestination }), dataDir: 'memory://' });
   return {
     store: options.store,
     baseUrl: server.url,

@@ -19,12 +19,13 @@ export interface Roster {
   close(): Promise<void>;
 }
 
-export async function startRoster(env: Record<string, string> = {}): Promise<Roster> {
+/** A real Roster; with `admin: false` it has no administrator yet (first-run setup). */
+export async function startRoster(env: Record<string, string> = {}, options: { admin?: boolean } = {}): Promise<Roster> {
   const built = await ensureWebBuild({ info: () => undefined, warn: (message) => process.stderr.write(`${message}\n`) });
   if (built !== 'fresh') throw new Error(`the web UI could not be built (${built})`);
   const store = process.env.ROSTER_TEST_STORE === 'postgres' ? 'postgres' : 'embedded';
   const server = await startTestServer({ store, env });
-  await createAdminAccount(server.server.services.db.pool, ADMIN_EMAIL, ADMIN_PASSWORD);
+  if (options.admin !== false) await createAdminAccount(server.server.services.db.pool, ADMIN_EMAIL, ADMIN_PASSWORD);
   const tokenResponse = await http<{ access_token: string }>('POST', `${server.baseUrl}/oauth/token`, {
     body: { grant_type: 'client_credentials', client_id: server.clientId, client_secret: server.clientSecret },
     headers: { 'content-type': 'application/json' },

@@ -4,7 +4,7 @@ import { Link, matchPath, useRouter } from '../shared/router.js';
 import { Loading } from '../shared/ui/feedback.js';
 import { BuildingIcon, CodeIcon, KeyIcon, LogOutIcon, SettingsIcon, ShieldIcon, WebhookIcon, ActivityIcon } from '../shared/ui/icons.js';
 import { DashboardContext, type DashboardContextValue } from './context.js';
-import { SignIn } from './SignIn.js';
+import { SignIn, type SessionBody } from './SignIn.js';
 import { ApiClientsPage } from './pages/ApiClientsPage.js';
 import { DirectoryPage } from './pages/DirectoryPage.js';
 import { EventsPage } from './pages/EventsPage.js';
@@ -14,12 +14,6 @@ import { RolesPage } from './pages/RolesPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { WebhookPage } from './pages/WebhookPage.js';
 import { WebhooksPage } from './pages/WebhooksPage.js';
-
-interface SessionBody {
-  admin: { id: string; email: string };
-  csrf_token: string;
-  expire_time: string;
-}
 
 type SessionState = { state: 'loading' } | { state: 'signed-out'; adminsExist: boolean } | { state: 'signed-in'; session: SessionBody };
 

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, type ApiClient } from '../shared/api.js';
 import { Callout } from '../shared/ui/feedback.js';
 import { Field } from '../shared/ui/forms.js';
+import { Brand } from './Brand.js';
+import { FirstRunSetup } from './FirstRunSetup.js';
 
-interface SessionBody {
+export interface SessionBody {
   admin: { id: string; email: string };
   csrf_token: string;
   expire_time: string;
@@ -28,27 +30,27 @@ export function SignIn({ api, adminsExist, onSignedIn }: { api: ApiClient; admin
     }
   };
 
+  if (!adminsExist) {
+    return (
+      <div className="auth-page">
+        <div className="card auth-card">
+          <FirstRunSetup api={api} onSignedIn={onSignedIn} />
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className="auth-page">
       <div className="card auth-card">
         <form className="card-body stack" onSubmit={(event) => void submit(event)} noValidate>
-          <div className="row">
-            <span className="brand-mark" aria-hidden="true">
-              R
-            </span>
-            <span style={{ fontWeight: 600, fontSize: 16 }}>Roster</span>
-          </div>
+          <Brand />
           <div>
             <h1>Sign in to the dashboard</h1>
             <p className="muted" style={{ marginTop: 4 }}>
               Manage organizations, directories, events and webhooks.
             </p>
           </div>
-          {!adminsExist ? (
-            <Callout tone="info" title="No administrator yet">
-              Start Roster with <code>ROSTER_ADMIN_EMAIL</code> and <code>ROSTER_ADMIN_PASSWORD</code> set, or run <code>roster admin create --email you@example.com</code>, then sign in here.
-            </Callout>
-          ) : null}
           {error ? <Callout tone="danger">{error}</Callout> : null}
           <Field label="Email">
             {(id) => <input id={id} className="input" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />}

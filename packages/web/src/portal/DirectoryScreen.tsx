@@ -6,6 +6,7 @@ import { DirectoryStats } from '../shared/directory/DirectoryStats.js';
 import { GroupsPanel } from '../shared/directory/GroupsPanel.js';
 import { RequestLogPanel } from '../shared/directory/RequestLogPanel.js';
 import { RoleMappingEditor } from '../shared/directory/RoleMappingEditor.js';
+import { SampleDataNotice } from '../shared/directory/SampleDataNotice.js';
 import { SamplePushButton } from '../shared/directory/SamplePushButton.js';
 import { UsersPanel } from '../shared/directory/UsersPanel.js';
 import { providerLabel } from '../shared/format.js';
@@ -95,6 +96,7 @@ export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: Ap
       </div>
 
       <ConnectionStatus directory={directory} onOpenLog={() => setTab('log')} onOpenUsers={() => setTab('users')} />
+      <SampleDataNotice directory={directoryApi} version={version} onRemoved={refresh} />
       {connected ? <DirectoryStats directory={directory} /> : null}
 
       <Tabs

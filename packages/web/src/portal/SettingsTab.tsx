@@ -4,6 +4,7 @@ import { SecretsPanel } from '../shared/directory/SecretsPanel.js';
 import { providerLabel } from '../shared/format.js';
 import type { Directory } from '../shared/types.js';
 import { ConfirmDialog } from '../shared/ui/dialog.js';
+import { EndpointReachability } from '../shared/directory/EndpointReachability.js';
 import { CopyField } from '../shared/ui/copy.js';
 import { useToast } from '../shared/ui/toast.js';
 import { postPortalEvent } from './embed-events.js';
@@ -40,6 +41,7 @@ export function SettingsTab({ directory, directoryApi, onChanged }: { directory:
         <h3>SCIM endpoint</h3>
         <p className="muted">The base URL your identity provider sends users and groups to.</p>
         <CopyField value={directory.directory_endpoint} label="SCIM endpoint URL" />
+        <EndpointReachability endpoint={directory.directory_endpoint} audience="portal" />
       </div>
       <SecretsPanel directory={directoryApi} secrets={directory.secrets} onChanged={onChanged} />
       <div className="card card-body row-between">

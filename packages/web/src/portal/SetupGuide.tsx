@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { Directory } from '../shared/types.js';
 import { CopyField } from '../shared/ui/copy.js';
 import { Callout } from '../shared/ui/feedback.js';
+import { EndpointReachability } from '../shared/directory/EndpointReachability.js';
 import { TokenReveal } from '../shared/directory/SecretsPanel.js';
 import { ATTRIBUTES_TO_SEND, type GuideSlot, type ProviderGuide } from './providers.js';
 
@@ -16,6 +17,7 @@ export function SetupGuide({ guide, directory, token, tokenAction }: { guide: Pr
     <div className="field">
       <span className="label">{guide.endpointField}</span>
       <CopyField value={directory.directory_endpoint} label="SCIM endpoint URL" testId="scim-endpoint" />
+      <EndpointReachability endpoint={directory.directory_endpoint} audience="portal" />
     </div>
   );
   const tokenField = (

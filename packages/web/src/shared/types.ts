@@ -70,6 +70,8 @@ export interface DirectoryUser {
   permissions: string[];
   custom_attributes: Record<string, unknown>;
   updated_at: string;
+  /** Made by "Send sample data". */
+  sample?: true;
   user_detail?: Record<string, unknown>;
 }
 
@@ -78,6 +80,14 @@ export interface DirectoryGroup {
   display_name: string;
   total_users: number;
   updated_at: string;
+  /** Made by "Send sample data". */
+  sample?: true;
+}
+
+/** How many users and groups "Send sample data" left in a directory. */
+export interface SampleDataCounts {
+  users: number;
+  groups: number;
 }
 
 export interface Role {

@@ -6,24 +6,21 @@ import { endWebSession, startDashboardSession, type DashboardSession } from '../
 import type { Services } from '../../directory/services.js';
 import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
 import { parseInput } from '../parse-body.js';
-import { RateLimiter } from '../rate-limiter.js';
+import type { Metrics } from '../metrics.js';
+import { SignInThrottle } from '../sign-in-throttle.js';
 import { clearCookie, isSecureContext, readCookie, setCookie } from '../web-cookies.js';
 import { DASHBOARD_COOKIE, dashboardSessionOf, requireDashboardSession } from '../web-session-auth.js';
 
 // Dashboard sign-in: administrator accounts with scrypt passwords, an HttpOnly SameSite=Strict
-// session cookie that expires, and sign-in attempts rate-limited per client address and per
-// email (so neither one address nor many addresses can guess one account's password quickly).
+// session cookie that expires, and sign-in attempts limited per client address, per email,
+// overall and in password hashes at once (sign-in-throttle.ts). The client address is the
+// socket's peer unless that peer is one of ROSTER_TRUSTED_PROXIES.
 // These routes are the web UI's, not the management API's: they stay out of the OpenAPI document.
 
 const loginBody = z.object({ email: z.string().trim().min(1, 'is required').max(320), password: z.string().min(1, 'is required').max(1024) });
 const adminBody = z.object({ email: z.string().trim().min(1, 'is required').max(320), password: z.string().max(1024) });
 
-/** 10 attempts at once from one address, then one every 6 seconds. */
-const perAddress = () => new RateLimiter(10 / 60, 10);
-/** 5 attempts at once on one email, then one a minute. */
-const perEmail = () => new RateLimiter(1 / 60, 5);
-
-function hostOf(origin: string): string | undefined {
+export function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).host;
   } catch {
@@ -31,22 +28,21 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
-function sessionBody(session: DashboardSession) {
+export function sessionBody(session: DashboardSession) {
   return { admin: { id: session.adminId, email: session.email }, csrf_token: session.csrfToken, expire_time: session.expiresAt.toISOString() };
 }
 
-function cookieOptions(request: FastifyRequest) {
+export function cookieOptions(request: FastifyRequest) {
   return { sameSite: 'Strict' as const, secure: isSecureContext(request) };
 }
 
-function limited(reply: FastifyReply, seconds: number): never {
+export function limited(reply: FastifyReply, seconds: number, what = 'sign-in attempts'): never {
   reply.header('retry-after', String(seconds));
-  throw new ApiError(429, 'rate_limited', `Too many sign-in attempts; try again in ${seconds} seconds`, { retry_after_seconds: seconds });
+  throw new ApiError(429, 'rate_limited', `Too many ${what}; try again in ${seconds} seconds`, { retry_after_seconds: seconds });
 }
 
-export function dashboardAuthRoutes(app: FastifyInstance, services: Services, config: WebConfig = loadWebConfig()): void {
-  const addresses = perAddress();
-  const emails = perEmail();
+export function dashboardAuthRoutes(app: FastifyInstance, services: Services, metrics: Metrics, config: WebConfig = loadWebConfig()): void {
+  const throttle = new SignInThrottle();
 
   app.addHook('onReady', async () => {
     const created = await ensureBootstrapAdmin(services, config);
@@ -68,9 +64,13 @@ export function dashboardAuthRoutes(app: FastifyInstance, services: Services, co
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== 'null' && hostOf(origin) !== request.host) throw new ApiError(403, 'csrf_failed', 'Sign in from the dashboard itself');
     const body = parseInput(loginBody, request.body);
-    const wait = Math.max(addresses.take(request.ip), emails.take(body.email.toLowerCase()));
-    if (wait > 0) limited(reply, wait);
-    const admin = await verifyAdminLogin(services, body.email, body.password);
+    const admission = await throttle.admit(request.ip, body.email.toLowerCase());
+    if (!admission.admitted) {
+      metrics.signIns.inc({ outcome: admission.reason });
+      limited(reply, admission.retryAfterSeconds);
+    }
+    const admin = await verifyAdminLogin(services, body.email, body.password).finally(admission.release);
+    metrics.signIns.inc({ outcome: admin ? 'signed_in' : 'invalid_credentials' });
     if (!admin) throw new ApiError(401, 'invalid_credentials', 'The email or password is not right');
     const { token, session } = await startDashboardSession(services, admin, config.ROSTER_DASHBOARD_SESSION_HOURS);
     setCookie(reply, DASHBOARD_COOKIE, token, { ...cookieOptions(request), maxAgeSeconds: config.ROSTER_DASHBOARD_SESSION_HOURS * 3600 });
@@ -100,6 +100,7 @@ export function dashboardAuthRoutes(app: FastifyInstance, services: Services, co
     authenticated.post('/api/v1/dashboard/admins', async (request, reply) => {
       const body = parseInput(adminBody, request.body);
       const admin = await createAdminAccount(services.db.pool, body.email, body.password);
+      request.log.info({ admin_id: admin.id, email: admin.email, by: dashboardSessionOf(request).adminId }, 'created a dashboard administrator');
       reply.status(201);
       return { admin: { id: admin.id, email: admin.email, create_time: admin.created_at.toISOString(), last_login_time: null } };
     });

@@ -14,6 +14,7 @@ import type { Services } from '../../directory/services.js';
 import { baseUrlOf } from '../base-url.js';
 import { defineRoute } from '../openapi-route.js';
 import { directoryListResponse, directoryResponse, serializeDirectory, toggleDirectoryResponse } from '../serializers/directory.js';
+import { exampleDirectory, onePage } from '../serializers/examples.js';
 import { directoryParams, organizationParams, pageQuery, pageRequest } from './common-schemas.js';
 
 const provider = z.enum(DIRECTORY_PROVIDERS, { error: `must be one of ${DIRECTORY_PROVIDERS.join(', ')}` });
@@ -39,7 +40,16 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       operationId: 'createDirectory',
       tag: TAG,
       summary: 'Create a directory',
-      description: 'The organization must have the "scim" feature enabled (403 feature_disabled otherwise).',
+      description:
+        'A SCIM connection for one of the organization\'s directory providers. Its directory_endpoint is the SCIM base URL to give the IdP; ' +
+        'create a secret next for the bearer token. The organization must have the "scim" feature enabled (403 feature_disabled otherwise). ' +
+        'Writes an organization.directory.created event.',
+      examples: {
+        request: { directory_type: 'SCIM', directory_provider: 'OKTA', name: 'Okta' },
+        response: {
+          directory: { ...exampleDirectory, status: 'NOT_CONFIGURED', last_synced_at: null, total_users: 0, total_groups: 0, secrets: [], stats: { total_users: 0, total_groups: 0, user_updated_at: null, group_updated_at: null }, role_assignments: { assignments: [] }, attribute_mappings: { attributes: [] } },
+        },
+      },
       params: organizationParams,
       body: createBody,
       status: 201,
@@ -60,6 +70,8 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       operationId: 'listDirectories',
       tag: TAG,
       summary: "List an organization's directories",
+      description: "The organization's directories with their status, endpoint, secrets (never the secrets themselves), counts and mappings, oldest first.",
+      examples: { response: { directories: [exampleDirectory], ...onePage } },
       params: organizationParams,
       query: z.object(pageQuery),
       status: 200,
@@ -75,7 +87,19 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
 
   defineRoute(
     app,
-    { method: 'GET', path: `${base}/{directory_id}`, operationId: 'getDirectory', tag: TAG, summary: 'Get a directory', params: directoryParams, status: 200, response: directoryResponse, errors: [404] },
+    {
+      method: 'GET',
+      path: `${base}/{directory_id}`,
+      operationId: 'getDirectory',
+      tag: TAG,
+      summary: 'Get a directory',
+      description: 'One directory: whether the IdP has connected (status, last_synced_at), its SCIM endpoint, secrets, counts, role assignments and attribute mappings.',
+      examples: { response: { directory: exampleDirectory } },
+      params: directoryParams,
+      status: 200,
+      response: directoryResponse,
+      errors: [404],
+    },
     async ({ params }, request) => ({
       directory: serializeDirectory(await getDirectoryDetails(services, params.organization_id, params.directory_id), baseUrlOf(services, request)),
     }),
@@ -89,6 +113,8 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       operationId: 'updateDirectory',
       tag: TAG,
       summary: "Update a directory's name or provider",
+      description: 'Renames the directory or records another provider (which changes how its portal guide reads); fields left out keep their value.',
+      examples: { request: { name: 'Okta (production)' }, response: { directory: { ...exampleDirectory, name: 'Okta (production)' } } },
       params: directoryParams,
       body: updateBody,
       status: 200,
@@ -109,7 +135,9 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       operationId: 'deleteDirectory',
       tag: TAG,
       summary: 'Delete a directory',
-      description: 'Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on.',
+      description:
+        'Deletes the directory with its users, groups, secrets and request log; its IdP is answered 401 from then on. Writes an ' +
+        'organization.directory.deleted event (no user or group events follow).',
       params: directoryParams,
       status: 204,
       errors: [404],
@@ -130,6 +158,11 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
         operationId: `${verb}Directory`,
         tag: TAG,
         summary: enabled ? 'Enable provisioning for a directory' : 'Disable provisioning for a directory (its IdP is answered 403)',
+        description: enabled
+          ? 'Its IdP is answered again. error_message says why provisioning still cannot run, when the organization has "scim" turned off. ' +
+            'Writes an organization.directory_enabled event.'
+          : 'Its IdP is answered 403 until the directory is enabled again; users and groups are kept. Writes an organization.directory_disabled event.',
+        examples: { response: { enabled } },
         params: directoryParams,
         status: 200,
         response: toggleDirectoryResponse,

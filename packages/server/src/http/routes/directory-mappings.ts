@@ -4,6 +4,7 @@ import { MAX_ASSIGNMENTS, MAX_ATTRIBUTE_MAPPINGS, assignRoles, setAttributeMappi
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { attributeMappingsSchema, roleAssignmentsSchema } from '../serializers/directory.js';
+import { EXAMPLE_IDS, exampleDirectory } from '../serializers/examples.js';
 import { directoryParams } from './common-schemas.js';
 
 const assignBody = z.object({
@@ -34,7 +35,12 @@ export function directoryMappingRoutes(app: FastifyInstance, services: Services)
       summary: "Map the directory's groups to roles",
       description:
         "A user's roles are those of every group it is in, directly or through nested groups; users in no mapped group hold the " +
-        'default role. Roles are derived when users are read, so they follow every membership change.',
+        'default role. Roles are derived when users are read, so they follow every membership change. The body replaces the whole ' +
+        'mapping; each user whose roles change gets an organization.directory.user_updated event.',
+      examples: {
+        request: { assignments: [{ group_id: EXAMPLE_IDS.group, role_name: 'member' }] },
+        response: { role_assignments: { assignments: [{ group_id: EXAMPLE_IDS.group, role_name: 'member' }] } },
+      },
       params: directoryParams,
       body: assignBody,
       status: 200,
@@ -57,7 +63,9 @@ export function directoryMappingRoutes(app: FastifyInstance, services: Services)
       summary: "Map SCIM attributes to fields of the directory's users",
       description:
         'Each key is a SCIM attribute path (core, enterprise or a custom extension URN); map_to is custom_attributes.<name> or a ' +
-        'standard field. Mappings apply when users are read, so they apply to users already stored.',
+        'standard field. Mappings apply when users are read, so they apply to users already stored (the change writes no events). ' +
+        'The body replaces the whole mapping; two mappings to one target are refused.',
+      examples: { request: { attributes: exampleDirectory.attribute_mappings.attributes }, response: { attribute_mappings: exampleDirectory.attribute_mappings } },
       params: directoryParams,
       body: attributesBody,
       status: 200,

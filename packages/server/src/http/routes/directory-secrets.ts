@@ -4,6 +4,7 @@ import { DEFAULT_GRACE_SECONDS, MAX_GRACE_SECONDS, createDirectorySecret, regene
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { createdSecretResponse, regeneratedSecretResponse, secretResponse, serializeSecret } from '../serializers/directory.js';
+import { EXAMPLE_TIME, examplePlainSecret, exampleSecret } from '../serializers/examples.js';
 import { directoryParams } from './common-schemas.js';
 
 const createBody = z
@@ -39,7 +40,13 @@ export function directorySecretRoutes(app: FastifyInstance, services: Services):
       operationId: 'createDirectorySecret',
       tag: TAG,
       summary: 'Create a bearer token for the SCIM endpoint',
-      description: 'The plain secret is in this response only; Roster keeps its SHA-256.',
+      description:
+        'A new bearer token for the IdP (256 random bits). plain_secret is in this response only: paste it into the IdP with the ' +
+        "directory's endpoint; Roster keeps only its SHA-256. Writes an organization.directory.secret_created event.",
+      examples: {
+        request: { expire_time: '2027-03-01T00:00:00Z' },
+        response: { plain_secret: examplePlainSecret, secret: { ...exampleSecret, expire_time: '2027-03-01T00:00:00.000Z', last_used_time: null } },
+      },
       params: directoryParams,
       body: createBody,
       status: 201,
@@ -64,7 +71,15 @@ export function directorySecretRoutes(app: FastifyInstance, services: Services):
       summary: 'Rotate the SCIM bearer token',
       description:
         'Creates a new secret and sets every active secret of the directory to expire after the grace period (24 hours unless ' +
-        'grace_period_seconds says otherwise), so the IdP keeps working while the new secret is put in place.',
+        'grace_period_seconds says otherwise), so the IdP keeps working while the new secret is put in place. plain_secret is shown only here.',
+      examples: {
+        request: { grace_period_seconds: 3600 },
+        response: {
+          plain_secret: examplePlainSecret,
+          secret: { ...exampleSecret, id: 'dirsec_01m8zrq2w700m3b6d9xh4k', last_used_time: null, create_time: EXAMPLE_TIME },
+          expiring_secrets: [{ ...exampleSecret, expire_time: '2026-03-02T10:14:07.512Z' }],
+        },
+      },
       params: directoryParams,
       body: regenerateBody,
       status: 200,
@@ -86,6 +101,8 @@ export function directorySecretRoutes(app: FastifyInstance, services: Services):
       operationId: 'revokeDirectorySecret',
       tag: TAG,
       summary: 'Revoke a SCIM bearer token at once',
+      description: 'The secret stops working immediately (an IdP still sending it is answered 401). Writes an organization.directory.secret_revoked event.',
+      examples: { response: { secret: { ...exampleSecret, status: 'REVOKED' } } },
       params: directoryParams.extend({ secret_id: z.string().min(1).max(200) }),
       status: 200,
       response: secretResponse,

@@ -12,6 +12,7 @@ import {
   serializeGroupMember,
 } from '../serializers/directory-group.js';
 import { directoryUserListResponse, directoryUserResponse, serializeDirectoryUser } from '../serializers/directory-user.js';
+import { exampleGroup, exampleGroupDetail, exampleGroupMember, exampleUser, exampleUserDetail, onePage } from '../serializers/examples.js';
 import { directoryParams, pageQuery, pageRequest, updatedAfter } from './common-schemas.js';
 
 const base = '/api/v1/organizations/{organization_id}/directories/{directory_id}';
@@ -37,7 +38,11 @@ export function directoryUserRoutes(app: FastifyInstance, services: Services): v
       operationId: 'listDirectoryUsers',
       tag: TAG,
       summary: "List a directory's users",
-      description: "Each user carries roles and permissions derived from its groups (nested ones included) and the directory's attribute mappings.",
+      description:
+        "The users the IdP provisioned, oldest first. Each carries roles and permissions derived from its groups (nested ones included) and " +
+        "the directory's attribute mappings (custom_attributes). directory_group_id narrows to a group's direct members; updated_after to " +
+        'users changed since a time (for a periodic sync; webhooks or the Events API tell you sooner).',
+      examples: { response: { users: [exampleUser], ...onePage } },
       params: directoryParams,
       query: userQuery,
       status: 200,
@@ -63,6 +68,8 @@ export function directoryUserRoutes(app: FastifyInstance, services: Services): v
       operationId: 'getDirectoryUser',
       tag: TAG,
       summary: 'Get a directory user',
+      description: 'One user, normalized, with derived roles and permissions; include_detail=true adds the SCIM resource the IdP sent (user_detail).',
+      examples: { response: { user: { ...exampleUser, user_detail: exampleUserDetail } } },
       params: userParams,
       query: detailQuery,
       status: 200,
@@ -82,6 +89,8 @@ export function directoryUserRoutes(app: FastifyInstance, services: Services): v
       operationId: 'listDirectoryGroups',
       tag: TAG,
       summary: "List a directory's groups",
+      description: 'The groups the IdP pushed, oldest first, with their count of direct user members; map them to roles with roles:assign.',
+      examples: { response: { groups: [exampleGroup], ...onePage } },
       params: directoryParams,
       query: groupQuery,
       status: 200,
@@ -106,6 +115,8 @@ export function directoryUserRoutes(app: FastifyInstance, services: Services): v
       operationId: 'getDirectoryGroup',
       tag: TAG,
       summary: 'Get a directory group',
+      description: 'One group; include_detail=true adds the SCIM resource the IdP sent (group_detail, without members: list them with /members).',
+      examples: { response: { group: { ...exampleGroup, group_detail: exampleGroupDetail } } },
       params: groupParams,
       query: detailQuery,
       status: 200,
@@ -125,6 +136,8 @@ export function directoryUserRoutes(app: FastifyInstance, services: Services): v
       operationId: 'listDirectoryGroupMembers',
       tag: TAG,
       summary: "List a group's direct members (users and nested groups)",
+      description: "A page of the group's direct members, read from its membership rows, so a page of a 100,000-member group costs what a page of a small one does.",
+      examples: { response: { members: [exampleGroupMember], ...onePage } },
       params: groupParams,
       query: z.object(pageQuery),
       status: 200,

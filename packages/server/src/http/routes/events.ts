@@ -6,6 +6,9 @@ import { EVENT_TYPES, isEventType } from '../../events/event-types.js';
 import type { EventsConfig } from '../../events/events-config.js';
 import { defineRoute } from '../openapi-route.js';
 import { eventListResponse, eventResponse, serializeEvent } from '../serializers/event.js';
+import { EVENT_CATALOGUE } from '../serializers/event-catalogue.js';
+
+const exampleEvent = EVENT_CATALOGUE['organization.directory.user_created'].example as z.output<typeof eventResponse>['event'];
 
 const MAX_LIMIT = 1_000;
 
@@ -49,7 +52,9 @@ export function eventRoutes(app: FastifyInstance, services: Services, config: Ev
         'Follow next_cursor page by page (also from an empty page, to poll): no event is ever skipped, including one written by a ' +
         'transaction that began earlier and committed later. A cursor older than the retention period ' +
         '(ROSTER_EVENT_RETENTION_DAYS, 30 days by default) gets 410 cursor_expired. Pages with a types or organization_id filter ' +
-        'examine a bounded stretch of the log, so one may be empty with has_more true: keep following the cursor.',
+        'examine a bounded stretch of the log, so one may be empty with has_more true: keep following the cursor. The event types, ' +
+        'their data and examples are in the webhooks section of this document.',
+      examples: { response: { events: [exampleEvent], next_cursor: 'ec1_MTg0My4w', has_more: false } },
       query: listQuery,
       status: 200,
       response: eventListResponse,
@@ -73,6 +78,8 @@ export function eventRoutes(app: FastifyInstance, services: Services, config: Ev
       operationId: 'getEvent',
       tag: TAG,
       summary: 'Get one event',
+      description: 'One event by its id (the webhook-id header of its deliveries), while it is kept (ROSTER_EVENT_RETENTION_DAYS).',
+      examples: { response: { event: exampleEvent } },
       params: z.object({ event_id: z.string().min(1).max(200) }),
       status: 200,
       response: eventResponse,

@@ -4,6 +4,7 @@ import { countPendingChanges } from '../../store/event-changes.js';
 import { migrationsComplete } from '../../store/migrate.js';
 import type { Services } from '../../directory/services.js';
 import type { Metrics } from '../metrics.js';
+import { metricsRefusal } from '../metrics-access.js';
 
 export function healthRoutes(app: FastifyInstance, services: Services, metrics: Metrics): void {
   // Liveness: the process answers.
@@ -29,7 +30,12 @@ export function healthRoutes(app: FastifyInstance, services: Services, metrics: 
     },
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    const refusal = metricsRefusal(request, services.config.ROSTER_METRICS_TOKEN);
+    if (refusal) {
+      if (refusal.status === 401) reply.header('www-authenticate', 'Bearer realm="metrics"');
+      return reply.status(refusal.status).send({ code: refusal.code, message: refusal.message });
+    }
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

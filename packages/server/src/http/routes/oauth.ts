@@ -38,6 +38,14 @@ export function oauthRoutes(app: FastifyInstance, services: Services): void {
       operationId: 'getAccessToken',
       tag: 'Authentication',
       summary: 'Exchange API client credentials for an access token (client_credentials)',
+      description:
+        "The OAuth 2.0 client_credentials grant (RFC 6749 section 4.4): send an API client's id and secret as JSON, as a form, or with HTTP Basic, " +
+        'and get a bearer token for every other call. It expires after ROSTER_ACCESS_TOKEN_TTL_SECONDS (an hour by default): fetch a new one ' +
+        'before then or when a call answers 401. The SDK does this for you.',
+      examples: {
+        request: { grant_type: 'client_credentials', client_id: 'roster_client_7f3k9q2m', client_secret: 'rcs_2Vq8mX4bZ7nT1kW9cL5pD3rS6fH0jY' },
+        response: { access_token: 'rat_Hk4Pq9Vx2mZ7bN1cT6wL3dR8sF5jY0gA', token_type: 'Bearer', expires_in: 3600 },
+      },
       body: tokenRequest,
       bodyMediaTypes: ['application/x-www-form-urlencoded'],
       status: 200,

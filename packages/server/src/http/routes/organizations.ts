@@ -11,6 +11,7 @@ import {
 } from '../../directory/organizations.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
+import { exampleOrganization, onePage } from '../serializers/examples.js';
 import { organizationListResponse, organizationResponse, serializeOrganization } from '../serializers/organization.js';
 import { organizationParams, pageQuery, pageRequest } from './common-schemas.js';
 
@@ -39,13 +40,38 @@ const TAG = 'Organizations';
 export function organizationRoutes(app: FastifyInstance, services: Services): void {
   defineRoute(
     app,
-    { method: 'POST', path: '/api/v1/organizations', operationId: 'createOrganization', tag: TAG, summary: 'Create an organization', body: createBody, status: 201, response: organizationResponse, errors: [409] },
+    {
+      method: 'POST',
+      path: '/api/v1/organizations',
+      operationId: 'createOrganization',
+      tag: TAG,
+      summary: 'Create an organization',
+      description:
+        "One organization per customer of the app. Give it the app's own id as external_id to find it later without storing Roster's id " +
+        '(409 already_exists when another organization has it). SCIM stays off until its settings turn the "scim" feature on.',
+      examples: { request: { display_name: 'Acme Corporation', external_id: 'acme' }, response: { organization: { ...exampleOrganization, settings: { features: [] } } } },
+      body: createBody,
+      status: 201,
+      response: organizationResponse,
+      errors: [409],
+    },
     async ({ body }) => ({ organization: serializeOrganization(await createOrganization(services, { displayName: body.display_name, externalId: body.external_id })) }),
   );
 
   defineRoute(
     app,
-    { method: 'GET', path: '/api/v1/organizations', operationId: 'listOrganizations', tag: TAG, summary: 'List organizations', query: z.object(pageQuery), status: 200, response: organizationListResponse },
+    {
+      method: 'GET',
+      path: '/api/v1/organizations',
+      operationId: 'listOrganizations',
+      tag: TAG,
+      summary: 'List organizations',
+      description: 'Every organization of the environment, oldest first, a page at a time: pass next_page_token as page_token until it comes back empty.',
+      examples: { response: { organizations: [exampleOrganization], ...onePage } },
+      query: z.object(pageQuery),
+      status: 200,
+      response: organizationListResponse,
+    },
     async ({ query }) => {
       const page = await listOrganizations(services, pageRequest(query));
       const { items, ...tokens } = page;
@@ -61,6 +87,8 @@ export function organizationRoutes(app: FastifyInstance, services: Services): vo
       operationId: 'getOrganizationByExternalId',
       tag: TAG,
       summary: 'Get an organization by its external_id',
+      description: "Finds the organization by the app's own id for the customer (set when it was created or updated); 404 when none has it.",
+      examples: { response: { organization: exampleOrganization } },
       params: z.object({ external_id: externalId }),
       status: 200,
       response: organizationResponse,
@@ -71,7 +99,19 @@ export function organizationRoutes(app: FastifyInstance, services: Services): vo
 
   defineRoute(
     app,
-    { method: 'GET', path: '/api/v1/organizations/{organization_id}', operationId: 'getOrganization', tag: TAG, summary: 'Get an organization', params: organizationParams, status: 200, response: organizationResponse, errors: [404] },
+    {
+      method: 'GET',
+      path: '/api/v1/organizations/{organization_id}',
+      operationId: 'getOrganization',
+      tag: TAG,
+      summary: 'Get an organization',
+      description: 'The organization with its settings (which features are on).',
+      examples: { response: { organization: exampleOrganization } },
+      params: organizationParams,
+      status: 200,
+      response: organizationResponse,
+      errors: [404],
+    },
     async ({ params }) => ({ organization: serializeOrganization(await getOrganization(services, params.organization_id)) }),
   );
 
@@ -83,6 +123,8 @@ export function organizationRoutes(app: FastifyInstance, services: Services): vo
       operationId: 'updateOrganization',
       tag: TAG,
       summary: 'Update an organization',
+      description: 'Renames the organization or changes its external_id (null clears it); fields left out keep their value. 409 when another organization has the external_id.',
+      examples: { request: { display_name: 'Acme Corp.' }, response: { organization: { ...exampleOrganization, display_name: 'Acme Corp.' } } },
       params: organizationParams,
       body: updateBody,
       status: 200,
@@ -121,6 +163,10 @@ export function organizationRoutes(app: FastifyInstance, services: Services): vo
       operationId: 'updateOrganizationSettings',
       tag: TAG,
       summary: "Update an organization's settings",
+      description:
+        'Turns features on or off; features not named keep their state. "scim" (or its alias "dir_sync") lets the organization have SCIM ' +
+        'directories: while it is off, creating one is refused and existing ones answer their IdP 403.',
+      examples: { request: { features: [{ name: 'scim', enabled: true }] }, response: { organization: exampleOrganization } },
       params: organizationParams,
       body: settingsBody,
       status: 200,

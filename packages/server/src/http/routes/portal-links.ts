@@ -5,6 +5,7 @@ import { invalidArgument } from '../../directory/api-error.js';
 import type { Services } from '../../directory/services.js';
 import { baseUrlOf } from '../base-url.js';
 import { defineRoute } from '../openapi-route.js';
+import { examplePortalLink, examplePortalLinkSummary, onePage } from '../serializers/examples.js';
 import { portalLinkListResponse, portalLinkResponse, serializePortalLinkSummary } from '../serializers/portal-link.js';
 import { organizationParams, pageQuery, pageRequest } from './common-schemas.js';
 
@@ -29,7 +30,11 @@ export function portalLinkRoutes(app: FastifyInstance, services: Services): void
       operationId: 'generatePortalLink',
       tag: TAG,
       summary: 'Generate an admin portal link',
-      description: 'The location holds a secret token and is shown only in this response.',
+      description:
+        "A link that opens the admin portal for the organization's IT admin, who connects their IdP there (send it to them, or open it in " +
+        'an iframe of your app). The location holds a secret token and is shown only in this response; it works until expire_time ' +
+        '(24 hours by default, at most 7 days) or until revoked.',
+      examples: { request: { expire_time: '2026-03-09T09:14:07Z' }, response: { link: examplePortalLink } },
       params: organizationParams,
       body: createBody,
       status: 200,
@@ -57,6 +62,8 @@ export function portalLinkRoutes(app: FastifyInstance, services: Services): void
       operationId: 'listPortalLinks',
       tag: TAG,
       summary: "List an organization's portal links that still work",
+      description: 'Links not yet expired or revoked, without their location (only its hash is kept).',
+      examples: { response: { links: [examplePortalLinkSummary], ...onePage } },
       params: organizationParams,
       query: z.object(pageQuery),
       status: 200,
@@ -77,6 +84,7 @@ export function portalLinkRoutes(app: FastifyInstance, services: Services): void
       operationId: 'revokePortalLink',
       tag: TAG,
       summary: 'Revoke a portal link',
+      description: 'The link stops opening the portal at once.',
       params: organizationParams.extend({ link_id: z.string().min(1).max(200) }),
       status: 204,
       errors: [404],

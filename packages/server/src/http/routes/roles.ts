@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createRole, deleteRole, getRole, listRoles, updateRole } from '../../directory/roles.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
+import { exampleRole, onePage } from '../serializers/examples.js';
 import { roleListResponse, roleResponse, serializeRole } from '../serializers/role.js';
 import { pageQuery, pageRequest } from './common-schemas.js';
 
@@ -36,7 +37,24 @@ const TAG = 'Roles';
 export function roleRoutes(app: FastifyInstance, services: Services): void {
   defineRoute(
     app,
-    { method: 'POST', path: '/api/v1/roles', operationId: 'createRole', tag: TAG, summary: 'Create a role', body: createBody, status: 201, response: roleResponse, errors: [409] },
+    {
+      method: 'POST',
+      path: '/api/v1/roles',
+      operationId: 'createRole',
+      tag: TAG,
+      summary: 'Create a role',
+      description:
+        "A role of the app, with the permissions it grants. Directory groups are mapped to roles (roles:assign); is_default makes it the role of " +
+        'users in no mapped group. 409 when a role has the name.',
+      examples: {
+        request: { name: 'member', display_name: 'Member', description: 'Reads documents.', permissions: ['documents:read'], is_default: true },
+        response: { role: { ...exampleRole, update_time: exampleRole.create_time } },
+      },
+      body: createBody,
+      status: 201,
+      response: roleResponse,
+      errors: [409],
+    },
     async ({ body }) => ({
       role: serializeRole(
         await createRole(services, { name: body.name, displayName: body.display_name, description: body.description, permissions: body.permissions, isDefault: body.is_default }),
@@ -46,7 +64,18 @@ export function roleRoutes(app: FastifyInstance, services: Services): void {
 
   defineRoute(
     app,
-    { method: 'GET', path: '/api/v1/roles', operationId: 'listRoles', tag: TAG, summary: 'List roles', query: z.object(pageQuery), status: 200, response: roleListResponse },
+    {
+      method: 'GET',
+      path: '/api/v1/roles',
+      operationId: 'listRoles',
+      tag: TAG,
+      summary: 'List roles',
+      description: "The environment's roles, oldest first.",
+      examples: { response: { roles: [exampleRole], ...onePage } },
+      query: z.object(pageQuery),
+      status: 200,
+      response: roleListResponse,
+    },
     async ({ query }) => {
       const { items, ...tokens } = await listRoles(services, pageRequest(query));
       return { roles: items.map(serializeRole), ...tokens };
@@ -55,7 +84,19 @@ export function roleRoutes(app: FastifyInstance, services: Services): void {
 
   defineRoute(
     app,
-    { method: 'GET', path: '/api/v1/roles/{role_name}', operationId: 'getRole', tag: TAG, summary: 'Get a role', params: roleParams, status: 200, response: roleResponse, errors: [404] },
+    {
+      method: 'GET',
+      path: '/api/v1/roles/{role_name}',
+      operationId: 'getRole',
+      tag: TAG,
+      summary: 'Get a role',
+      description: 'One role by its name, with its permissions.',
+      examples: { response: { role: exampleRole } },
+      params: roleParams,
+      status: 200,
+      response: roleResponse,
+      errors: [404],
+    },
     async ({ params }) => ({ role: serializeRole(await getRole(services, params.role_name)) }),
   );
 
@@ -67,6 +108,10 @@ export function roleRoutes(app: FastifyInstance, services: Services): void {
       operationId: 'updateRole',
       tag: TAG,
       summary: 'Update a role',
+      description:
+        'Changes the display name, description (null clears it), permissions (replaced as a whole) or whether it is the default; fields left ' +
+        "out keep their value. Users' permissions are derived when read, so they follow at once.",
+      examples: { request: { permissions: ['documents:read', 'documents:comment'] }, response: { role: { ...exampleRole, permissions: ['documents:read', 'documents:comment'] } } },
       params: roleParams,
       body: updateBody,
       status: 200,

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../directory/services.js';
+import { countSampleData, removeSampleData } from '../../directory/sample-data.js';
 import { listRequestLog, searchDirectoryGroups, searchDirectoryUsers } from '../../directory/web-directory-reads.js';
 import { fastifyPath } from '../openapi-route.js';
 import { parseInput } from '../parse-body.js';
 import { pushSampleDirectory } from '../sample-push.js';
 
-// Directory routes the dashboard and the portal share (search, request log, sample push), each
+// Directory routes the dashboard and the portal share (search, request log, sample data), each
 // registered under their own base path and with their own way of naming the organization: the
 // dashboard's from the path, the portal's from its session.
 
@@ -42,5 +43,13 @@ export function webDirectoryReadRoutes(app: FastifyInstance, services: Services,
 
   app.post(fastifyPath(`${base}:simulate`), async (request) => ({
     result: await pushSampleDirectory(services, request, organizationOf(request), directoryId(request)),
+  }));
+
+  app.get(fastifyPath(`${base}/sample_data`), async (request) => ({
+    sample_data: await countSampleData(services, organizationOf(request), directoryId(request)),
+  }));
+
+  app.delete(fastifyPath(`${base}/sample_data`), async (request) => ({
+    removed: await removeSampleData(services, organizationOf(request), directoryId(request)),
   }));
 }

@@ -30,6 +30,7 @@ import {
   webhookListResponse,
   webhookResponse,
 } from '../serializers/webhook.js';
+import { EXAMPLE_IDS, exampleDelivery, exampleWebhook, exampleWebhookSecret } from '../serializers/examples.js';
 import { directoryParams } from './common-schemas.js';
 
 const MAX_GRACE_SECONDS = 7 * 86_400;
@@ -89,7 +90,11 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
       description:
         'Events are POSTed signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature); the signing secret is in ' +
         'this response only. URLs on private or loopback addresses are refused unless ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true. ' +
-        'The endpoint receives events that occur after its creation.',
+        'The endpoint receives events that occur after its creation; each type and its payload is in the webhooks section of this document.',
+      examples: {
+        request: { url: exampleWebhook.url, description: exampleWebhook.description, event_types: exampleWebhook.event_types },
+        response: { webhook: { ...exampleWebhook, last_success_time: null }, secret: exampleWebhookSecret },
+      },
       body: createBody,
       status: 201,
       response: createdWebhookResponse,
@@ -107,13 +112,35 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
 
   defineRoute(
     app,
-    { method: 'GET', path: base, operationId: 'listWebhooks', tag: TAG, summary: 'List webhook endpoints', status: 200, response: webhookListResponse },
+    {
+      method: 'GET',
+      path: base,
+      operationId: 'listWebhooks',
+      tag: TAG,
+      summary: 'List webhook endpoints',
+      description: "The environment's endpoints with their health: when they last succeeded or failed, and whether Roster disabled one for failing.",
+      examples: { response: { webhooks: [exampleWebhook] } },
+      status: 200,
+      response: webhookListResponse,
+    },
     async () => ({ webhooks: (await listWebhooks(services)).map(serializeWebhook) }),
   );
 
   defineRoute(
     app,
-    { method: 'GET', path: `${base}/{webhook_id}`, operationId: 'getWebhook', tag: TAG, summary: 'Get a webhook endpoint', params: webhookParams, status: 200, response: webhookResponse, errors: [404] },
+    {
+      method: 'GET',
+      path: `${base}/{webhook_id}`,
+      operationId: 'getWebhook',
+      tag: TAG,
+      summary: 'Get a webhook endpoint',
+      description: 'One endpoint with its subscription and health (never its secret).',
+      examples: { response: { webhook: exampleWebhook } },
+      params: webhookParams,
+      status: 200,
+      response: webhookResponse,
+      errors: [404],
+    },
     async ({ params }) => ({ webhook: serializeWebhook(await getWebhook(services, params.webhook_id)) }),
   );
 
@@ -126,6 +153,7 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
       tag: TAG,
       summary: 'Change a webhook endpoint',
       description: 'Fields not sent keep their value. Setting enabled to true re-enables an endpoint Roster disabled for failing.',
+      examples: { request: { enabled: true, event_types: [] }, response: { webhook: { ...exampleWebhook, event_types: [] } } },
       params: webhookParams,
       body: updateBody,
       status: 200,
@@ -146,7 +174,17 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
 
   defineRoute(
     app,
-    { method: 'DELETE', path: `${base}/{webhook_id}`, operationId: 'deleteWebhook', tag: TAG, summary: 'Delete a webhook endpoint and its delivery log', params: webhookParams, status: 204, errors: [404] },
+    {
+      method: 'DELETE',
+      path: `${base}/{webhook_id}`,
+      operationId: 'deleteWebhook',
+      tag: TAG,
+      summary: 'Delete a webhook endpoint and its delivery log',
+      description: 'No more deliveries are made to it, pending ones included; the events stay readable from the Events API.',
+      params: webhookParams,
+      status: 204,
+      errors: [404],
+    },
     async ({ params }) => {
       await deleteWebhook(services, params.webhook_id);
       return undefined;
@@ -161,7 +199,10 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
       operationId: 'rotateWebhookSecret',
       tag: TAG,
       summary: 'Rotate the signing secret',
-      description: 'Until the grace period ends, deliveries carry one signature per secret, so receivers can switch without losing events.',
+      description:
+        'A new signing secret, shown only in this response. Until the grace period ends (24 hours unless grace_period_seconds says ' +
+        'otherwise), deliveries carry one signature per secret, so receivers can switch without losing events.',
+      examples: { request: { grace_period_seconds: 86400 }, response: { secret: 'whsec_2b7KqV9xN4mZ8cT1wL6dR3sF5jY0gAhE', previous_secrets_expire_time: '2026-03-03T09:14:07.512Z' } },
       params: webhookParams,
       body: rotateBody,
       status: 200,
@@ -183,7 +224,10 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
       operationId: 'replayWebhook',
       tag: TAG,
       summary: 'Send one event, or every event since a time, again',
-      description: 'The deliveries become due now with a fresh retry window, whatever their state (succeeded or dead).',
+      description:
+        'Name one event (event_id) or a time (since): the deliveries become due now with a fresh retry window, whatever their state ' +
+        '(succeeded or dead). replayed counts them. Receivers dedupe on webhook-id, so a replay of a delivered event is harmless.',
+      examples: { request: { event_id: EXAMPLE_IDS.event }, response: { replayed: 1 } },
       params: webhookParams,
       body: replayBody,
       status: 200,
@@ -201,6 +245,8 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
       operationId: 'listWebhookDeliveries',
       tag: TAG,
       summary: "List an endpoint's deliveries, newest event first",
+      description: 'One delivery per event sent to the endpoint, with its state (pending, succeeded, dead), attempts and last response; status narrows the list.',
+      examples: { response: { deliveries: [exampleDelivery], next_page_token: '' } },
       params: webhookParams,
       query: deliveriesQuery,
       status: 200,
@@ -222,6 +268,13 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
       operationId: 'getWebhookDelivery',
       tag: TAG,
       summary: 'Get one delivery with its attempt log',
+      description: 'Every attempt to deliver one event: when, the status code (or the error when there was no response), latency and the start of the response body.',
+      examples: {
+        response: {
+          delivery: exampleDelivery,
+          attempt_log: [{ attempt: 1, attempt_time: exampleDelivery.create_time, status_code: 204, latency_ms: 84, error: null, response_excerpt: '' }],
+        },
+      },
       params: webhookParams.extend({ event_id: z.string().min(1).max(200) }),
       status: 200,
       response: deliveryResponse,
@@ -236,7 +289,19 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
   const settingsPath = '/api/v1/organizations/{organization_id}/directories/{directory_id}/event_settings';
   defineRoute(
     app,
-    { method: 'GET', path: settingsPath, operationId: 'getDirectoryEventSettings', tag: TAG, summary: "A directory's event settings", params: directoryParams, status: 200, response: eventSettingsResponse, errors: [404] },
+    {
+      method: 'GET',
+      path: settingsPath,
+      operationId: 'getDirectoryEventSettings',
+      tag: TAG,
+      summary: "A directory's event settings",
+      description: 'How events report this directory: whether a deactivated user is reported as deleted.',
+      examples: { response: { event_settings: { deactivation_as_deletion: false } } },
+      params: directoryParams,
+      status: 200,
+      response: eventSettingsResponse,
+      errors: [404],
+    },
     async ({ params }) => {
       const settings = await getEventSettings(services, params.organization_id, params.directory_id);
       return { event_settings: { deactivation_as_deletion: settings.deactivationAsDeletion } };
@@ -250,6 +315,10 @@ export function webhookRoutes(app: FastifyInstance, services: Services, config: 
       operationId: 'updateDirectoryEventSettings',
       tag: TAG,
       summary: "Change a directory's event settings",
+      description:
+        'deactivation_as_deletion true: a user the IdP deactivates (active: false, as Okta does instead of deleting) is reported as ' +
+        'user_deleted, its reactivation as user_created, and nothing while it is inactive. Applies to changes from now on.',
+      examples: { request: { deactivation_as_deletion: true }, response: { event_settings: { deactivation_as_deletion: true } } },
       params: directoryParams,
       body: settingsBody,
       status: 200,

@@ -17,11 +17,24 @@ import { scimContextOf, sendScim } from './scim-request.js';
 type IdParams = { Params: { directoryId: string; id: string } };
 
 export function discoveryRoutes(app: FastifyInstance, services: Services): void {
+  // RFC 7644 section 4: discovery endpoints are read with GET; other methods are 405 (not 404,
+  // which would say there is nothing there), naming the one allowed.
+  for (const url of ['/ServiceProviderConfig', '/ResourceTypes', '/ResourceTypes/:id', '/Schemas', '/Schemas/:id']) {
+    app.route({
+      method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+      url,
+      handler: async (request, reply) => {
+        reply.header('allow', 'GET');
+        throw new ScimError(405, `${request.method} is not allowed here: discovery endpoints are read-only (GET)`);
+      },
+    });
+  }
+
   app.get('/ServiceProviderConfig', (request, reply) =>
     sendScim(request, reply, 200, serviceProviderConfig(scimContextOf(request).baseUrl, {
       maxPayloadSize: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES,
       maxBulkOperations: MAX_BULK_OPERATIONS,
-      rateLimitPerSecond: services.config.ROSTER_SCIM_RATE_LIMIT,
+      advertiseCursors: services.config.ROSTER_SCIM_ADVERTISE_CURSORS,
     })),
   );
 

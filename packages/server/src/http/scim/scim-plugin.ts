@@ -1,32 +1,40 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActivityRecorder } from '../../directory/activity-recorder.js';
+import { LOGGED_BODY_BYTES, type ActivityRecorder } from '../../directory/activity-recorder.js';
 import type { Services } from '../../directory/services.js';
-import { ScimError } from '../../scim/scim-error.js';
+import { tooDeepMessage } from '../../json-depth.js';
+import { ScimError, badRequest } from '../../scim/scim-error.js';
 import { baseUrlOf } from '../base-url.js';
+import { registerBodyParsers } from '../parse-body.js';
 import type { Metrics } from '../metrics.js';
-import type { RateLimiter } from '../rate-limiter.js';
+import type { ScimRateLimit } from '../../directory/scim-rate-limit.js';
+import { RateLimiter } from '../rate-limiter.js';
 import { bulkRoutes } from './bulk-routes.js';
 import { discoveryRoutes } from './discovery-routes.js';
 import { groupRoutes } from './group-routes.js';
+import { rateLimitPolicy, rateLimitState } from './rate-limit-headers.js';
 import { scimErrorHandler } from './scim-errors.js';
+import { searchRoutes } from './search-routes.js';
 import { sendScim } from './scim-request.js';
 import { userRoutes } from './user-routes.js';
 
 export const SCIM_PREFIX = '/api/v1/directories/:directoryId/scim/v2';
 
-// Request and response bodies above this size are logged as a note of their size only.
-const LOGGED_BODY_LIMIT = 64 * 1024;
+// Refused (429) requests logged per directory and second at most: enough for the portal to show
+// them, while a client hammering past its limit cannot fill the log (or push other directories'
+// entries out of the recorder's buffer). roster_scim_rate_limited_total counts every one.
+const LOGGED_REFUSALS_PER_SECOND = 20;
 
 export interface ScimDependencies {
   services: Services;
   metrics: Metrics;
-  rateLimiter: RateLimiter;
+  rateLimit: ScimRateLimit;
   recorder: ActivityRecorder;
 }
 
 function loggable(body: unknown, bytes: number): unknown {
   if (body === undefined || body === null) return undefined;
-  if (bytes > LOGGED_BODY_LIMIT) return { truncated: true, bytes };
+  // Known to be too large from its length: not copied at all (the recorder checks the rest).
+  if (bytes > LOGGED_BODY_BYTES) return { truncated: true, bytes };
   return summarizeList(body);
 }
 
@@ -43,7 +51,7 @@ function summarizeList(body: unknown): unknown {
 /** Which SCIM operation a request is, for metrics: `Users.create`, `Groups.patch`, ... */
 function operationOf(request: FastifyRequest): { resource: string; operation: string } {
   const url = request.routeOptions.url ?? '';
-  const resource = /\/(Users|Groups|Bulk|Schemas|ResourceTypes|ServiceProviderConfig|Me)/.exec(url)?.[1] ?? 'unknown';
+  const resource = /\/(Users|Groups|Bulk|Schemas|ResourceTypes|ServiceProviderConfig|Me)/.exec(url)?.[1] ?? (url.endsWith('/.search') ? 'Root' : 'unknown');
   const hasId = /:id$/.test(url);
   const operations: Record<string, string> = { POST: url.endsWith('.search') ? 'search' : 'create', GET: hasId ? 'get' : 'list', PUT: 'replace', PATCH: 'patch', DELETE: 'delete' };
   return { resource, operation: operations[request.method] ?? request.method.toLowerCase() };
@@ -54,15 +62,21 @@ function operationOf(request: FastifyRequest): { resource: string; operation: st
  * authentication, per-directory rate limit, error bodies and request log.
  */
 export async function scimPlugin(app: FastifyInstance, dependencies: ScimDependencies): Promise<void> {
-  const { services, metrics, rateLimiter, recorder } = dependencies;
+  const { services, metrics, rateLimit, recorder } = dependencies;
+  const policy = rateLimitPolicy(rateLimit.rate, rateLimit.burst);
+  const loggedRefusals = new RateLimiter(LOGGED_REFUSALS_PER_SECOND, LOGGED_REFUSALS_PER_SECOND);
+  const unloggedRefusals = new WeakSet<FastifyRequest>();
   app.decorateRequest('scim', null);
   app.decorateRequest('scimResponseBody', undefined);
 
   // IdPs send application/scim+json, application/json, or nothing useful at all (IDP-QUIRKS):
-  // parse every body as JSON, keeping fastify's protection against prototype poisoning.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES }, parseJson);
+  // every body is JSON, an empty one is no body, and one nested past MAX_JSON_DEPTH is refused
+  // before parsing (json-depth.ts).
+  registerBodyParsers(app, {
+    everyTypeIsJson: true,
+    bodyLimit: services.config.ROSTER_SCIM_MAX_PAYLOAD_BYTES,
+    tooDeep: () => badRequest('invalidValue', tooDeepMessage()),
+  });
 
   app.setErrorHandler(scimErrorHandler);
   app.setNotFoundHandler((request, reply) =>
@@ -73,12 +87,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
     const { directoryId } = request.params as { directoryId?: string };
     if (!directoryId) return;
     const grant = await services.scimAccess.authorize(request.headers.authorization, directoryId);
-    const wait = rateLimiter.take(directoryId);
-    if (wait > 0) {
-      metrics.rateLimited.inc({ directory_id: directoryId });
-      reply.header('retry-after', String(wait));
-      throw new ScimError(429, `Too many requests for this directory: the limit is ${rateLimiter.rate} requests a second; retry after ${wait} s`, 'tooMany');
-    }
+    // Set before the rate limit is applied, so that a refused request is in the request log too.
     request.scim = {
       secretId: grant.secret_id,
       context: {
@@ -86,8 +95,23 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
         directoryId,
         organizationId: grant.organization_id,
         baseUrl: `${baseUrlOf(services, request)}/api/v1/directories/${directoryId}/scim/v2`,
+        writesSampleData: grant.sample,
       },
     };
+    // Every authorized response says the policy and what is left, so a client can pace itself.
+    const decision = await rateLimit.admit(directoryId);
+    reply.header('ratelimit-policy', policy);
+    reply.header('ratelimit', rateLimitState(decision));
+    if (!decision.allowed) {
+      metrics.rateLimited.inc({ directory_id: directoryId });
+      if (loggedRefusals.take(directoryId) > 0) unloggedRefusals.add(request);
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      throw new ScimError(
+        429,
+        `Too many requests for this directory: the limit is ${rateLimit.rate} requests a second (bursts of ${rateLimit.burst}); retry after ${decision.retryAfterSeconds} s`,
+        'tooMany',
+      );
+    }
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -95,6 +119,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
     if (!directoryId || !request.scim) return;
     const { resource, operation } = operationOf(request);
     metrics.scimOperations.inc({ directory_id: directoryId, resource, operation, status: String(reply.statusCode) });
+    if (unloggedRefusals.has(request)) return;
     const requestBytes = Number(request.headers['content-length'] ?? 0);
     const responseBytes = Number(reply.getHeader('content-length') ?? 0);
     recorder.record({
@@ -114,6 +139,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
   groupRoutes(app);
   discoveryRoutes(app, services);
   bulkRoutes(app);
+  searchRoutes(app);
   app.all('/Me', async () => {
     throw new ScimError(501, 'The /Me endpoint is not supported: Roster provisions users, it does not authenticate them');
   });

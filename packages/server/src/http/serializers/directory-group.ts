@@ -9,6 +9,7 @@ export const directoryGroupSchema = z
     display_name: z.string(),
     total_users: z.number().int().describe('Users who are direct members.'),
     updated_at: timestamp,
+    sample: z.literal(true).optional().describe('Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.'),
     group_detail: z.record(z.string(), z.unknown()).optional().describe('The stored SCIM resource (without members), with include_detail=true.'),
   })
   .meta({ id: 'DirectoryGroup', description: 'A group the IdP provisioned.' });

@@ -17,6 +17,7 @@ export const directoryUserSchema = z
     permissions: z.array(z.string()).describe("The union of the roles' permissions."),
     custom_attributes: z.record(z.string(), z.unknown()).describe("Filled by the directory's attribute mappings."),
     updated_at: timestamp,
+    sample: z.literal(true).optional().describe('Present (true) only on sample data: made by "Send sample data" in the dashboard or portal, removable with DELETE .../sample_data.'),
     user_detail: z.record(z.string(), z.unknown()).optional().describe('The stored SCIM resource, with include_detail=true.'),
   })
   .meta({ id: 'DirectoryUser', description: 'A user the IdP provisioned, normalized.' });

@@ -76,6 +76,10 @@ const valid: Array<[string, string, ResourceType?]> = [
   [`${ENTERPRISE.toUpperCase()}:EMPLOYEENUMBER eq "7"`, `eq(${ENTERPRISE}:employeeNumber,"7")`],
   [`${ENTERPRISE}:manager.value eq "m1"`, `eq(${ENTERPRISE}:manager.value,"m1")`],
   ['urn:ietf:params:scim:schemas:core:2.0:User:userName eq "x"', 'eq(userName,"x")'],
+  // An unqualified extension attribute (RFC 7644 3.10) and the dotted URN form Entra's samples write
+  ['manager.value eq "m1"', `eq(${ENTERPRISE}:manager.value,"m1")`],
+  ['employeeNumber eq "7"', `eq(${ENTERPRISE}:employeeNumber,"7")`],
+  [`${ENTERPRISE}.manager.value eq "m1"`, `eq(${ENTERPRISE}:manager.value,"m1")`],
   ['UserName EQ "x" AND active Eq false', 'and(eq(userName,"x"), eq(active,false))'],
   ['DisplayName eq "Sales"', 'eq(displayName,"Sales")', GROUP_RESOURCE],
   ['urn:example:ext:1.0:User:costCode eq 42', 'eq(urn:example:ext:1.0:User:costCode,42)'],

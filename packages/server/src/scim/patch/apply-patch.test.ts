@@ -222,6 +222,53 @@ const cases: Case[] = [
     ops: [{ op: 'Remove', path: `${ENTERPRISE}:manager` }],
     expect: ({ [ENTERPRISE]: _, ...u }) => u,
   },
+  // Unqualified extension attributes (RFC 7644 3.10: extension attributes SHOULD, not MUST, be qualified)
+  {
+    name: 'entra (older samples): Add the unqualified path "manager" with [{$ref: null, value}] sets the enterprise manager',
+    ops: [{ op: 'Add', path: 'manager', value: [{ $ref: null, value: 'mgr-1' }] }],
+    expect: (u) => ({ ...u, schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { manager: { value: 'mgr-1' } } }),
+  },
+  {
+    name: 'unqualified manager.value, employeeNumber and DEPARTMENT land in the enterprise extension',
+    ops: [{ op: 'replace', path: 'manager.value', value: 'm9' }, { op: 'add', path: 'employeeNumber', value: '42' }, { op: 'replace', path: 'DEPARTMENT', value: 'R&D' }],
+    expect: (u) => ({ ...u, schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { manager: { value: 'm9' }, employeeNumber: '42', department: 'R&D' } }),
+  },
+  {
+    name: 'remove the unqualified manager drops it from the extension',
+    resource: { ...USER, schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { manager: { value: 'm1' }, department: 'D' } },
+    ops: [{ op: 'Remove', path: 'manager' }],
+    expect: (u) => ({ ...u, [ENTERPRISE]: { department: 'D' } }),
+  },
+  {
+    name: 'a no-path value with an unqualified extension attribute sets it in the extension',
+    ops: [{ op: 'replace', value: { costCenter: 'CC-1' } }],
+    expect: (u) => ({ ...u, schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { costCenter: 'CC-1' } }),
+  },
+  {
+    name: 'an attribute the user holds unqualified (kept from a POST) stays that attribute',
+    resource: { ...USER, department: 'Top' },
+    ops: [{ op: 'replace', path: 'department', value: 'Still top' }],
+    expect: (u) => ({ ...u, department: 'Still top' }),
+  },
+  { name: 'a core attribute wins over an extension: "userName" is never qualified into one', ops: [{ op: 'replace', path: 'userName', value: 'b2' }], expect: (u) => ({ ...u, userName: 'b2' }) },
+  { name: 'unqualified manager.displayName is readOnly too -> mutability', ops: [{ op: 'replace', path: 'manager.displayName', value: 'Boss' }], error: 'mutability' },
+  { name: 'an unqualified name no schema defines stays invalidPath', ops: [{ op: 'replace', path: 'managerr', value: 'x' }], error: 'invalidPath' },
+  { name: 'a Group has no enterprise extension: "manager" -> invalidPath', type: GROUP_RESOURCE, ops: [{ op: 'add', path: 'manager', value: 'x' }], error: 'invalidPath' },
+
+  // The dotted URN form: a known schema's URN, then a dot, then the attribute
+  {
+    name: 'entra (API-driven inbound): replace urn:...:enterprise:2.0:User.manager with a bare id',
+    ops: [{ op: 'replace', path: `${ENTERPRISE}.manager`, value: 'mgr-2' }],
+    expect: (u) => ({ ...u, schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { manager: { value: 'mgr-2' } } }),
+  },
+  {
+    name: 'the dotted form reaches sub-attributes and is case-insensitive',
+    resource: { ...USER, schemas: [USER_SCHEMA, ENTERPRISE], [ENTERPRISE]: { manager: { value: 'm1' } } },
+    ops: [{ op: 'replace', path: `${ENTERPRISE.toUpperCase()}.Manager.Value`, value: 'm4' }],
+    expect: (u) => ({ ...u, [ENTERPRISE]: { manager: { value: 'm4' } } }),
+  },
+  { name: 'the dotted form of the core URN names a core attribute', ops: [{ op: 'replace', path: `${USER_SCHEMA}.title`, value: 'T' }], expect: (u) => ({ ...u, title: 'T' }) },
+  { name: 'the dotted form with an attribute the schema lacks -> invalidPath', ops: [{ op: 'replace', path: `${ENTERPRISE}.favoriteColor`, value: 'x' }], error: 'invalidPath' },
   { name: 'manager.displayName is readOnly -> mutability', ops: [{ op: 'replace', path: `${ENTERPRISE}:manager.displayName`, value: 'Boss' }], error: 'mutability' },
   {
     name: 'entra: the malformed "enterprise:2.0User" URN in a path is read as the enterprise URN',

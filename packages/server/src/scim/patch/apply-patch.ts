@@ -64,7 +64,7 @@ function applyWithoutPath(state: State, operation: PatchOperation): Result<void>
       continue;
     }
     const known = urnsIn(state.resource);
-    let path = parseAttributePath(state.resourceType, key, known);
+    let path = parseAttributePath(state.resourceType, key, known, Object.keys(state.resource));
     // A new extension may arrive as a URN key holding an object, as in a POST body. But an
     // attribute of a registered schema stays that attribute even when its value is an object:
     // Entra sends `"urn:...:enterprise:2.0:User:manager": {"value": "<id>"}`.

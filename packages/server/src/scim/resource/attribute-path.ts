@@ -62,7 +62,9 @@ export function parseAttributePath(
     if (tail !== '' && !SUB_NAME.test(tail)) return invalidPath(`The path "${raw}" has unexpected text after "]"`);
   }
 
-  const resolved = resolvePath(resourceType, head) ?? storedAttribute(resourceType, head, storedKeys);
+  // An attribute the resource already holds unqualified (kept from a POST) is that attribute; only
+  // otherwise does an unqualified name fall through to the one extension defining it.
+  const resolved = resolvePath(resourceType, head, { unqualifiedExtensions: false }) ?? storedAttribute(resourceType, head, storedKeys) ?? resolvePath(resourceType, head);
   if (!resolved) return invalidPath(`The path "${raw}" names no attribute of a ${resourceType.name}`);
   let extension = resolved.extension;
   if (extension !== undefined && !findSchemaUrn(resourceType, extension)) {
@@ -103,7 +105,7 @@ function storedAttribute(resourceType: ResourceType, head: string, storedKeys: r
   const match = /^([A-Za-z][A-Za-z0-9_$-]*)(?:\.([A-Za-z$][A-Za-z0-9_$-]*))?$/.exec(head);
   const [, name, sub] = match ?? [];
   // A schema attribute with a sub-attribute it does not have stays an error.
-  if (name === undefined || resolvePath(resourceType, name)) return undefined;
+  if (name === undefined || resolvePath(resourceType, name, { unqualifiedExtensions: false })) return undefined;
   const stored = storedKeys.find((key) => key.toLowerCase() === name.toLowerCase() && !isUrn(key));
   if (stored === undefined) return undefined;
   return sub === undefined ? { attribute: stored } : { attribute: stored, subAttribute: sub };

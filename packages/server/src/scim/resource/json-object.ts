@@ -2,6 +2,8 @@
 // through `putKey`, which defines an own property and so can never reach `Object.prototype`
 // (a plain `obj[key] = value` with key `__proto__` would invoke the prototype setter).
 
+import { copyJson, findJsonNode, jsonPath } from '../../json-walk.js';
+
 export type JsonObject = Record<string, unknown>;
 
 /** Keys that can pollute prototypes when assigned; rejected anywhere in a body (any case). */
@@ -15,23 +17,11 @@ export function isPlainObject(value: unknown): value is JsonObject {
   return proto === Object.prototype || proto === null;
 }
 
-/** The first hostile key anywhere in a JSON value, as a dotted location, or undefined. */
-export function findHostileKey(value: unknown, at = ''): string | undefined {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findHostileKey(item, `${at}[${index}]`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of Object.keys(value)) {
-    const location = at === '' ? key : `${at}.${key}`;
-    if (isHostileKey(key)) return location;
-    const found = findHostileKey((value as JsonObject)[key], location);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/** The first hostile key anywhere in a JSON value, as a location such as `emails[0].__proto__`, or undefined. */
+export function findHostileKey(value: unknown): string | undefined {
+  const found = findJsonNode(value, (node) => typeof node.key === 'string' && isHostileKey(node.key));
+  if (!found) return undefined;
+  return jsonPath(found).reduce<string>((at, key) => (typeof key === 'number' ? `${at}[${key}]` : at === '' ? key : `${at}.${key}`), '');
 }
 
 /** Sets an own enumerable property without ever invoking an inherited setter. */
@@ -46,13 +36,9 @@ export function findKey(target: JsonObject, name: string): string | undefined {
   return Object.keys(target).find((key) => key.toLowerCase() === lower);
 }
 
-/** A deep copy of a JSON value built with `putKey`; the caller has already rejected hostile keys. */
+/** A deep copy of a JSON value, its keys defined like `putKey`'s; the caller has already rejected hostile keys. */
 export function cloneJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(cloneJson);
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) putKey(copy, key, cloneJson(item));
-  return copy;
+  return copyJson(value);
 }
 
 export { jsonEqual } from '../../json-equal.js';

@@ -144,7 +144,26 @@ function projectOne(definition: AttributeDefinition | undefined, value: unknown,
     result = select(value, requested);
   }
   for (const selector of excluded) result = exclude(result, selector);
+  result = withoutUnaskedSubs(definition, result, requested);
   return isEmpty(result) ? undefined : result;
+}
+
+/**
+ * Sub-attributes honour `returned` too (RFC 7643 2.2): a "never" one is dropped, a "request" one
+ * kept only when the `attributes` parameter names it (`members.display`).
+ */
+function withoutUnaskedSubs(definition: AttributeDefinition | undefined, value: unknown, requested: Selector[] | undefined): unknown {
+  const hidden = (definition?.subAttributes ?? [])
+    .filter((sub) => sub.returned === 'never' || (sub.returned === 'request' && !(requested ?? []).some((selector) => selector.subAttribute?.toLowerCase() === sub.name.toLowerCase())))
+    .map((sub) => sub.name.toLowerCase());
+  if (hidden.length === 0) return value;
+  const pick = (element: unknown): unknown => {
+    if (!isPlainObject(element)) return element;
+    const kept: JsonObject = {};
+    for (const [key, item] of Object.entries(element)) if (!hidden.includes(key.toLowerCase())) putKey(kept, key, item);
+    return kept;
+  };
+  return Array.isArray(value) ? value.map(pick).filter((element) => !isEmpty(element)) : pick(value);
 }
 
 function select(value: unknown, selectors: Selector[]): unknown {

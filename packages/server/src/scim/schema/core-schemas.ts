@@ -1,5 +1,5 @@
 import { boolean, complex, dateTime, multiValued, reference, string, type AttributeDefinition } from './attribute.js';
-import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from './urns.js';
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, ROSTER_GROUP_SCHEMA, USER_SCHEMA } from './urns.js';
 
 export interface SchemaDefinition {
   id: string;
@@ -106,8 +106,24 @@ export const GROUP: SchemaDefinition = {
     complex('members', 'A list of members of the Group.', [
       string('value', 'Identifier of the member of this Group.', { caseExact: true, mutability: 'immutable' }),
       reference('$ref', ['User', 'Group'], 'The URI of the member resource.', { mutability: 'immutable' }),
-      string('display', 'A human-readable name of the member.', { mutability: 'readOnly' }),
+      // The server derives it from the member (a client's own is not kept): readOnly, and returned
+      // only when asked for (attributes=members.display), so members read back as a client wrote them.
+      string('display', "The member's displayName (a User's, else its userName; a Group's), set by the server.", { mutability: 'readOnly', returned: 'request' }),
       string('type', 'The type of the member.', { canonicalValues: ['User', 'Group'], mutability: 'immutable' }),
     ], { multiValued: true }),
+  ],
+};
+
+// Roster's extension of Group (README, "The SCIM endpoint"): a list response carries a group's
+// members only whole and within bounds; a group listed without them says so here.
+export const ROSTER_GROUP: SchemaDefinition = {
+  id: ROSTER_GROUP_SCHEMA,
+  name: 'RosterGroup',
+  description: 'What Roster says about a Group beyond RFC 7643',
+  attributes: [
+    boolean('membersOmitted', 'True when a list response leaves this group\'s members out (the group or the page holds too many); GET /Groups/{id} returns them all.', {
+      mutability: 'readOnly',
+      returned: 'always',
+    }),
   ],
 };

@@ -1,5 +1,5 @@
 import type { AttributeDefinition } from './attribute.js';
-import { COMMON_ATTRIBUTES, ENTERPRISE_USER, GROUP, USER, type SchemaDefinition } from './core-schemas.js';
+import { COMMON_ATTRIBUTES, ENTERPRISE_USER, GROUP, ROSTER_GROUP, USER, type SchemaDefinition } from './core-schemas.js';
 
 export type ResourceTypeName = 'User' | 'Group';
 
@@ -24,11 +24,11 @@ export const GROUP_RESOURCE: ResourceType = {
   endpoint: '/Groups',
   description: 'Group',
   schema: GROUP,
-  extensions: [],
+  extensions: [ROSTER_GROUP],
 };
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [USER_RESOURCE, GROUP_RESOURCE];
-export const SCHEMAS: readonly SchemaDefinition[] = [USER, GROUP, ENTERPRISE_USER];
+export const SCHEMAS: readonly SchemaDefinition[] = [USER, GROUP, ENTERPRISE_USER, ROSTER_GROUP];
 
 /** A path resolved against a resource type: canonical names and, when known, the definitions. */
 export interface ResolvedPath {
@@ -57,12 +57,36 @@ export function findSchemaUrn(resourceType: ResourceType, urn: string): SchemaDe
 
 /**
  * Splits a URN-qualified path (`urn:...:User:manager.value`) into its URN and attribute path. The
- * attribute is the part after the last colon; its first dot starts the sub-attribute.
+ * attribute is the part after the last colon; its first dot starts the sub-attribute. A schema the
+ * resource type knows may also be followed by a dot: Entra's API-driven inbound samples write
+ * `urn:...:enterprise:2.0:User.manager`, which can only mean that schema's `manager`.
  */
-export function splitUrnPath(path: string): { urn?: string; rest: string } {
+export function splitUrnPath(path: string, resourceType?: ResourceType): { urn?: string; rest: string } {
   if (!path.toLowerCase().startsWith(URN_PREFIX)) return { rest: path };
+  const lower = path.toLowerCase();
+  const dotted = resourceType && [resourceType.schema, ...resourceType.extensions].find((schema) => lower.startsWith(`${schema.id.toLowerCase()}.`));
+  if (dotted) return { urn: path.slice(0, dotted.id.length), rest: path.slice(dotted.id.length + 1) };
   const lastColon = path.lastIndexOf(':');
   return { urn: path.slice(0, lastColon), rest: path.slice(lastColon + 1) };
+}
+
+/**
+ * The one extension of the resource type that defines an attribute of this name, if exactly one
+ * does. RFC 7644 section 3.10: clients "SHOULD fully qualify extended attributes", so they may
+ * not; older Entra sample code sets the enterprise `manager` by the path `manager`. A name two
+ * extensions define stays unresolved rather than guessed.
+ */
+function unqualifiedExtension(resourceType: ResourceType, name: string): { schema: SchemaDefinition; definition: AttributeDefinition } | undefined {
+  const matches = resourceType.extensions.flatMap((schema) => {
+    const definition = findByName(schema.attributes, name);
+    return definition ? [{ schema, definition }] : [];
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+export interface ResolveOptions {
+  /** Resolve an unqualified name no core attribute has to the one extension defining it (default true). */
+  unqualifiedExtensions?: boolean;
 }
 
 /**
@@ -70,8 +94,8 @@ export function splitUrnPath(path: string): { urn?: string; rest: string } {
  * case-insensitively. Returns undefined when the path names nothing this resource type can hold;
  * attributes of an unknown extension URN resolve without a definition, since clients may send them.
  */
-export function resolvePath(resourceType: ResourceType, path: string): ResolvedPath | undefined {
-  const { urn, rest } = splitUrnPath(path);
+export function resolvePath(resourceType: ResourceType, path: string, options: ResolveOptions = {}): ResolvedPath | undefined {
+  const { urn, rest } = splitUrnPath(path, resourceType);
   if (rest === '' || /[^A-Za-z0-9_$.-]/.test(rest)) return undefined;
   const [attributeName, subName, ...extra] = rest.split('.');
   if (attributeName === undefined || attributeName === '' || extra.length > 0 || subName === '') return undefined;
@@ -80,6 +104,11 @@ export function resolvePath(resourceType: ResourceType, path: string): ResolvedP
   let definition: AttributeDefinition | undefined;
   if (urn === undefined) {
     definition = findByName(COMMON_ATTRIBUTES, attributeName) ?? findByName(resourceType.schema.attributes, attributeName);
+    if (!definition && options.unqualifiedExtensions !== false) {
+      const found = unqualifiedExtension(resourceType, attributeName);
+      extension = found?.schema.id;
+      definition = found?.definition;
+    }
     if (!definition) return undefined;
   } else {
     const schema = findSchemaUrn(resourceType, urn);

@@ -5,6 +5,7 @@ import { DirectoryStats } from '../../shared/directory/DirectoryStats.js';
 import { GroupsPanel } from '../../shared/directory/GroupsPanel.js';
 import { RequestLogPanel } from '../../shared/directory/RequestLogPanel.js';
 import { RoleMappingEditor } from '../../shared/directory/RoleMappingEditor.js';
+import { SampleDataNotice } from '../../shared/directory/SampleDataNotice.js';
 import { SamplePushButton } from '../../shared/directory/SamplePushButton.js';
 import { SecretsPanel } from '../../shared/directory/SecretsPanel.js';
 import { UsersPanel } from '../../shared/directory/UsersPanel.js';
@@ -12,6 +13,7 @@ import { providerLabel } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
 import { Link } from '../../shared/router.js';
 import type { Organization } from '../../shared/types.js';
+import { EndpointReachability } from '../../shared/directory/EndpointReachability.js';
 import { CopyField } from '../../shared/ui/copy.js';
 import { ErrorState, Loading } from '../../shared/ui/feedback.js';
 import { Switch } from '../../shared/ui/forms.js';
@@ -87,9 +89,11 @@ export function DirectoryPage({ organizationId, directoryId }: { organizationId:
         </div>
       </div>
       <DirectoryStats directory={data} />
+      <SampleDataNotice directory={directoryApi} version={version} onRemoved={refresh} />
       <div className="card card-body stack-sm">
         <span className="label">SCIM endpoint</span>
         <CopyField value={data.directory_endpoint} label="SCIM endpoint URL" />
+        <EndpointReachability endpoint={data.directory_endpoint} audience="dashboard" />
       </div>
       <Tabs
         label="Directory"

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, SkeletonRows } from '../ui/feedback.js';
 import { SearchInput } from '../ui/forms.js';
 import { GroupIcon } from '../ui/icons.js';
 import type { DirectoryApi } from './directory-api.js';
+import { SampleBadge } from './SampleBadge.js';
 import { Pager } from './UsersPanel.js';
 
 /** The directory's groups with their member counts and the roles they grant. */
@@ -64,7 +65,9 @@ export function GroupsPanel({ directory, total, assignments, version }: { direct
                 {groups.data.groups.map((group) => (
                   <tr key={group.id}>
                     <td>
-                      <div className="cell-primary">{group.display_name}</div>
+                      <div className="cell-primary">
+                        {group.display_name} {group.sample ? <SampleBadge /> : null}
+                      </div>
                       <div className="cell-sub mono">{group.id}</div>
                     </td>
                     <td>{plural(group.total_users, 'user')}</td>

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, SkeletonRows } from '../ui/feedback.js';
 import { SearchInput } from '../ui/forms.js';
 import { UsersIcon } from '../ui/icons.js';
 import type { DirectoryApi } from './directory-api.js';
+import { SampleBadge } from './SampleBadge.js';
 
 /** The directory's users: search, pages, roles and groups, and each user's mapped attributes. */
 export function UsersPanel({ directory, total, version }: { directory: DirectoryApi; total: number; version: number }) {
@@ -73,6 +74,7 @@ export function UsersPanel({ directory, total, version }: { directory: Directory
                           <button type="button" className="btn-link cell-primary" onClick={() => setOpen(user)}>
                             {user.name ?? user.preferred_username}
                           </button>
+                          {user.sample ? <SampleBadge /> : null}
                           <div className="cell-sub truncate">{user.email ?? user.preferred_username}</div>
                         </div>
                       </div>

@@ -1,5 +1,5 @@
 import { query, type ApiClient } from '../api.js';
-import type { AttributeMapping, Directory, DirectoryGroup, DirectorySecret, DirectoryUser, Page, RequestLogPage, Role, RoleAssignment, SamplePushResult } from '../types.js';
+import type { AttributeMapping, Directory, DirectoryGroup, DirectorySecret, DirectoryUser, Page, RequestLogPage, Role, RoleAssignment, SampleDataCounts, SamplePushResult } from '../types.js';
 
 // What the directory screens need, whoever shows them: the portal reaches one organization's
 // directory through /api/v1/portal/... with its session; the dashboard reaches any directory
@@ -21,6 +21,8 @@ export interface DirectoryApi {
   revokeSecret(secretId: string): Promise<void>;
   setEnabled(enabled: boolean): Promise<{ enabled: boolean; error_message?: string }>;
   pushSample(): Promise<SamplePushResult>;
+  sampleData(): Promise<SampleDataCounts>;
+  removeSampleData(): Promise<SampleDataCounts>;
 }
 
 type UserPage = { users: DirectoryUser[] } & Page;
@@ -45,6 +47,8 @@ function common(api: ApiClient, base: string, readBase: string) {
       await api.post(`${base}/secrets/${encodeURIComponent(secretId)}:revoke`);
     },
     pushSample: async () => (await api.post<{ result: SamplePushResult }>(`${readBase}:simulate`)).result,
+    sampleData: async () => (await api.get<{ sample_data: SampleDataCounts }>(`${readBase}/sample_data`)).sample_data,
+    removeSampleData: async () => (await api.delete<{ removed: SampleDataCounts }>(`${readBase}/sample_data`)).removed,
   };
 }
 

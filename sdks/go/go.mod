@@ -1,0 +1,3 @@
+module github.com/roster-dev/roster/sdks/go
+
+go 1.22
