@@ -3846,6 +3846,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sample_data": {
+                     *         "users": 8,
+                     *         "groups": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SampleDataResponse"];
                 };
             };
@@ -3898,6 +3906,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "removed": {
+                     *         "users": 8,
+                     *         "groups": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["RemoveSampleDataResponse"];
                 };
             };

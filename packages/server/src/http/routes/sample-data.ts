@@ -29,6 +29,7 @@ export function sampleDataRoutes(app: FastifyInstance, services: Services): void
       status: 200,
       response: sampleDataResponse,
       errors: [404],
+      examples: { response: { sample_data: { users: 8, groups: 3 } } },
     },
     async ({ params }) => ({ sample_data: await countSampleData(services, params.organization_id, params.directory_id) }),
   );
@@ -46,6 +47,7 @@ export function sampleDataRoutes(app: FastifyInstance, services: Services): void
       status: 200,
       response: removedSampleDataResponse,
       errors: [404],
+      examples: { response: { removed: { users: 8, groups: 3 } } },
     },
     async ({ params }) => ({ removed: await removeSampleData(services, params.organization_id, params.directory_id) }),
   );
