@@ -12,7 +12,7 @@ import { GROUP_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
 import type { Queryable } from '../store/database.js';
 import { insertEvents } from '../store/events.js';
-import { createGroupRecorded, deleteGroupRecorded, writeGroupRecorded } from '../store/group-writes.js';
+import { createGroupRecorded, deleteGroupRecorded, writeGroupRecorded, type WrittenGroup } from '../store/group-writes.js';
 import type { GroupRow } from '../store/groups.js';
 import { countMembersUpTo, listMembersOfGroups } from '../store/memberships.js';
 import { findResource } from '../store/resources.js';
@@ -186,17 +186,8 @@ function writeGroup(
       previous: attributesChanged ? previousAttributes(groupEventData(current), groupEventData(after)) : {},
       idLimit: EVENT_MEMBER_ID_LIMIT,
     });
-    switch (written.outcome) {
-      case 'conflict':
-        return undefined;
-      case 'missing-members':
-        throw unknownMembers(written.missing);
-      case 'unchanged':
-        return { group: await renderGroup(context, db, written.row, withMembers), row: written.row, changed: false };
-      case 'written':
-        context.services.changesRecorded();
-        return { group: await renderGroup(context, db, written.row, withMembers), row: written.row, changed: true };
-    }
+    // Another write came between the read and this one (conflict): start again from what it left.
+    return answerWrite(context, db, written, withMembers);
   }));
 }
 
@@ -230,9 +221,14 @@ async function patchMembers(context: ScimContext, id: string, memberOps: MemberO
     previous: {},
     idLimit: EVENT_MEMBER_ID_LIMIT,
   }));
+  // A conflict (undefined): gone (404), or not at the If-Match version (412); the general path says which.
+  return answerWrite(context, db, written, withMembers);
+}
+
+/** The answer to a group write: undefined on a conflict (the caller decides what follows), else the group as written or found. */
+async function answerWrite(context: ScimContext, db: Queryable, written: WrittenGroup, withMembers: boolean) {
   switch (written.outcome) {
     case 'conflict':
-      // Gone (404), or not at the If-Match version (412): the general path says which.
       return undefined;
     case 'missing-members':
       throw unknownMembers(written.missing);
