@@ -31,6 +31,8 @@ for (const scenario of readdirSync(directory).sort()) {
   let total = 0;
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  // The embedded store runs PostgreSQL in this process (PGlite, WebAssembly): its time is the store's, not the server's.
+  let inPglite = 0;
   for (const file of files) {
     const profile = JSON.parse(readFileSync(join(directory, scenario, file), 'utf8')) as Profile;
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -42,14 +44,17 @@ for (const scenario of readdirSync(directory).sort()) {
       const leaf = nodes.get(sample);
       if (leaf) self.set(leaf.callFrame.functionName, (self.get(leaf.callFrame.functionName) ?? 0) + micros);
       const seen = new Set<string>();
+      let pglite = false;
       for (let id: number | undefined = sample; id !== undefined; id = parents.get(id)) {
         const node = nodes.get(id);
         if (!node) break;
+        if (node.callFrame.url.includes('/pglite/')) pglite = true;
         if (!/\/src\//.test(node.callFrame.url)) continue;
         const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\/src\//, '')}`;
         if (!seen.has(name)) inclusive.set(name, (inclusive.get(name) ?? 0) + micros);
         seen.add(name);
       }
+      if (pglite) inPglite += micros;
     });
   }
   if (total === 0) continue;
@@ -60,6 +65,7 @@ for (const scenario of readdirSync(directory).sort()) {
     .map(([name, micros]) => `${name} ${percent(micros, total)}`);
   process.stdout.write(
     `${scenario}: ${(total / 1e6).toFixed(0)} s sampled; idle ${percent(of('(idle)'), total)}, GC ${percent(of('(garbage collector)'), total)}, ` +
-      `socket writes ${percent(of('writev') + of('writeBuffer') + of('writeLatin1String') + of('writeUtf8String'), total)}; ${heaviest.join(', ')}\n`,
+      `socket writes ${percent(of('writev') + of('writeBuffer') + of('writeLatin1String') + of('writeUtf8String'), total)}` +
+      `${inPglite > 0 ? `, PGlite ${percent(inPglite, total)}` : ''}; ${heaviest.join(', ')}\n`,
   );
 }
