@@ -16,7 +16,8 @@ export { verifyWebhookPayload, WebhookVerificationError, type VerifyWebhookOptio
 export type { RetryPolicy } from './retry-policy.js';
 export type { PageOptions } from './pagination.js';
 export type { OrganizationSettings } from './clients/organization-client.js';
-export type { ListDirectoryUsersOptions, ListDirectoryGroupsOptions } from './clients/directory-client.js';
+export type { ListDirectoryUsersOptions, ListDirectoryGroupsOptions, NewScimDirectory, NewPulledDirectory } from './clients/directory-client.js';
+export type { BambooHRSettings, GoogleWorkspaceSettings, PulledDirectoryType, SourceChanges, SourceCredentials } from './clients/source-input.js';
 export type { ListEventsOptions } from './clients/event-client.js';
 export type { RoleFields } from './clients/role-client.js';
 export type { WebhookFields } from './clients/webhook-client.js';

@@ -11,6 +11,12 @@ export type OrganizationFeature = Organization['settings']['features'][number];
 export type Directory = Schemas['Directory'];
 export type DirectoryProvider = Directory['directory_provider'];
 export type DirectorySecret = Schemas['DirectorySecret'];
+export type DirectoryType = Directory['directory_type'];
+/** A pulled directory's source (Google Workspace, BambooHR); null on SCIM directories. */
+export type DirectorySource = Schemas['DirectorySource'];
+export type SyncRun = Schemas['SyncRun'];
+export type SyncRunCounts = Schemas['SyncRunCounts'];
+export type HeldSyncRun = Schemas['HeldSyncRun'];
 export type DirectoryUser = Schemas['DirectoryUser'];
 export type DirectoryGroup = Schemas['DirectoryGroup'];
 export type DirectoryGroupMember = Schemas['DirectoryGroupMember'];
@@ -34,6 +40,7 @@ export type DirectoryEnabledEvent = Schemas['DirectoryEnabledEvent'];
 export type DirectoryDisabledEvent = Schemas['DirectoryDisabledEvent'];
 export type DirectorySecretCreatedEvent = Schemas['DirectorySecretCreatedEvent'];
 export type DirectorySecretRevokedEvent = Schemas['DirectorySecretRevokedEvent'];
+export type DirectorySyncNeedsReviewEvent = Schemas['DirectorySyncNeedsReviewEvent'];
 /** Any event, told apart by `type`: `switch (event.type)` narrows `data`. */
 export type WebhookEvent =
   | UserCreatedEvent
@@ -47,7 +54,8 @@ export type WebhookEvent =
   | DirectoryEnabledEvent
   | DirectoryDisabledEvent
   | DirectorySecretCreatedEvent
-  | DirectorySecretRevokedEvent;
+  | DirectorySecretRevokedEvent
+  | DirectorySyncNeedsReviewEvent;
 export type Webhook = Schemas['Webhook'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type ApiClient = Schemas['ApiClient'];
@@ -67,3 +75,5 @@ export type ListPortalLinksResponse = Schemas['ListPortalLinksResponse'];
 export type ListEventsResponse = Schemas['ListEventsResponse'];
 export type CreateWebhookResponse = Schemas['CreateWebhookResponse'];
 export type ListWebhookDeliveriesResponse = Schemas['ListWebhookDeliveriesResponse'];
+export type SyncRunResponse = Schemas['SyncRunResponse'];
+export type ListSyncRunsResponse = Schemas['ListSyncRunsResponse'];

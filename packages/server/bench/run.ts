@@ -1,9 +1,9 @@
-// `npm run bench`: PERFORMANCE.md scenarios 1-9 on both stores, against the
+// `npm run bench`: the scenarios 1-9 of docs/performance.md on both stores, against the
 // server running as its own process. Prints one table and writes the results as JSON.
 //
 //   npm run bench -- [--quick | --full] [--store embedded|postgres|both] [--scenario 1,2,3,4,5,6,7,8,9] [--cpu-prof]
 //
-// --quick (the default) fits a 2-core laptop in a few minutes; --full uses PERFORMANCE.md's sizes
+// --quick (the default) fits a 2-core laptop in a few minutes; --full uses docs/performance.md's sizes
 // (1M users, 100k-member groups). PostgreSQL databases are created on ROSTER_BENCH_POSTGRES_URL
 // (default postgresql://postgres@127.0.0.1:5432/postgres) and dropped afterwards. Targets are
 // for a quiet machine: the table header shows the load average seen during the runs.

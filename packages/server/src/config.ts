@@ -75,9 +75,24 @@ export const configSchema = z.object({
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+  // Pulled directories (connectors/): the sources' base URLs and the schedule (credentials are
+  // sealed with ROSTER_ENCRYPTION_KEY above).
+  ROSTER_GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  ROSTER_GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  ROSTER_GOOGLE_API_URL: z.url().default('https://admin.googleapis.com'),
+  ROSTER_GOOGLE_OAUTH_URL: z.url().optional(),
+  ROSTER_BAMBOOHR_API_URL: z.url().default('https://api.bamboohr.com'),
+  ROSTER_SYNC_INTERVAL_MINUTES: integer(30, 1, 10_080),
+  ROSTER_SYNC_SAFETY_THRESHOLD_PERCENT: integer(20, 0, 100),
+  ROSTER_SYNC_LEASE_SECONDS: integer(60, 2, 3600),
+  ROSTER_SYNC_POLL_SECONDS: integer(5, 1, 3600),
+  ROSTER_SYNC_CONCURRENCY: integer(2, 1, 64),
 }).refine((c) => (c.ROSTER_CLIENT_ID === undefined) === (c.ROSTER_CLIENT_SECRET === undefined), {
   message: 'ROSTER_CLIENT_ID and ROSTER_CLIENT_SECRET must be set together',
   path: ['ROSTER_CLIENT_SECRET'],
+}).refine((c) => (c.ROSTER_GOOGLE_CLIENT_ID === undefined) === (c.ROSTER_GOOGLE_CLIENT_SECRET === undefined), {
+  message: 'ROSTER_GOOGLE_CLIENT_ID and ROSTER_GOOGLE_CLIENT_SECRET must be set together',
+  path: ['ROSTER_GOOGLE_CLIENT_SECRET'],
 });
 
 export type Config = z.infer<typeof configSchema>;

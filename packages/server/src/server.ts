@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { SyncScheduler } from './connectors/sync-scheduler.js';
 import { ActivityRecorder } from './directory/activity-recorder.js';
 import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
 import { issueSetupCode } from './directory/first-run-setup.js';
+import { checkSourceCredentialsKey } from './directory/pulled-directories.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
 import { ExpansionWorker } from './events/expansion-worker.js';
 import { expandChanges } from './directory/change-expansion.js';
@@ -35,6 +37,8 @@ export interface RunningServer {
   deliveryWorker: DeliveryWorker;
   /** Composes user events from change records in the background (events/expansion-worker.ts). */
   expansionWorker: ExpansionWorker;
+  /** Syncs pulled directories (Google Workspace, BambooHR) on their schedules (connectors/). */
+  syncScheduler: SyncScheduler;
   /**
    * Stops accepting connections, finishes the requests in flight (closing each keep-alive
    * connection once it is idle), stops the delivery worker, flushes the request log and closes the
@@ -98,6 +102,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const environmentId = await ensureEnvironment(db.pool, newId('env'));
     const bootstrap = await bootstrapApiClient(db, config.ROSTER_CLIENT_ID, config.ROSTER_CLIENT_SECRET);
     const secretBox = config.ROSTER_ENCRYPTION_KEY === undefined ? undefined : new SecretBox(parseEncryptionKey(config.ROSTER_ENCRYPTION_KEY));
+    // Before webhook secrets are sealed: a wrong key must not seal anything.
+    await checkSourceCredentialsKey(db.pool, secretBox);
     const sealed = await prepareWebhookSecrets(db.pool, secretBox);
     if (!secretBox) logger.warn('ROSTER_ENCRYPTION_KEY is not set: webhook signing secrets are stored in plain text (README, Configuration)');
     else if (sealed > 0) logger.info({ count: sealed, key_id: secretBox.keyId }, 'encrypted the webhook signing secrets stored in plain text');
@@ -127,6 +133,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     recorder.start();
     const stopStatistics = keepStatisticsCurrent(db, (error) => logger.warn({ err: error }, 'ANALYZE of the embedded store failed'));
     const deliveryWorker = new DeliveryWorker({ db, environmentId, config: eventsConfig, logger, secretBox });
+    const syncScheduler = new SyncScheduler({ services, recorder, logger });
+    services.wakeSync = () => syncScheduler.wake();
 
     let url = '';
     if (options.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
@@ -135,6 +143,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const setupCode = await issueSetupCode(db);
     expansion.start();
     deliveryWorker.start();
+    syncScheduler.start();
     return {
       app,
       services,
@@ -143,8 +152,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       setupCode,
       deliveryWorker,
       expansionWorker: expansion,
+      syncScheduler,
       async close(closeOptions = {}) {
         const forced = await closeConnections(app, closeOptions.graceMs);
+        await syncScheduler.stop();
         await expansion.stop();
         await deliveryWorker.stop();
         await recorder.stop();

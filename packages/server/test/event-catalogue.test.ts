@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { EVENT_TYPES, type EventType } from '../src/events/event-types.js';
 import { EVENT_CATALOGUE, eventEnvelopeSchema } from '../src/http/serializers/event-catalogue.js';
 import { renderEventsMarkdown } from '../src/http/serializers/event-catalogue-markdown.js';
+import { FakeGoogleWorkspace } from '../src/simulator/sources/fake-google.js';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
-import { readEvents } from './support/events-client.js';
+import { readEvents, readEventsUntil } from './support/events-client.js';
 import { managementApi } from './support/management-api.js';
+import { PulledApi, pulledEnv } from './support/pulled-directories.js';
 import { createResource, GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, type Json } from './support/scim-fixtures.js';
 
 // The event catalogue (every event type, its payload schema and an example) is one source for the
@@ -32,6 +34,10 @@ test('docs/events.md is what the catalogue renders (`npm run docs:events -w @ros
   const committed = await readFile(new URL('../../../docs/events.md', import.meta.url), 'utf8');
   assert.ok(committed === renderEventsMarkdown(), 'docs/events.md is stale: run `npm run docs:events -w @roster/server`');
 });
+
+// A Google Workspace for the pulled directory whose held sync writes sync_needs_review.
+const google = await FakeGoogleWorkspace.start();
+after(() => google.close());
 
 describeEachStore('the event catalogue against the live server', (fixture) => {
   test('the OpenAPI document lists every event type under `webhooks`, with a schema and an example', async () => {
@@ -87,7 +93,22 @@ describeEachStore('the event catalogue against the live server', (fixture) => {
     ok(await api.delete(`${org}/directories/${second.body.directory.id}`), 204);
     ok(await api.delete(org), 204);
 
+    // A pulled directory whose second sync would remove most of it: held, with its event.
+    const pulled = await PulledApi.connect(baseUrl, fixture.server().clientId, fixture.server().clientSecret);
+    const pulledOrganization = await pulled.organization('Catalogue pulled');
+    const people = ['ada', 'bob', 'cy'].map((handle) => google.directory.addUser({ primaryEmail: `${handle}.${directory.directoryId}@acme.example`, givenName: handle, familyName: 'Catalogue' }));
+    const googleDirectory = await pulled.createDirectory(pulledOrganization, {
+      directory_type: 'GOOGLE_WORKSPACE',
+      credentials: { service_account_key: google.createServiceAccountKey(), admin_email: 'admin@acme.example' },
+    });
+    assert.equal((await pulled.nextRun(pulledOrganization, googleDirectory.id)).status, 'succeeded');
+    for (const person of people) google.directory.deleteUser(person.id);
+    assert.equal((await pulled.syncAndWait(pulledOrganization, googleDirectory.id)).status, 'held');
+
     const { events } = await readEvents(baseUrl, directory.accessToken, { organization_id: directory.organizationId, limit: 100 });
+    // Three user_created, then sync_needs_review (events settle a moment after their commit).
+    const pulledEvents = await readEventsUntil(baseUrl, directory.accessToken, { organization_id: pulledOrganization, limit: 100 }, '', 4);
+    events.push(...pulledEvents.events);
     const seen = new Set<string>();
     for (const event of events) {
       seen.add(event.type);
@@ -97,4 +118,4 @@ describeEachStore('the event catalogue against the live server', (fixture) => {
     }
     assert.deepEqual([...seen].sort(), [...EVENT_TYPES].sort(), 'this test makes the server write every event type');
   });
-});
+}, { env: pulledEnv({ google: google.url }) });

@@ -3,14 +3,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
+import { PATCH_SCHEMA as PATCH, USER_SCHEMA as USER, type Json } from './support/scim-fixtures.js';
 
 // Random filters, PATCH bodies, paths and malformed JSON against the live server: whatever a
 // client sends, the answer is never a 5xx, the process keeps serving, and Object.prototype
 // stays clean.
 
-type Json = Record<string, unknown>;
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const RUNS = Number(process.env.ROSTER_FUZZ_RUNS ?? 150);
 
 const attributeNames = fc.constantFrom(

@@ -26,9 +26,10 @@ interface Directory {
 }
 
 // Exactly the fields of the directory in Scalekit's SCIM guide.
+// Scalekit's fields, and Roster's `source` (null for SCIM directories; pulled directories' source).
 const DIRECTORY_FIELDS = [
   'attribute_mappings', 'directory_endpoint', 'directory_provider', 'directory_type', 'email', 'enabled', 'groups_tracked', 'id',
-  'last_synced_at', 'name', 'organization_id', 'role_assignments', 'secrets', 'stats', 'status', 'total_groups', 'total_users',
+  'last_synced_at', 'name', 'organization_id', 'role_assignments', 'secrets', 'source', 'stats', 'status', 'total_groups', 'total_users',
 ];
 
 describeEachStore('management API: directories and secrets', (fixture) => {
@@ -53,6 +54,7 @@ describeEachStore('management API: directories and secrets', (fixture) => {
     assert.deepEqual(directory.role_assignments, { assignments: [] });
     assert.deepEqual(directory.attribute_mappings, { attributes: [] });
     assert.equal(directory.directory_endpoint, provisioned.scim);
+    assert.equal(directory.source, null);
 
     const updated = await api().patch<{ directory: Directory }>(path, { name: 'Entra production', directory_provider: 'OKTA' });
     assert.equal(updated.status, 200, updated.text);

@@ -60,7 +60,7 @@ describeEachStore('operations', (fixture) => {
 
   test('/healthz and other directories are answered while a 1,000-operation bulk request runs', async () => {
     // A liveness probe that waits for a bulk job gets the pod killed; another tenant waiting for it
-    // breaks PERFORMANCE.md scenario 3. The probe is sent while the bulk is still running.
+    // breaks docs/performance.md, scenario 3. The probe is sent while the bulk is still running.
     const { scim, token } = fixture.directory();
     const other = await fixture.newDirectory();
     const operations = Array.from({ length: 1000 }, (_, index) => ({

@@ -7,7 +7,7 @@ import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
 import { PATCH_SCHEMA, USER_SCHEMA, waitFor, type Json } from './support/scim-fixtures.js';
 
-// ARCHITECTURE.md: every SCIM request and response is kept per directory, with secrets and
+// docs/architecture.md: every SCIM request and response is kept per directory, with secrets and
 // passwords redacted, so a customer can see why provisioning failed.
 
 interface LogRow {

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
+import { USER_SCHEMA as USER, type Json } from './support/scim-fixtures.js';
 
-type Json = Record<string, unknown>;
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
 describeEachStore('SCIM access control', (fixture) => {
   test('no token and a wrong token are 401 with a SCIM body and WWW-Authenticate', async () => {

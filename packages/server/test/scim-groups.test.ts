@@ -2,12 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
+import { GROUP_SCHEMA as GROUP, PATCH_SCHEMA as PATCH, USER_SCHEMA as USER, type Json } from './support/scim-fixtures.js';
 
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
-type Json = Record<string, unknown>;
 type Member = { value: string; type?: string };
 
 describeEachStore('SCIM Groups', (fixture) => {

@@ -2,11 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
+import { ENTERPRISE_SCHEMA as ENTERPRISE, USER_SCHEMA as USER, type Json } from './support/scim-fixtures.js';
 
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
-type Json = Record<string, unknown>;
 
 describeEachStore('SCIM Users', (fixture) => {
   const scim = () => fixture.directory().scim;

@@ -1,7 +1,9 @@
 import { data, defined, noContent, timestamp, type RosterApi } from '../api.js';
 import { NotFoundError } from '../errors.js';
 import { eachItem, type PageOptions } from '../pagination.js';
-import type { Directory, DirectoryGroup, DirectoryGroupMember, DirectoryProvider, DirectoryUser } from '../types.js';
+import type { operations } from '../generated/openapi.js';
+import type { Directory, DirectoryGroup, DirectoryGroupMember, DirectoryProvider, DirectoryUser, SyncRun } from '../types.js';
+import { sourceBody, type BambooHRSettings, type PulledDirectoryType, type SourceChanges } from './source-input.js';
 
 const DIRECTORIES = '/api/v1/organizations/{organization_id}/directories';
 const DIRECTORY = '/api/v1/organizations/{organization_id}/directories/{directory_id}';
@@ -20,6 +22,38 @@ export interface ListDirectoryGroupsOptions extends PageOptions {
   includeDetail?: boolean;
   /** Only groups changed after this time. */
   updatedAfter?: string | Date;
+}
+
+/** A directory its IdP pushes over SCIM. */
+export interface NewScimDirectory {
+  directoryProvider: DirectoryProvider;
+  directoryType?: 'SCIM';
+  name?: string;
+}
+
+/**
+ * A directory Roster pulls from Google Workspace or BambooHR on a schedule (the server needs
+ * ROSTER_ENCRYPTION_KEY). Without credentials it waits for them (updateDirectorySource, or the
+ * admin portal, where a Google admin can also sign in with Google instead).
+ */
+export interface NewPulledDirectory extends Omit<SourceChanges, 'bamboohr'> {
+  directoryType: PulledDirectoryType;
+  name?: string;
+  /** BambooHR directories: at least the subdomain. */
+  bamboohr?: BambooHRSettings & { subdomain: string };
+}
+
+type CreateDirectoryBody = NonNullable<operations['createDirectory']['requestBody']>['content']['application/json'];
+
+const isPulled = (directory: NewScimDirectory | NewPulledDirectory): directory is NewPulledDirectory =>
+  directory.directoryType === 'GOOGLE_WORKSPACE' || directory.directoryType === 'BAMBOOHR';
+
+function createBody(directory: NewScimDirectory | NewPulledDirectory): CreateDirectoryBody {
+  if (isPulled(directory)) {
+    // sourceBody keeps bamboohr.subdomain, which NewPulledDirectory requires.
+    return { ...sourceBody(directory), directory_type: directory.directoryType, ...defined({ name: directory.name }) } as CreateDirectoryBody;
+  }
+  return defined({ directory_provider: directory.directoryProvider, directory_type: directory.directoryType, name: directory.name });
 }
 
 type Iterated<Options> = Omit<Options, 'pageToken'>;
@@ -50,14 +84,13 @@ export class DirectoryClient {
     return primary;
   }
 
-  /** The organization needs the `scim` feature (a PermissionDeniedError otherwise). */
-  createDirectory(organizationId: string, directory: { directoryProvider: DirectoryProvider; directoryType?: 'SCIM'; name?: string }) {
-    return data(
-      this.api.POST(DIRECTORIES, {
-        params: { path: { organization_id: organizationId } },
-        body: defined({ directory_provider: directory.directoryProvider, directory_type: directory.directoryType, name: directory.name }),
-      }),
-    );
+  /**
+   * A SCIM directory (give its provider), or a Google Workspace or BambooHR directory Roster pulls
+   * (give directoryType and the source's settings). The organization needs the `scim` feature (a
+   * PermissionDeniedError otherwise).
+   */
+  createDirectory(organizationId: string, directory: NewScimDirectory | NewPulledDirectory) {
+    return data(this.api.POST(DIRECTORIES, { params: { path: { organization_id: organizationId } }, body: createBody(directory) }));
   }
 
   updateDirectory(organizationId: string, directoryId: string, update: { name?: string; directoryProvider?: DirectoryProvider }) {
@@ -211,5 +244,35 @@ export class DirectoryClient {
         body: { deactivation_as_deletion: settings.deactivationAsDeletion },
       }),
     );
+  }
+
+  /**
+   * A pulled directory's source: settings given replace those stored field by field, credentials
+   * (write-only) replace the stored ones, and a changed scope or new credentials sync at once.
+   */
+  updateDirectorySource(organizationId: string, directoryId: string, changes: SourceChanges) {
+    return data(this.api.PATCH(`${DIRECTORY}/source`, { params: { path: this.path(organizationId, directoryId) }, body: sourceBody(changes) }));
+  }
+
+  /** "Sync now": a run starts at once on some node (or right after the one going). A BadRequestError for a SCIM, disabled or unconnected directory. */
+  syncDirectory(organizationId: string, directoryId: string) {
+    return data(this.api.POST(`${DIRECTORY}:sync`, { params: { path: this.path(organizationId, directoryId) } }));
+  }
+
+  /** A pulled directory's sync runs, newest first. */
+  listDirectorySyncRuns(organizationId: string, directoryId: string, options: PageOptions = {}) {
+    return data(this.api.GET(`${DIRECTORY}/sync_runs`, { params: { path: this.path(organizationId, directoryId), query: defined(page(options)) } }));
+  }
+
+  iterateDirectorySyncRuns(organizationId: string, directoryId: string, options: { pageSize?: number } = {}): AsyncGenerator<SyncRun, void, undefined> {
+    return eachItem((pageToken) => this.listDirectorySyncRuns(organizationId, directoryId, { ...options, ...defined({ pageToken }) }), (result) => result.sync_runs);
+  }
+
+  /**
+   * Lets the removals of a run the safety threshold held go through: a run starts at once and may
+   * remove up to what the held one would have. Only the newest run of a directory that needs review.
+   */
+  approveDirectorySyncRun(organizationId: string, directoryId: string, syncRunId: string) {
+    return data(this.api.POST(`${DIRECTORY}/sync_runs/{sync_run_id}:approve`, { params: { path: { ...this.path(organizationId, directoryId), sync_run_id: syncRunId } } }));
   }
 }

@@ -129,7 +129,7 @@ export interface paths {
         put?: never;
         /**
          * Create a directory
-         * @description A SCIM connection for one of the organization's directory providers. Its directory_endpoint is the SCIM base URL to give the IdP; create a secret next for the bearer token. The organization must have the "scim" feature enabled (403 feature_disabled otherwise). Writes an organization.directory.created event.
+         * @description A SCIM directory (directory_type SCIM, the default) is pushed by the IdP: its directory_endpoint is the SCIM base URL to give the IdP; create a secret next for the bearer token. A GOOGLE_WORKSPACE or BAMBOOHR directory is pulled by Roster from the source on a schedule once it has credentials (given here, with PATCH .../source, or through the admin portal); it needs ROSTER_ENCRYPTION_KEY (400 failed_precondition otherwise). The organization must have the "scim" feature enabled (403 feature_disabled otherwise). Writes an organization.directory.created event.
          */
         post: operations["createDirectory"];
         delete?: never;
@@ -424,6 +424,86 @@ export interface paths {
          */
         put: operations["updateDirectoryAttributeMappings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a pulled directory's source settings, credentials or schedule
+         * @description Settings sent replace those stored, field by field; a changed scope or new credentials sync at once. Credentials are write-only: stored encrypted with ROSTER_ENCRYPTION_KEY, never returned. 400 failed_precondition for a SCIM directory.
+         */
+        patch: operations["updateDirectorySource"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}:sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync a pulled directory now
+         * @description Starts a run at once on some node (or right after the one going). A directory waiting for review is synced again: if the source still lists far fewer people, the new run is held too. 400 failed_precondition when the directory is SCIM, disabled, or has no credentials yet. The answer is the directory with next_sync_time now; follow the run with GET .../sync_runs.
+         */
+        post: operations["syncDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/sync_runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a pulled directory's sync runs, newest first
+         * @description Each run: when it started and finished, what triggered it, what it saw and changed (counts, with source_calls), and how it ended (status, error_code, error); a run held by the safety threshold says what it would have removed (held). 400 failed_precondition for a SCIM directory.
+         */
+        get: operations["listDirectorySyncRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/directories/{directory_id}/sync_runs/{sync_run_id}:approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a sync run held by the safety threshold
+         * @description The directory returns to active and a run starts at once that may deactivate and delete up to what the held run would have (more than that is held again). Only the newest run of a directory that needs review can be approved (400 failed_precondition otherwise).
+         */
+        post: operations["approveDirectorySyncRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1794,6 +1874,91 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "organization.directory.sync_needs_review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pulled directory's sync waits for review
+         * @description A sync of a Google Workspace or BambooHR directory would have deactivated or deleted more than its safety threshold (default 20%) of the directory. It applied everything else but removed no one; the directory shows NEEDS_REVIEW and syncs no more on schedule until an administrator approves the run (dashboard, or POST .../sync_runs/{sync_run_id}:approve), after which the next run applies the removals (as user_deleted, user_updated and group events).
+         *
+         *     Delivered to every enabled webhook endpoint subscribed to `organization.directory.sync_needs_review` (or to every type), signed per Standard Webhooks; also listed by GET /api/v1/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id (evt_...), the same on every retry: receivers dedupe on it. */
+                    "webhook-id": string;
+                    /** @description When this attempt was signed, in Unix seconds; refuse it when too far from now. */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>"> keyed with the endpoint secret; during a rotation one per secret, space-separated. */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "spec_version": "1",
+                     *       "id": "evt_01m8zr5a00f2w7x4dq8s",
+                     *       "type": "organization.directory.sync_needs_review",
+                     *       "occurred_at": "2026-03-02T09:14:07.512Z",
+                     *       "environment_id": "env_01m8zq4c8t00a7k2f5rj3x",
+                     *       "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *       "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *       "object": "Directory",
+                     *       "data": {
+                     *         "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "directory_type": "GOOGLE_WORKSPACE",
+                     *         "sync_run_id": "syncrun_01m8zr9f4e00p6s2y3mu8x",
+                     *         "users_deactivated": 0,
+                     *         "users_deleted": 412,
+                     *         "groups_deleted": 0,
+                     *         "users_in_directory": 520,
+                     *         "groups_in_directory": 31,
+                     *         "threshold_percent": 20,
+                     *         "user_share_percent": 79.2,
+                     *         "group_share_percent": 0,
+                     *         "reason": "This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.",
+                     *         "sample": [
+                     *           {
+                     *             "kind": "user",
+                     *             "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *             "name": "ada@acme.com",
+                     *             "action": "delete"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectorySyncNeedsReviewEvent"];
+                };
+            };
+            responses: {
+                /** @description Any 2xx acknowledges the delivery. Anything else, or no answer in time, is retried with backoff for about three days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1854,22 +2019,25 @@ export interface components {
             /** @description whsec_...: the signing secret, shown only now. */
             secret: string;
         };
-        /** @description One SCIM connection of an organization's directory provider. */
+        /** @description One connection of an organization's directory: pushed by its IdP over SCIM, or pulled by Roster from Google Workspace or BambooHR. */
         Directory: {
             id: string;
             name: string;
+            /**
+             * @description SCIM: the IdP pushes over SCIM; GOOGLE_WORKSPACE, BAMBOOHR: Roster pulls from the source on a schedule.
+             * @enum {string}
+             */
+            directory_type: "SCIM" | "GOOGLE_WORKSPACE" | "BAMBOOHR";
             /** @enum {string} */
-            directory_type: "SCIM";
-            /** @enum {string} */
-            directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+            directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER" | "BAMBOOHR";
             organization_id: string;
             enabled: boolean;
             /**
-             * @description DISABLED; ACTIVE once the IdP has called; PENDING with a secret; else NOT_CONFIGURED.
+             * @description DISABLED; ACTIVE once the IdP has called (pulled: once a sync succeeded); PENDING with a secret (pulled: connected, first sync to come); else NOT_CONFIGURED. Pulled directories also: NEEDS_REVIEW (a sync waits for approval), INVALID_CREDENTIALS (the source refused them), ERROR (the last sync failed; retried with backoff).
              * @enum {string}
              */
-            status: "ACTIVE" | "PENDING" | "NOT_CONFIGURED" | "DISABLED";
-            /** @description When the IdP last called the SCIM endpoint. */
+            status: "ACTIVE" | "PENDING" | "NOT_CONFIGURED" | "DISABLED" | "NEEDS_REVIEW" | "INVALID_CREDENTIALS" | "ERROR";
+            /** @description When the IdP last called the SCIM endpoint (pulled: when the last sync succeeded). */
             last_synced_at: string | null;
             /** @description The SCIM base URL to give the IdP. */
             directory_endpoint: string;
@@ -1887,6 +2055,8 @@ export interface components {
             email: string | null;
             /** @enum {string} */
             groups_tracked: "ALL";
+            /** @description Where a pulled directory syncs from and how it is going; null for SCIM directories. */
+            source: components["schemas"]["DirectorySource"] | null;
         };
         /** @description A directory was created. A SCIM directory was added to an organization (management API, dashboard or portal). */
         DirectoryCreatedEvent: {
@@ -1973,7 +2143,7 @@ export interface components {
             id: string;
             organization_id: string;
             /** @enum {string} */
-            directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+            directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER" | "BAMBOOHR";
             enabled: boolean;
         };
         DirectoryEventSettingsResponse: {
@@ -2075,6 +2245,101 @@ export interface components {
             object: "DirectorySecret";
             data: components["schemas"]["DirectorySecretEventData"];
         };
+        /** @description A pulled directory's source: where it syncs from, how, on what schedule, and how it is going. Null for SCIM directories. */
+        DirectorySource: {
+            /**
+             * @description not_connected: no credentials yet; active: syncing on schedule; needs_review: a run was held by the safety threshold and waits for approval; invalid_credentials: the source refused the credentials (401/403: consent revoked, key deleted), no one was removed; error: the last run failed, retried with backoff.
+             * @enum {string}
+             */
+            status: "not_connected" | "active" | "needs_review" | "invalid_credentials" | "error";
+            /** @description What went wrong and what to do, when something did. */
+            status_message: string | null;
+            /** @description How Roster reaches the source; the credentials themselves are never returned. */
+            connection: {
+                /** @enum {string} */
+                kind: "oauth" | "service_account" | "api_key";
+                /** @description The service account's email (service_account only). */
+                service_account?: string;
+                /** @description The admin the service account acts as (service_account only). */
+                admin_email?: string;
+                /** Format: date-time */
+                update_time: string;
+            } | null;
+            /** @description The Google Workspace settings (GOOGLE_WORKSPACE directories). */
+            google_workspace: {
+                /**
+                 * @description The Google Workspace customer (my_customer: the admin's own).
+                 * @default my_customer
+                 */
+                customer_id: string;
+                /** @description Only users of this domain. */
+                domain?: string;
+                /**
+                 * @description Only users in these organizational units (and the units below them).
+                 * @default []
+                 */
+                org_units: string[];
+                /**
+                 * @description Only these groups, the groups nested in them, and their members.
+                 * @default []
+                 */
+                group_emails: string[];
+            } | null;
+            /** @description The BambooHR settings (BAMBOOHR directories). */
+            bamboohr: {
+                /** @description The company's BambooHR subdomain: "acme" for acme.bamboohr.com. */
+                subdomain: string;
+                /**
+                 * @description report: a custom report of every employee (Active and Inactive); directory: the employee directory (active employees only).
+                 * @default report
+                 * @enum {string}
+                 */
+                employees_from: "report" | "directory";
+                /**
+                 * @description More report fields to keep on each user (for attribute mappings).
+                 * @default []
+                 */
+                extra_fields: string[];
+                /**
+                 * @description Which employee fields become groups.
+                 * @default [
+                 *       "department",
+                 *       "division"
+                 *     ]
+                 */
+                group_by: ("department" | "division")[];
+            } | null;
+            sync_interval_minutes: number;
+            /** @description A run that would deactivate or delete more than this share of the users (or delete more than this share of the groups) waits for approval. */
+            safety_threshold_percent: number;
+            /** @description A run is going now (on some node). */
+            syncing: boolean;
+            /** @description When the next run is due; null while not connected or waiting for review. */
+            next_sync_time: string | null;
+            last_success_time: string | null;
+            consecutive_failures: number;
+            last_run: components["schemas"]["SyncRun"] | null;
+        };
+        /** @description A pulled directory's sync waits for review. A sync of a Google Workspace or BambooHR directory would have deactivated or deleted more than its safety threshold (default 20%) of the directory. It applied everything else but removed no one; the directory shows NEEDS_REVIEW and syncs no more on schedule until an administrator approves the run (dashboard, or POST .../sync_runs/{sync_run_id}:approve), after which the next run applies the removals (as user_deleted, user_updated and group events). */
+        DirectorySyncNeedsReviewEvent: {
+            /** @constant */
+            spec_version: "1";
+            /** @description evt_...; also the webhook-id header (receivers dedupe on it). */
+            id: string;
+            /** @constant */
+            type: "organization.directory.sync_needs_review";
+            /**
+             * Format: date-time
+             * @description When the change committed.
+             */
+            occurred_at: string;
+            environment_id: string;
+            organization_id: string | null;
+            directory_id: string | null;
+            /** @constant */
+            object: "Directory";
+            data: components["schemas"]["SyncNeedsReviewEventData"];
+        };
         /** @description A user the IdP provisioned, normalized. */
         DirectoryUser: {
             id: string;
@@ -2123,7 +2388,7 @@ export interface components {
             spec_version: "1";
             /** @description evt_...; also the webhook-id header of its deliveries (receivers dedupe on it). */
             id: string;
-            /** @description One of organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+            /** @description One of organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked, organization.directory.sync_needs_review. */
             type: string;
             /** Format: date-time */
             occurred_at: string;
@@ -2243,6 +2508,48 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description What a run held by the safety threshold would have removed. Approve the run to let the next one apply it.
+         * @example {
+         *       "users_deactivated": 0,
+         *       "users_deleted": 412,
+         *       "groups_deleted": 0,
+         *       "users_in_directory": 520,
+         *       "groups_in_directory": 31,
+         *       "threshold_percent": 20,
+         *       "user_share_percent": 79.2,
+         *       "group_share_percent": 0,
+         *       "reason": "This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.",
+         *       "sample": [
+         *         {
+         *           "kind": "user",
+         *           "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+         *           "name": "ada@acme.com",
+         *           "action": "delete"
+         *         }
+         *       ]
+         *     }
+         */
+        HeldSyncRun: {
+            users_deactivated: number;
+            users_deleted: number;
+            groups_deleted: number;
+            users_in_directory: number;
+            groups_in_directory: number;
+            threshold_percent: number;
+            user_share_percent: number;
+            group_share_percent: number;
+            reason: string;
+            /** @description Up to 25 of the users and groups the run would have removed. */
+            sample: {
+                /** @enum {string} */
+                kind: "user" | "group";
+                id: string;
+                name: string;
+                /** @enum {string} */
+                action: "deactivate" | "delete";
+            }[];
+        };
         ListApiClientsResponse: {
             clients: components["schemas"]["ApiClient"][];
             /** @description Pass as page_token for the next page; empty on the last page. */
@@ -2315,6 +2622,15 @@ export interface components {
         };
         ListRolesResponse: {
             roles: components["schemas"]["Role"][];
+            /** @description Pass as page_token for the next page; empty on the last page. */
+            next_page_token: string;
+            /** @description Pass as page_token for the previous page; empty on the first page. */
+            prev_page_token: string;
+            /** @description How many items the whole list holds. */
+            total_size: number;
+        };
+        ListSyncRunsResponse: {
+            sync_runs: components["schemas"]["SyncRun"][];
             /** @description Pass as page_token for the next page; empty on the last page. */
             next_page_token: string;
             /** @description Pass as page_token for the previous page; empty on the first page. */
@@ -2426,6 +2742,104 @@ export interface components {
                 users: number;
                 groups: number;
             };
+        };
+        /**
+         * @description Credentials for the source; write-only: stored encrypted, never returned or logged. Google consent (OAuth) is given in the admin portal instead.
+         * @example {
+         *       "api_key": "e0d9..."
+         *     }
+         * @example {
+         *       "admin_email": "admin@acme.example",
+         *       "service_account_key": {
+         *         "type": "service_account",
+         *         "client_email": "roster-sync@acme.iam.gserviceaccount.com",
+         *         "private_key": "-----BEGIN PRIVATE KEY-----\n..."
+         *       }
+         *     }
+         */
+        SourceCredentialsInput: {
+            /** @description Google Workspace: the service account key JSON, as downloaded from Google Cloud (an object, or its text). */
+            service_account_key?: string | {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: email
+             * @description Google Workspace: the admin the service account acts as (domain-wide delegation).
+             */
+            admin_email?: string;
+            /** @description BambooHR: an API key of a user who can see the employees. */
+            api_key?: string;
+        };
+        /** @description The pulled directory, its held sync run and what that run would have removed. */
+        SyncNeedsReviewEventData: {
+            directory_id: string;
+            organization_id: string;
+            /** @enum {string} */
+            directory_type: "GOOGLE_WORKSPACE" | "BAMBOOHR";
+            /** @description The held run: approve it with POST .../sync_runs/{sync_run_id}:approve. */
+            sync_run_id: string;
+            users_deactivated: number;
+            users_deleted: number;
+            groups_deleted: number;
+            users_in_directory: number;
+            groups_in_directory: number;
+            threshold_percent: number;
+            user_share_percent: number;
+            group_share_percent: number;
+            reason: string;
+            /** @description Up to 25 of the users and groups the run would have removed. */
+            sample: {
+                /** @enum {string} */
+                kind: "user" | "group";
+                id: string;
+                name: string;
+                /** @enum {string} */
+                action: "deactivate" | "delete";
+            }[];
+        };
+        /** @description One sync of a pulled directory from its source. */
+        SyncRun: {
+            id: string;
+            directory_id: string;
+            /**
+             * @description schedule: its interval came; manual: "Sync now"; approval: an administrator approved a held run.
+             * @enum {string}
+             */
+            trigger: "schedule" | "manual" | "approval";
+            /**
+             * @description running; succeeded (error_code partial when some objects were refused); held (by the safety threshold, see held); failed (see error_code and error); interrupted (its node stopped; the next run took over).
+             * @enum {string}
+             */
+            status: "running" | "succeeded" | "held" | "failed" | "interrupted";
+            /** Format: date-time */
+            start_time: string;
+            finish_time: string | null;
+            counts: components["schemas"]["SyncRunCounts"];
+            /** @description invalid_credentials, source_error, apply_error, needs_review or partial; null when the run went through. */
+            error_code: string | null;
+            error: string | null;
+            held: components["schemas"]["HeldSyncRun"] | null;
+            /** @description When an administrator approved this held run. */
+            approve_time: string | null;
+        };
+        /** @description What a run saw in the source and changed in the directory; source_calls counts every call to the source, retries included. */
+        SyncRunCounts: {
+            users_seen: number;
+            groups_seen: number;
+            users_created: number;
+            users_updated: number;
+            users_deactivated: number;
+            users_deleted: number;
+            groups_created: number;
+            groups_updated: number;
+            groups_deleted: number;
+            memberships_added: number;
+            memberships_removed: number;
+            objects_failed: number;
+            source_calls: number;
+        };
+        SyncRunResponse: {
+            sync_run: components["schemas"]["SyncRun"];
         };
         ToggleDirectoryResponse: {
             enabled: boolean;
@@ -3289,7 +3703,8 @@ export interface operations {
                      *             ]
                      *           },
                      *           "email": null,
-                     *           "groups_tracked": "ALL"
+                     *           "groups_tracked": "ALL",
+                     *           "source": null
                      *         }
                      *       ],
                      *       "next_page_token": "",
@@ -3339,7 +3754,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
@@ -3350,14 +3765,67 @@ export interface operations {
                  */
                 "application/json": {
                     /**
+                     * @description SCIM: the IdP pushes users over SCIM. GOOGLE_WORKSPACE, BAMBOOHR: Roster pulls them from the source on a schedule (needs ROSTER_ENCRYPTION_KEY).
                      * @default SCIM
-                     * @constant
+                     * @enum {string}
                      */
-                    directory_type?: "SCIM";
-                    /** @enum {string} */
-                    directory_provider: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+                    directory_type?: "SCIM" | "GOOGLE_WORKSPACE" | "BAMBOOHR";
+                    /**
+                     * @description Required for SCIM directories; a pulled directory's provider follows from its type (GOOGLE, BAMBOOHR).
+                     * @enum {string}
+                     */
+                    directory_provider?: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER" | "BAMBOOHR";
                     /** @description Defaults to "<PROVIDER> directory". */
                     name?: string;
+                    /** @description Google Workspace settings (GOOGLE_WORKSPACE only): customer, domain, and limits to organizational units or groups. */
+                    google_workspace?: {
+                        /**
+                         * @description The Google Workspace customer (my_customer: the admin's own).
+                         * @default my_customer
+                         */
+                        customer_id?: string;
+                        /** @description Only users of this domain. */
+                        domain?: string;
+                        /**
+                         * @description Only users in these organizational units (and the units below them).
+                         * @default []
+                         */
+                        org_units?: string[];
+                        /**
+                         * @description Only these groups, the groups nested in them, and their members.
+                         * @default []
+                         */
+                        group_emails?: string[];
+                    };
+                    /** @description BambooHR settings (BAMBOOHR only; subdomain required). */
+                    bamboohr?: {
+                        /** @description The company's BambooHR subdomain: "acme" for acme.bamboohr.com. */
+                        subdomain: string;
+                        /**
+                         * @description report: a custom report of every employee (Active and Inactive); directory: the employee directory (active employees only).
+                         * @default report
+                         * @enum {string}
+                         */
+                        employees_from?: "report" | "directory";
+                        /**
+                         * @description More report fields to keep on each user (for attribute mappings).
+                         * @default []
+                         */
+                        extra_fields?: string[];
+                        /**
+                         * @description Which employee fields become groups.
+                         * @default [
+                         *       "department",
+                         *       "division"
+                         *     ]
+                         */
+                        group_by?: ("department" | "division")[];
+                    };
+                    credentials?: components["schemas"]["SourceCredentialsInput"];
+                    /** @description How often to sync, in minutes (default ROSTER_SYNC_INTERVAL_MINUTES, 30). */
+                    sync_interval_minutes?: number;
+                    /** @description Hold a run that would deactivate or delete more than this share of the directory (default ROSTER_SYNC_SAFETY_THRESHOLD_PERCENT, 20). */
+                    safety_threshold_percent?: number;
                 };
             };
         };
@@ -3396,7 +3864,8 @@ export interface operations {
                      *           "attributes": []
                      *         },
                      *         "email": null,
-                     *         "groups_tracked": "ALL"
+                     *         "groups_tracked": "ALL",
+                     *         "source": null
                      *       }
                      *     }
                      */
@@ -3509,7 +3978,8 @@ export interface operations {
                      *           ]
                      *         },
                      *         "email": null,
-                     *         "groups_tracked": "ALL"
+                     *         "groups_tracked": "ALL",
+                     *         "source": null
                      *       }
                      *     }
                      */
@@ -3617,7 +4087,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @enum {string} */
-                    directory_provider?: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER";
+                    directory_provider?: "OKTA" | "AZURE_AD" | "GOOGLE" | "ONELOGIN" | "JUMPCLOUD" | "PING_IDENTITY" | "AUTHENTIK" | "OTHER" | "BAMBOOHR";
                 };
             };
         };
@@ -3676,7 +4146,8 @@ export interface operations {
                      *           ]
                      *         },
                      *         "email": null,
-                     *         "groups_tracked": "ALL"
+                     *         "groups_tracked": "ALL",
+                     *         "source": null
                      *       }
                      *     }
                      */
@@ -4790,6 +5261,599 @@ export interface operations {
             };
         };
     };
+    updateDirectorySource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "google_workspace": {
+                 *         "group_emails": [
+                 *           "engineering@acme.com"
+                 *         ]
+                 *       },
+                 *       "sync_interval_minutes": 60
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Google Workspace settings to change; fields not sent stay as they are. */
+                    google_workspace?: {
+                        /**
+                         * @description The Google Workspace customer (my_customer: the admin's own).
+                         * @default my_customer
+                         */
+                        customer_id?: string;
+                        /** @description Only users of this domain. */
+                        domain?: string;
+                        /**
+                         * @description Only users in these organizational units (and the units below them).
+                         * @default []
+                         */
+                        org_units?: string[];
+                        /**
+                         * @description Only these groups, the groups nested in them, and their members.
+                         * @default []
+                         */
+                        group_emails?: string[];
+                    };
+                    /** @description BambooHR settings to change; fields not sent stay as they are. */
+                    bamboohr?: {
+                        /** @description The company's BambooHR subdomain: "acme" for acme.bamboohr.com. */
+                        subdomain?: string;
+                        /**
+                         * @description report: a custom report of every employee (Active and Inactive); directory: the employee directory (active employees only).
+                         * @default report
+                         * @enum {string}
+                         */
+                        employees_from?: "report" | "directory";
+                        /**
+                         * @description More report fields to keep on each user (for attribute mappings).
+                         * @default []
+                         */
+                        extra_fields?: string[];
+                        /**
+                         * @description Which employee fields become groups.
+                         * @default [
+                         *       "department",
+                         *       "division"
+                         *     ]
+                         */
+                        group_by?: ("department" | "division")[];
+                    };
+                    credentials?: components["schemas"]["SourceCredentialsInput"];
+                    /** @description How often to sync, in minutes (default ROSTER_SYNC_INTERVAL_MINUTES, 30). */
+                    sync_interval_minutes?: number;
+                    /** @description Hold a run that would deactivate or delete more than this share of the directory (default ROSTER_SYNC_SAFETY_THRESHOLD_PERCENT, 20). */
+                    safety_threshold_percent?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "directory": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "name": "Google Workspace",
+                     *         "directory_type": "GOOGLE_WORKSPACE",
+                     *         "directory_provider": "GOOGLE",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "enabled": true,
+                     *         "status": "ACTIVE",
+                     *         "last_synced_at": "2026-03-02T09:14:07.512Z",
+                     *         "directory_endpoint": "https://roster.example.com/api/v1/directories/dir_01m8zqa0g400c9p1w6ht2m/scim/v2",
+                     *         "total_users": 520,
+                     *         "total_groups": 31,
+                     *         "secrets": [],
+                     *         "stats": {
+                     *           "total_users": 520,
+                     *           "total_groups": 31,
+                     *           "user_updated_at": "2026-03-02T09:14:07.512Z",
+                     *           "group_updated_at": "2026-03-02T09:14:07.512Z"
+                     *         },
+                     *         "role_assignments": {
+                     *           "assignments": [
+                     *             {
+                     *               "group_id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *               "role_name": "member"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "attribute_mappings": {
+                     *           "attributes": [
+                     *             {
+                     *               "key": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                     *               "map_to": "custom_attributes.department"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "email": null,
+                     *         "groups_tracked": "ALL",
+                     *         "source": {
+                     *           "status": "active",
+                     *           "status_message": null,
+                     *           "connection": {
+                     *             "kind": "service_account",
+                     *             "service_account": "roster-sync@acme.iam.gserviceaccount.com",
+                     *             "admin_email": "admin@acme.com",
+                     *             "update_time": "2026-02-27T16:05:12.300Z"
+                     *           },
+                     *           "google_workspace": {
+                     *             "customer_id": "my_customer",
+                     *             "org_units": [],
+                     *             "group_emails": [
+                     *               "engineering@acme.com"
+                     *             ]
+                     *           },
+                     *           "bamboohr": null,
+                     *           "sync_interval_minutes": 60,
+                     *           "safety_threshold_percent": 20,
+                     *           "syncing": false,
+                     *           "next_sync_time": "2026-03-02T09:14:07.512Z",
+                     *           "last_success_time": "2026-03-02T09:14:07.512Z",
+                     *           "consecutive_failures": 0,
+                     *           "last_run": {
+                     *             "id": "syncrun_01m8zr7d2c00m4q8w1ks6v",
+                     *             "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *             "trigger": "schedule",
+                     *             "status": "succeeded",
+                     *             "start_time": "2026-03-02T09:14:02.004Z",
+                     *             "finish_time": "2026-03-02T09:14:07.512Z",
+                     *             "counts": {
+                     *               "users_seen": 520,
+                     *               "groups_seen": 31,
+                     *               "users_created": 2,
+                     *               "users_updated": 5,
+                     *               "users_deactivated": 1,
+                     *               "users_deleted": 0,
+                     *               "groups_created": 0,
+                     *               "groups_updated": 1,
+                     *               "groups_deleted": 0,
+                     *               "memberships_added": 3,
+                     *               "memberships_removed": 1,
+                     *               "objects_failed": 0,
+                     *               "source_calls": 40
+                     *             },
+                     *             "error_code": null,
+                     *             "error": null,
+                     *             "held": null,
+                     *             "approve_time": null
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    syncDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "directory": {
+                     *         "id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "name": "Google Workspace",
+                     *         "directory_type": "GOOGLE_WORKSPACE",
+                     *         "directory_provider": "GOOGLE",
+                     *         "organization_id": "org_01m8zq9w1b00b3n6d2kq7v",
+                     *         "enabled": true,
+                     *         "status": "ACTIVE",
+                     *         "last_synced_at": "2026-03-02T09:14:07.512Z",
+                     *         "directory_endpoint": "https://roster.example.com/api/v1/directories/dir_01m8zqa0g400c9p1w6ht2m/scim/v2",
+                     *         "total_users": 520,
+                     *         "total_groups": 31,
+                     *         "secrets": [],
+                     *         "stats": {
+                     *           "total_users": 520,
+                     *           "total_groups": 31,
+                     *           "user_updated_at": "2026-03-02T09:14:07.512Z",
+                     *           "group_updated_at": "2026-03-02T09:14:07.512Z"
+                     *         },
+                     *         "role_assignments": {
+                     *           "assignments": [
+                     *             {
+                     *               "group_id": "dirgroup_01m8zqg2k900e6t5v8cm4p",
+                     *               "role_name": "member"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "attribute_mappings": {
+                     *           "attributes": [
+                     *             {
+                     *               "key": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                     *               "map_to": "custom_attributes.department"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "email": null,
+                     *         "groups_tracked": "ALL",
+                     *         "source": {
+                     *           "status": "active",
+                     *           "status_message": null,
+                     *           "connection": {
+                     *             "kind": "service_account",
+                     *             "service_account": "roster-sync@acme.iam.gserviceaccount.com",
+                     *             "admin_email": "admin@acme.com",
+                     *             "update_time": "2026-02-27T16:05:12.300Z"
+                     *           },
+                     *           "google_workspace": {
+                     *             "customer_id": "my_customer",
+                     *             "org_units": [],
+                     *             "group_emails": []
+                     *           },
+                     *           "bamboohr": null,
+                     *           "sync_interval_minutes": 30,
+                     *           "safety_threshold_percent": 20,
+                     *           "syncing": false,
+                     *           "next_sync_time": "2026-03-02T09:14:07.512Z",
+                     *           "last_success_time": "2026-03-02T09:14:07.512Z",
+                     *           "consecutive_failures": 0,
+                     *           "last_run": {
+                     *             "id": "syncrun_01m8zr7d2c00m4q8w1ks6v",
+                     *             "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *             "trigger": "schedule",
+                     *             "status": "succeeded",
+                     *             "start_time": "2026-03-02T09:14:02.004Z",
+                     *             "finish_time": "2026-03-02T09:14:07.512Z",
+                     *             "counts": {
+                     *               "users_seen": 520,
+                     *               "groups_seen": 31,
+                     *               "users_created": 2,
+                     *               "users_updated": 5,
+                     *               "users_deactivated": 1,
+                     *               "users_deleted": 0,
+                     *               "groups_created": 0,
+                     *               "groups_updated": 1,
+                     *               "groups_deleted": 0,
+                     *               "memberships_added": 3,
+                     *               "memberships_removed": 1,
+                     *               "objects_failed": 0,
+                     *               "source_calls": 40
+                     *             },
+                     *             "error_code": null,
+                     *             "error": null,
+                     *             "held": null,
+                     *             "approve_time": null
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DirectoryResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    listDirectorySyncRuns: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 50). */
+                page_size?: number;
+                /** @description next_page_token or prev_page_token of a previous page of the same list. */
+                page_token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sync_runs": [
+                     *         {
+                     *           "id": "syncrun_01m8zr9f4e00p6s2y3mu8x",
+                     *           "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *           "trigger": "schedule",
+                     *           "status": "held",
+                     *           "start_time": "2026-03-02T09:14:02.004Z",
+                     *           "finish_time": "2026-03-02T09:14:07.512Z",
+                     *           "counts": {
+                     *             "users_seen": 108,
+                     *             "groups_seen": 31,
+                     *             "users_created": 0,
+                     *             "users_updated": 0,
+                     *             "users_deactivated": 0,
+                     *             "users_deleted": 0,
+                     *             "groups_created": 0,
+                     *             "groups_updated": 0,
+                     *             "groups_deleted": 0,
+                     *             "memberships_added": 0,
+                     *             "memberships_removed": 0,
+                     *             "objects_failed": 0,
+                     *             "source_calls": 40
+                     *           },
+                     *           "error_code": "needs_review",
+                     *           "error": "This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.",
+                     *           "held": {
+                     *             "users_deactivated": 0,
+                     *             "users_deleted": 412,
+                     *             "groups_deleted": 0,
+                     *             "users_in_directory": 520,
+                     *             "groups_in_directory": 31,
+                     *             "threshold_percent": 20,
+                     *             "user_share_percent": 79.2,
+                     *             "group_share_percent": 0,
+                     *             "reason": "This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.",
+                     *             "sample": [
+                     *               {
+                     *                 "kind": "user",
+                     *                 "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *                 "name": "ada@acme.com",
+                     *                 "action": "delete"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "approve_time": null
+                     *         },
+                     *         {
+                     *           "id": "syncrun_01m8zr7d2c00m4q8w1ks6v",
+                     *           "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *           "trigger": "schedule",
+                     *           "status": "succeeded",
+                     *           "start_time": "2026-03-02T09:14:02.004Z",
+                     *           "finish_time": "2026-03-02T09:14:07.512Z",
+                     *           "counts": {
+                     *             "users_seen": 520,
+                     *             "groups_seen": 31,
+                     *             "users_created": 2,
+                     *             "users_updated": 5,
+                     *             "users_deactivated": 1,
+                     *             "users_deleted": 0,
+                     *             "groups_created": 0,
+                     *             "groups_updated": 1,
+                     *             "groups_deleted": 0,
+                     *             "memberships_added": 3,
+                     *             "memberships_removed": 1,
+                     *             "objects_failed": 0,
+                     *             "source_calls": 40
+                     *           },
+                     *           "error_code": null,
+                     *           "error": null,
+                     *           "held": null,
+                     *           "approve_time": null
+                     *         }
+                     *       ],
+                     *       "next_page_token": "",
+                     *       "prev_page_token": "",
+                     *       "total_size": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListSyncRunsResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    approveDirectorySyncRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An organization id (org_...). */
+                organization_id: string;
+                /** @description A directory id (dir_...) of the organization. */
+                directory_id: string;
+                /** @description A sync run id (syncrun_...). */
+                sync_run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sync_run": {
+                     *         "id": "syncrun_01m8zr9f4e00p6s2y3mu8x",
+                     *         "directory_id": "dir_01m8zqa0g400c9p1w6ht2m",
+                     *         "trigger": "schedule",
+                     *         "status": "held",
+                     *         "start_time": "2026-03-02T09:14:02.004Z",
+                     *         "finish_time": "2026-03-02T09:14:07.512Z",
+                     *         "counts": {
+                     *           "users_seen": 108,
+                     *           "groups_seen": 31,
+                     *           "users_created": 0,
+                     *           "users_updated": 0,
+                     *           "users_deactivated": 0,
+                     *           "users_deleted": 0,
+                     *           "groups_created": 0,
+                     *           "groups_updated": 0,
+                     *           "groups_deleted": 0,
+                     *           "memberships_added": 0,
+                     *           "memberships_removed": 0,
+                     *           "objects_failed": 0,
+                     *           "source_calls": 40
+                     *         },
+                     *         "error_code": "needs_review",
+                     *         "error": "This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.",
+                     *         "held": {
+                     *           "users_deactivated": 0,
+                     *           "users_deleted": 412,
+                     *           "groups_deleted": 0,
+                     *           "users_in_directory": 520,
+                     *           "groups_in_directory": 31,
+                     *           "threshold_percent": 20,
+                     *           "user_share_percent": 79.2,
+                     *           "group_share_percent": 0,
+                     *           "reason": "This sync would deactivate or delete 412 of 520 users (79.2%), more than the safety threshold of 20%. Nothing was removed; approve the run to apply it, or fix the source and sync again.",
+                     *           "sample": [
+                     *             {
+                     *               "kind": "user",
+                     *               "id": "diruser_01m8zqf7e200d4r8y3bn5k",
+                     *               "name": "ada@acme.com",
+                     *               "action": "delete"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "approve_time": "2026-03-02T09:14:07.512Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SyncRunResponse"];
+                };
+            };
+            /** @description A parameter is wrong; details.parameter names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No access token, or an invalid or expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not found (another organization's ids are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     listRoles: {
         parameters: {
             query?: {
@@ -5592,7 +6656,7 @@ export interface operations {
                 after?: string;
                 /** @description Events per page, 1 to 1000 (default 100). */
                 limit?: number;
-                /** @description Comma-separated event types: organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+                /** @description Comma-separated event types: organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked, organization.directory.sync_needs_review. */
                 types?: string;
                 organization_id?: string;
                 directory_id?: string;
@@ -5913,7 +6977,7 @@ export interface operations {
                     description?: string;
                     /** @description Default true. Enabling clears the failure record. */
                     enabled?: boolean;
-                    /** @description Types to receive (default all): organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+                    /** @description Types to receive (default all): organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked, organization.directory.sync_needs_review. */
                     event_types?: string[];
                     /** @description Only this organization's events (default all). */
                     organization_id?: string | null;
@@ -6114,7 +7178,7 @@ export interface operations {
                     description?: string;
                     /** @description Default true. Enabling clears the failure record. */
                     enabled?: boolean;
-                    /** @description Types to receive (default all): organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked. */
+                    /** @description Types to receive (default all): organization.directory.user_created, organization.directory.user_updated, organization.directory.user_deleted, organization.directory.group_created, organization.directory.group_updated, organization.directory.group_deleted, organization.directory.created, organization.directory.deleted, organization.directory_enabled, organization.directory_disabled, organization.directory.secret_created, organization.directory.secret_revoked, organization.directory.sync_needs_review. */
                     event_types?: string[];
                     /** @description Only this organization's events (default all). */
                     organization_id?: string | null;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
+import type { Json } from '../../../server/test/support/scim-fixtures.js';
 import { startTestServer, storesUnderTest, type StoreKind, type TestServer } from '../../../server/test/support/test-server.js';
 import { Roster, type RosterOptions } from '../../src/index.js';
 
@@ -47,12 +48,9 @@ export function describeEachStore(title: string, suite: (fixture: SdkFixture) =>
   }
 }
 
-export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-export const ENTERPRISE_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-
-export type Json = Record<string, unknown>;
+// The SCIM URNs and the JSON object type, as the server's test support declares them (once).
+export { ENTERPRISE_SCHEMA, GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA } from '../../../server/test/support/scim-fixtures.js';
+export type { Json };
 
 /** What an IdP holds after the admin portal step: the SCIM base URL and a bearer secret. */
 export interface ScimConnection {

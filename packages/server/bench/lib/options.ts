@@ -1,9 +1,9 @@
 import type { StoreKind } from '../../src/store/database.js';
 
-/** How big each scenario is: `--full` are PERFORMANCE.md's sizes, `--quick` fits a laptop. */
+/** How big each scenario is: `--full` are docs/performance.md's sizes, `--quick` fits a laptop. */
 export interface Sizes {
   mode: 'quick' | 'full';
-  /** Client connections for every concurrent load (PERFORMANCE.md: 4). */
+  /** Client connections for every concurrent load (docs/performance.md: 4). */
   connections: number;
   /** 1: the simulated Entra population (memberships follow from it). */
   syncUsers: number;

@@ -148,7 +148,7 @@ function benchFor(run: StoreRun, scenarioId: number, open: OpenStore, output: Ru
         // Whether the server was busy or waiting for the store.
         output.details[`${scenarioId}/${kind}/server cpu`] = { cpuSeconds: round(server.cpuSeconds() - began.cpu), wallSeconds: round((Date.now() - began.at) / 1000), loadAverage: load };
         const rss: FigureInput = { figure: 'peak server RSS', value: `${Math.round(peak)} MB`, data: { peakRssMb: peak } };
-        // PERFORMANCE.md bounds it on PostgreSQL only: the embedded store carries PGlite's own 300-800 MB.
+        // docs/performance.md bounds it on PostgreSQL only: the embedded store carries PGlite's own 300-800 MB.
         memory.push(figure(kind === 'postgres' ? { ...rss, target: '<= 300 MB', met: peak <= 300 } : { ...rss, target: '- (PGlite adds 300-800 MB)' }));
         return result;
       } finally {

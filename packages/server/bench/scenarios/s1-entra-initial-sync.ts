@@ -9,7 +9,7 @@ import type { Scenario } from '../lib/scenario.js';
 import { finishSeeding } from '../lib/seed.js';
 import { round } from '../lib/stats.js';
 
-/** PERFORMANCE.md's limits for 100k users and 300k memberships; smaller syncs get their share. */
+/** docs/performance.md's limits for 100k users and 300k memberships; smaller syncs get their share. */
 const LIMITS = { batched: 240, single: 600 };
 const FULL_USERS = 100_000;
 const FULL_MEMBERSHIPS = 300_000;

@@ -10,7 +10,7 @@ import { usersFixture, usersStoreKey } from '../lib/users-fixture.js';
 
 const PAGE = 100;
 const COLD_REPS = 5;
-/** PERFORMANCE.md: full enumeration of 1M users in 90 s; smaller directories get their share. */
+/** docs/performance.md: full enumeration of 1M users in 90 s; smaller directories get their share. */
 const SECONDS_PER_MILLION = 90;
 
 interface Page {

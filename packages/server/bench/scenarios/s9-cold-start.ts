@@ -8,7 +8,7 @@ import type { Scenario } from '../lib/scenario.js';
 import { round } from '../lib/stats.js';
 import { usersFixture, usersStoreKey } from '../lib/users-fixture.js';
 
-/** PERFORMANCE.md: cold start with 1M users in 10 s. */
+/** docs/performance.md: cold start with 1M users in 10 s. */
 const LIMIT_SECONDS = 10;
 const STARTS = 3;
 

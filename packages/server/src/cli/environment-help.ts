@@ -29,7 +29,18 @@ const SERVER: Record<Variables<typeof configSchema>, string> = {
   ROSTER_TRUSTED_PROXIES: 'comma-separated IPs or CIDRs of the reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (from anyone else they are ignored)',
   ROSTER_METRICS_TOKEN: 'bearer token for GET /metrics (16-512 printable characters); when unset, /metrics answers only local requests',
   ROSTER_SCIM_ADVERTISE_CURSORS: 'advertise RFC 9865 cursor paging in /ServiceProviderConfig (cursors always work; off by default for strict RFC 7643 readers)',
-  ROSTER_ENCRYPTION_KEY: '32 bytes in base64: webhook signing secrets are stored encrypted with it (AES-256-GCM); unset, they are stored in plain text',
+  ROSTER_ENCRYPTION_KEY:
+    '32 bytes in base64: webhook signing secrets and pulled directories\' source credentials are stored encrypted with it (AES-256-GCM); unset, webhook secrets are stored in plain text and pulled directories cannot be created',
+  ROSTER_GOOGLE_CLIENT_ID: 'OAuth client id for "Sign in with Google" in the admin portal\'s Google Workspace guide, with ROSTER_GOOGLE_CLIENT_SECRET (redirect: PUBLIC_URL/api/v1/google/oauth/callback); unset, Google connects with a service account only',
+  ROSTER_GOOGLE_CLIENT_SECRET: 'that OAuth client\'s secret',
+  ROSTER_GOOGLE_API_URL: 'base URL of the Google Admin SDK Directory API (for tests and air-gapped installs)',
+  ROSTER_GOOGLE_OAUTH_URL: "base URL of Google's OAuth server (consent screen and token endpoint); default: Google's own",
+  ROSTER_BAMBOOHR_API_URL: 'base URL of the BambooHR API (for tests and air-gapped installs)',
+  ROSTER_SYNC_INTERVAL_MINUTES: 'how often a pulled directory syncs unless its own interval says otherwise',
+  ROSTER_SYNC_SAFETY_THRESHOLD_PERCENT: 'a sync that would deactivate or delete more than this share of a directory is held for approval (per-directory override)',
+  ROSTER_SYNC_LEASE_SECONDS: "how long a node's claim on a directory's sync lasts without renewal (another node takes over a dead node's run after it)",
+  ROSTER_SYNC_POLL_SECONDS: 'how often each node looks for pulled directories that are due',
+  ROSTER_SYNC_CONCURRENCY: 'pulled directories one node syncs at a time',
 };
 
 const EVENTS: Record<Variables<typeof eventsConfigSchema>, string> = {
@@ -52,7 +63,7 @@ const WEB: Record<Variables<typeof webConfigSchema>, string> = {
 
 export interface EnvironmentVariable {
   name: string;
-  /** The default as the schema fills it in; 'unset' when none, 'empty' for '', 'required' when there must be a value. */
+  /** The default as the schema fills it in; 'unset' when none, 'empty' for '' (or a list of nothing), 'required' when there must be a value. */
   defaultValue: string;
   meaning: string;
 }
@@ -62,7 +73,9 @@ function describeGroup<Schema extends z.ZodObject>(schema: Schema, meanings: Rec
     // The variable's own schema, given no value: its default, nothing, or a complaint.
     const field = schema.shape[name] as z.ZodType;
     const parsed = field.safeParse(undefined);
-    const defaultValue = !parsed.success ? 'required' : parsed.data === undefined ? 'unset' : parsed.data === '' ? 'empty' : String(parsed.data);
+    // An empty list (ROSTER_TRUSTED_PROXIES) is empty too, not '' after String().
+    const empty = parsed.success && (parsed.data === '' || (Array.isArray(parsed.data) && parsed.data.length === 0));
+    const defaultValue = !parsed.success ? 'required' : parsed.data === undefined ? 'unset' : empty ? 'empty' : String(parsed.data);
     return { name, defaultValue, meaning: meanings[name] };
   });
 }

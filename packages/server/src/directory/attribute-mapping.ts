@@ -1,6 +1,6 @@
 import { parseAttributePath, type AttributePath } from '../scim/resource/attribute-path.js';
 import { findKey, isHostileKey, isPlainObject } from '../scim/resource/json-object.js';
-import { matchesValueFilter } from '../scim/resource/value-filter.js';
+import { matchesElement } from '../scim/filter/match-filter.js';
 import { USER_RESOURCE, splitUrnPath } from '../scim/schema/resource-types.js';
 import { fail, ok, type Result } from '../scim/scim-error.js';
 
@@ -83,7 +83,7 @@ export function readPath(resource: Record<string, unknown>, path: CompiledMappin
   if (!present(value)) return undefined;
   if (path.filter) {
     const filter = path.filter;
-    value = Array.isArray(value) ? value.find((element) => matchesValueFilter(element, filter)) : undefined;
+    value = Array.isArray(value) ? value.find((element) => matchesElement(element, filter)) : undefined;
   }
   if (path.subAttribute !== undefined) {
     const sub = path.subAttribute;

@@ -12,6 +12,8 @@ import {
   type DirectoryStats,
 } from '../store/directories.js';
 import { listSecretsOfDirectories, type DirectorySecretRow } from '../store/directory-secrets.js';
+import { listDirectorySources, type DirectorySourceRow } from '../store/directory-sources.js';
+import { latestSyncRuns, type SyncRunRow } from '../store/sync-runs.js';
 import { insertEvents, type NewEvent } from '../store/events.js';
 import { listRoleAssignments, type RoleAssignmentRow } from '../store/role-assignments.js';
 import { withTransaction } from '../store/transaction.js';
@@ -20,7 +22,7 @@ import { getOrganization, scimEnabled } from './organizations.js';
 import { keysetPage, pageOf, type Page, type PageRequest } from './page-token.js';
 import type { Services } from './services.js';
 
-export const DIRECTORY_PROVIDERS = ['OKTA', 'AZURE_AD', 'GOOGLE', 'ONELOGIN', 'JUMPCLOUD', 'PING_IDENTITY', 'AUTHENTIK', 'OTHER'] as const;
+export const DIRECTORY_PROVIDERS = ['OKTA', 'AZURE_AD', 'GOOGLE', 'ONELOGIN', 'JUMPCLOUD', 'PING_IDENTITY', 'AUTHENTIK', 'OTHER', 'BAMBOOHR'] as const;
 export type DirectoryProvider = (typeof DIRECTORY_PROVIDERS)[number];
 
 export interface DirectoryDetails {
@@ -28,6 +30,9 @@ export interface DirectoryDetails {
   stats: DirectoryStats;
   secrets: DirectorySecretRow[];
   assignments: RoleAssignmentRow[];
+  /** A pulled directory's source and its newest sync run (absent for SCIM directories). */
+  source?: DirectorySourceRow | undefined;
+  lastRun?: SyncRunRow | undefined;
 }
 
 /** The SCIM base URL of a directory, under the server's public base URL. */
@@ -35,7 +40,7 @@ export function scimEndpoint(baseUrl: string, directoryId: string): string {
   return `${baseUrl}/api/v1/directories/${directoryId}/scim/v2`;
 }
 
-function directoryEvent(directory: DirectoryRow, type: string): NewEvent {
+export function directoryEvent(directory: DirectoryRow, type: string): NewEvent {
   return {
     id: newId('evt'),
     type,
@@ -83,12 +88,21 @@ export async function getDirectory(services: Services, organizationId: string, d
 /** Stats, secrets and role assignments of several directories: one query each, not one per directory. */
 async function detailsOf(db: Queryable, directories: DirectoryRow[]): Promise<DirectoryDetails[]> {
   const ids = directories.map((directory) => directory.id);
-  const [stats, secrets, assignments] = await Promise.all([directoryStatsOf(db, ids), listSecretsOfDirectories(db, ids), listRoleAssignments(db, ids)]);
+  const pulled = directories.filter((directory) => directory.directory_type !== 'SCIM').map((directory) => directory.id);
+  const [stats, secrets, assignments, sources, runs] = await Promise.all([
+    directoryStatsOf(db, ids),
+    listSecretsOfDirectories(db, ids),
+    listRoleAssignments(db, ids),
+    listDirectorySources(db, pulled),
+    latestSyncRuns(db, pulled),
+  ]);
   return directories.map((directory) => ({
     directory,
     stats: stats.get(directory.id) ?? { total_users: 0, total_groups: 0, user_updated_at: null, group_updated_at: null },
     secrets: secrets.get(directory.id) ?? [],
     assignments: assignments.get(directory.id) ?? [],
+    source: sources.get(directory.id),
+    lastRun: runs.get(directory.id),
   }));
 }
 

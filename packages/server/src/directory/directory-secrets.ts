@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { expireActiveSecrets, insertDirectorySecret, revokeDirectorySecret, type DirectorySecretRow } from '../store/directory-secrets.js';
 import { insertEvents } from '../store/events.js';
 import { withTransaction } from '../store/transaction.js';
-import { notFound } from './api-error.js';
+import { failedPrecondition, notFound } from './api-error.js';
 import { getDirectory } from './directories.js';
 import type { Services } from './services.js';
 
@@ -37,6 +37,14 @@ async function insertSecret(client: pg.PoolClient, organizationId: string, direc
   return { plainSecret, secret };
 }
 
+/** A pulled directory takes no SCIM pushes: it has no SCIM secrets, so no one can write to it but its sync. */
+async function scimDirectory(services: Services, organizationId: string, directoryId: string): Promise<void> {
+  const directory = await getDirectory(services, organizationId, directoryId);
+  if (directory.directory_type !== 'SCIM') {
+    throw failedPrecondition(`Directory ${directoryId} is a ${directory.directory_type} directory: Roster syncs it from its source, it takes no SCIM secrets`, { directory_id: directoryId });
+  }
+}
+
 /** A new bearer token for the SCIM endpoint: 256 random bits, shown once, stored as SHA-256. */
 export async function createDirectorySecret(
   services: Services,
@@ -45,7 +53,7 @@ export async function createDirectorySecret(
   expiresAt: Date | null = null,
   options: { sample?: boolean } = {},
 ): Promise<CreatedSecret> {
-  await getDirectory(services, organizationId, directoryId);
+  await scimDirectory(services, organizationId, directoryId);
   return withTransaction(services.db, (client) => insertSecret(client, organizationId, directoryId, expiresAt, options.sample));
 }
 
@@ -60,7 +68,7 @@ export async function regenerateDirectorySecret(
   directoryId: string,
   graceSeconds: number = DEFAULT_GRACE_SECONDS,
 ): Promise<CreatedSecret & { expiring: DirectorySecretRow[] }> {
-  await getDirectory(services, organizationId, directoryId);
+  await scimDirectory(services, organizationId, directoryId);
   const created = await withTransaction(services.db, async (client) => {
     const expiring = await expireActiveSecrets(client, directoryId, new Date(Date.now() + graceSeconds * 1000));
     return { ...(await insertSecret(client, organizationId, directoryId, null)), expiring };

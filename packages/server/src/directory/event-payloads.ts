@@ -7,7 +7,7 @@ import type { GroupRow } from '../store/groups.js';
 
 /**
  * The management API's group view without `total_users`: counting a 100k-member group's
- * members in every membership PATCH is the cost that grows with the group (PERFORMANCE.md).
+ * members in every membership PATCH is the cost that grows with the group (docs/performance.md).
  */
 export interface GroupEventData {
   id: string;

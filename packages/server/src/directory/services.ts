@@ -15,6 +15,11 @@ export interface Services {
   scimAccess: ScimAccess;
   /** Called after a write recorded changes (event_changes), so their events are composed soon. */
   changesRecorded(): void;
-  /** Seals secrets Roster must read back (webhook signing secrets) when ROSTER_ENCRYPTION_KEY is set. */
+  /** Tells this node's sync scheduler to look for due pulled directories now ("Sync now"). */
+  wakeSync?: () => void;
+  /**
+   * Seals secrets Roster must read back (webhook signing secrets, pulled directories' source
+   * credentials) when ROSTER_ENCRYPTION_KEY is set.
+   */
   secretBox: SecretBox | undefined;
 }

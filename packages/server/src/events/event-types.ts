@@ -12,6 +12,9 @@ export const EVENT_TYPES = [
   'organization.directory_disabled',
   'organization.directory.secret_created',
   'organization.directory.secret_revoked',
+  // A pulled directory's sync would have removed more than its safety threshold: it applied
+  // nothing destructive and waits for an administrator to approve it.
+  'organization.directory.sync_needs_review',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

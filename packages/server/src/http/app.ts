@@ -19,6 +19,7 @@ import { dashboardAuthRoutes } from './routes/dashboard-auth.js';
 import { dashboardSetupRoutes } from './routes/dashboard-setup.js';
 import { directoryRoutes } from './routes/directories.js';
 import { directoryMappingRoutes } from './routes/directory-mappings.js';
+import { directorySourceRoutes } from './routes/directory-sources.js';
 import { directorySecretRoutes } from './routes/directory-secrets.js';
 import { directoryUserRoutes } from './routes/directory-users.js';
 import { eventRoutes } from './routes/events.js';
@@ -28,6 +29,7 @@ import { organizationRoutes } from './routes/organizations.js';
 import { portalApiRoutes } from './routes/portal-api.js';
 import { portalLinkRoutes } from './routes/portal-links.js';
 import { portalSessionRoutes } from './routes/portal-session.js';
+import { googleConsentRoutes } from './routes/portal-sources.js';
 import { roleRoutes } from './routes/roles.js';
 import { sampleDataRoutes } from './routes/sample-data.js';
 import { webAppRoutes } from './routes/web-app.js';
@@ -99,6 +101,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
     dashboardSetupRoutes(management, services);
     dashboardApiRoutes(management, services, undefined, dependencies.eventsConfig);
     portalSessionRoutes(management, services);
+    googleConsentRoutes(management, services);
     portalApiRoutes(management, services);
     webAppRoutes(management, services);
     await management.register(async (authenticated) => {
@@ -109,6 +112,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<FastifyIn
       directorySecretRoutes(authenticated, services);
       directoryUserRoutes(authenticated, services);
       directoryMappingRoutes(authenticated, services);
+      directorySourceRoutes(authenticated, services);
       roleRoutes(authenticated, services);
       portalLinkRoutes(authenticated, services);
       apiClientRoutes(authenticated, services);

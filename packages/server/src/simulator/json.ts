@@ -1,5 +1,7 @@
 /** Narrowing helpers for JSON the simulator reads back from a SCIM server. */
-export type Json = Record<string, unknown>;
+import type { JsonObject as Json } from '../scim/resource/json-object.js';
+
+export type { Json };
 
 export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,9 +3,21 @@ import { formatSummary } from './format-summary.js';
 import { PROVIDER_NAMES, type ProviderName } from './providers/index.js';
 import { runSimulation, SimulationAbortedError } from './run-simulation.js';
 import { SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
+import { simulateSource, type SourceName } from './sources/simulate-source.js';
+
+/** Sources Roster pulls from: the simulator runs a local one instead of pushing over SCIM. */
+const SOURCE_NAMES: SourceName[] = ['google', 'bamboohr'];
 
 interface Options {
-  provider: ProviderName;
+  provider: ProviderName | SourceName;
+  port: number;
+  host: string;
+  rosterUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  organization: string;
+  churnEvery?: number;
+  once?: boolean;
   scenario: ScenarioName[];
   users: number;
   groups: number;
@@ -38,7 +50,7 @@ function scenarios(value: string): ScenarioName[] {
 export function simulateCommand(): Command {
   return new Command('simulate')
     .description('play a directory provider (Okta, Entra ID, ...) against a SCIM endpoint: initial sync, churn, reconcile; --verify reads it back')
-    .addOption(new Option('--provider <name>', 'whose request patterns to send').choices(PROVIDER_NAMES).default('generic'))
+    .addOption(new Option('--provider <name>', 'whose request patterns to send; google and bamboohr run a local source Roster pulls from').choices([...PROVIDER_NAMES, ...SOURCE_NAMES]).default('generic'))
     .addOption(
       new Option('--scenario <names>', 'initial-sync, churn or reconcile; comma-separated to run several in order').argParser(scenarios).default(['initial-sync'], 'initial-sync'),
     )
@@ -53,6 +65,14 @@ export function simulateCommand(): Command {
     .addOption(new Option('--url <url>', "the directory's SCIM base URL, ending in /scim/v2").env('ROSTER_SCIM_URL'))
     .addOption(new Option('--token <token>', 'a secret of that directory').env('ROSTER_SCIM_TOKEN'))
     .option('--verify', 'read the directory back after the run and compare it with what was pushed')
+    .addOption(new Option('--port <port>', 'google, bamboohr: the port the simulated source listens on (0: any free port)').argParser(whole(0)).default(0))
+    .addOption(new Option('--host <host>', 'google, bamboohr: the interface it listens on').default('127.0.0.1'))
+    .addOption(new Option('--roster-url <url>', "google, bamboohr: Roster's base URL, to create a directory on the source and wait for its first sync").env('ROSTER_URL'))
+    .addOption(new Option('--client-id <id>', 'google, bamboohr: an API client of that Roster').env('ROSTER_CLIENT_ID'))
+    .addOption(new Option('--client-secret <secret>', 'google, bamboohr: its secret').env('ROSTER_CLIENT_SECRET'))
+    .addOption(new Option('--organization <name>', 'google, bamboohr: the organization to create').default('Simulated Inc'))
+    .addOption(new Option('--churn-every <seconds>', 'google, bamboohr: change someone in the source every so often').argParser(whole(1)))
+    .option('--once', 'google, bamboohr: stop after the first sync instead of serving until interrupted')
     .option('--json', 'print the summary as JSON (progress goes to stderr)')
     .addHelpText(
       'after',
@@ -62,6 +82,32 @@ export function simulateCommand(): Command {
         '    --provider okta --scenario initial-sync,churn,reconcile --users 1000 --groups 40 --verify',
     )
     .action(async (options: Options, command: Command) => {
+      if (options.provider === 'google' || options.provider === 'bamboohr') {
+        const controller = new AbortController();
+        process.once('SIGINT', () => controller.abort());
+        process.once('SIGTERM', () => controller.abort());
+        const result = await simulateSource(
+          {
+            source: options.provider,
+            users: options.users,
+            groups: options.groups,
+            seed: options.seed,
+            port: options.port,
+            host: options.host,
+            rosterUrl: options.rosterUrl,
+            clientId: options.clientId,
+            clientSecret: options.clientSecret,
+            organization: options.organization,
+            churnEverySeconds: options.churnEvery,
+            once: options.once ?? false,
+            out: options.json ? process.stderr : process.stdout,
+          },
+          controller.signal,
+        );
+        if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        process.exitCode = result.ok ? 0 : 1;
+        return;
+      }
       if (!options.url) command.error('error: the SCIM base URL is missing: pass --url or set ROSTER_SCIM_URL (Roster shows it as the directory endpoint)');
       if (!options.token) command.error('error: the directory secret is missing: pass --token or set ROSTER_SCIM_TOKEN');
       if (!/^https?:\/\//.test(options.url)) command.error(`error: --url must be an http(s) URL, got ${JSON.stringify(options.url)}`);
@@ -70,7 +116,7 @@ export function simulateCommand(): Command {
         const summary = await runSimulation({
           url: options.url,
           token: options.token,
-          provider: options.provider,
+          provider: options.provider as ProviderName,
           scenarios: options.scenario,
           users: options.users,
           groups: options.groups,

@@ -4,7 +4,7 @@ import type { FilterNode } from '../scim/filter/filter-node.js';
  * Whether a filter is an email lookup answered by the GIN index on `emails`. PostgreSQL keeps no
  * statistics for array elements that are all distinct, so it guesses 0.5% of the directory
  * matches and prefers to walk the primary key in page order: a full scan at 1M users for what is
- * one row. Such a filter is evaluated first, then ordered (PERFORMANCE.md scenario 7).
+ * one row. Such a filter is evaluated first, then ordered (docs/performance.md, scenario 7).
  */
 export function isEmailLookup(node: FilterNode): boolean {
   switch (node.kind) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachStore } from '../support/each-store.js';
 import { ENTERPRISE_SCHEMA, LIST_SCHEMA, USER_SCHEMA, providerDirectory, storedUser, type Json } from './provider-helpers.js';
 
-// IDP-QUIRKS.md "General": what any client may send, whichever provider it is.
+// docs/providers.md, "Any client": what any client may send, whichever provider it is.
 
 const ACME_EXTENSION = 'urn:example:params:scim:schemas:extension:acme:2.0:User';
 

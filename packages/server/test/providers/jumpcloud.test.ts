@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachStore } from '../support/each-store.js';
 import { memberRows, providerDirectory, sorted, storedGroup } from './provider-helpers.js';
 
-// JumpCloud renames groups with a top-level replace of `displayName` and no path (IDP-QUIRKS.md).
+// JumpCloud renames groups with a top-level replace of `displayName` and no path (docs/providers.md).
 
 describeEachStore('JumpCloud', (fixture) => {
   const jumpcloud = providerDirectory(fixture, 'JUMPCLOUD', { contentType: 'application/scim+json' });

@@ -17,7 +17,7 @@ import {
   type ProviderClient,
 } from './provider-helpers.js';
 
-// Okta as IDP-QUIRKS.md describes it: the SCIM 2.0 client of Okta's catalog apps and of apps
+// Okta as docs/providers.md describes it: the SCIM 2.0 client of Okta's catalog apps and of apps
 // built with its integration wizard (AIW). Request bodies follow Okta's SCIM 2.0 guide.
 
 const OKTA = { headers: { 'user-agent': 'Okta SCIM Client 1.0.0', accept: 'application/scim+json' }, contentType: 'application/json' };

@@ -4,7 +4,7 @@ import { describeEachStore } from '../support/each-store.js';
 import { GROUP_SCHEMA, USER_SCHEMA, memberRows, providerDirectory, sorted, storedGroup, storedUser, type Json } from './provider-helpers.js';
 
 // OneLogin's SCIM provisioner: the generic RFC 7644 client (PATCH with paths, PUT for full
-// updates) plus the no-path replace (IDP-QUIRKS.md, "OneLogin, JumpCloud, PingIdentity").
+// updates) plus the no-path replace (docs/providers.md, "OneLogin, JumpCloud, PingIdentity").
 
 const ONELOGIN = { headers: { accept: 'application/scim+json' }, contentType: 'application/scim+json' };
 

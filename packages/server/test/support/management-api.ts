@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { http, type HttpResult } from './api-client.js';
+import type { Json } from './scim-fixtures.js';
 
 // A small client for the management API in integration tests: JSON in and out with a bearer
 // token, an error-shape check, and a page walker.
 
-export type Json = Record<string, unknown>;
+export type { Json };
 
 export interface ApiErrorBody {
   code: string;

@@ -6,6 +6,8 @@
 // missing required attributes, wrong types, values outside a closed set, and attributes that must
 // never be returned. Each function returns the problems it found; none is a pass.
 
+import type { Json } from './scim-fixtures.js';
+
 type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'reference' | 'complex' | 'binary';
 
 interface Rule {
@@ -129,7 +131,6 @@ export const SCHEMA: SchemaRules = {
 
 const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
-type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 

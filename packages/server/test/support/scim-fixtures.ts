@@ -2,18 +2,22 @@ import assert from 'node:assert/strict';
 import { http } from './api-client.js';
 
 // Small helpers the SCIM integration suites share: URNs, typed list bodies, seeding, polling.
+// The URNs and the JSON object type are the server's own, declared once (scim/schema/urns.ts).
 
-export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-export const ENTERPRISE_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-export const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
-export const SEARCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest';
-export const BULK_REQUEST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
-export const BULK_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse';
-export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
+export {
+  BULK_REQUEST_SCHEMA,
+  BULK_RESPONSE_SCHEMA,
+  ENTERPRISE_USER_SCHEMA as ENTERPRISE_SCHEMA,
+  ERROR_SCHEMA,
+  GROUP_SCHEMA,
+  LIST_RESPONSE_SCHEMA as LIST_SCHEMA,
+  PATCH_OP_SCHEMA as PATCH_SCHEMA,
+  SEARCH_REQUEST_SCHEMA as SEARCH_SCHEMA,
+  USER_SCHEMA,
+} from '../../src/scim/schema/urns.js';
+import type { JsonObject as Json } from '../../src/scim/resource/json-object.js';
 
-export type Json = Record<string, unknown>;
+export type { Json };
 
 export interface ListBody {
   schemas: string[];

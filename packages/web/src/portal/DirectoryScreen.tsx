@@ -1,18 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { COMMON_TABS, DirectoryTabs, type CommonTab } from '../shared/directory/DirectoryTabs.js';
+import { useDirectoryRefresh } from '../shared/directory/use-directory-refresh.js';
 import type { ApiClient } from '../shared/api.js';
-import { AttributeMappingEditor } from '../shared/directory/AttributeMappingEditor.js';
 import { portalDirectoryApi } from '../shared/directory/directory-api.js';
 import { DirectoryStats } from '../shared/directory/DirectoryStats.js';
-import { GroupsPanel } from '../shared/directory/GroupsPanel.js';
-import { RequestLogPanel } from '../shared/directory/RequestLogPanel.js';
-import { RoleMappingEditor } from '../shared/directory/RoleMappingEditor.js';
 import { SampleDataNotice } from '../shared/directory/SampleDataNotice.js';
 import { SamplePushButton } from '../shared/directory/SamplePushButton.js';
-import { UsersPanel } from '../shared/directory/UsersPanel.js';
 import { providerLabel } from '../shared/format.js';
 import { useAsync, useInterval } from '../shared/hooks.js';
 import type { Directory, DirectoryProvider } from '../shared/types.js';
-import { Tabs } from '../shared/ui/tabs.js';
 import { useToast } from '../shared/ui/toast.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { ProviderPicker } from './ProviderPicker.js';
@@ -20,17 +16,9 @@ import { guideFor } from './providers.js';
 import { SettingsTab } from './SettingsTab.js';
 import { SetupGuide } from './SetupGuide.js';
 
-type Tab = 'setup' | 'users' | 'groups' | 'log' | 'attributes' | 'roles' | 'settings';
+type Tab = 'setup' | CommonTab | 'settings';
 
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'setup', label: 'Setup' },
-  { id: 'users', label: 'Users' },
-  { id: 'groups', label: 'Groups' },
-  { id: 'log', label: 'Request log' },
-  { id: 'attributes', label: 'Attribute mapping' },
-  { id: 'roles', label: 'Role mapping' },
-  { id: 'settings', label: 'Settings' },
-];
+const TABS: { id: Tab; label: string }[] = [{ id: 'setup', label: 'Setup' }, ...COMMON_TABS, { id: 'settings', label: 'Settings' }];
 
 /** One directory: setup guide with live status until the provider connects, then its data and settings. */
 export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: ApiClient; initial: Directory; freshToken: string | undefined; onToken: (token: string) => void }) {
@@ -41,19 +29,12 @@ export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: Ap
   const [tab, setTab] = useState<Tab>(connected ? 'users' : 'setup');
   const [changingProvider, setChangingProvider] = useState(false);
   const [busyProvider, setBusyProvider] = useState<DirectoryProvider>();
-  const [version, setVersion] = useState(0);
   const toast = useToast();
 
   // Live status: every 3 seconds while waiting for the first request, every 10 once connected.
   useInterval(() => void state.reload(), connected ? 10_000 : 3_000);
   // The lists below reload when what they show changed, not at every poll.
-  const changeMark = `${directory.total_users}:${directory.total_groups}:${directory.stats.user_updated_at}:${directory.stats.group_updated_at}`;
-  useEffect(() => setVersion((value) => value + 1), [changeMark]);
-
-  const refresh = () => {
-    void state.reload();
-    setVersion((value) => value + 1);
-  };
+  const { version, refresh } = useDirectoryRefresh(directory, state.reload);
 
   const changeProvider = async (provider: DirectoryProvider) => {
     setBusyProvider(provider);
@@ -99,23 +80,7 @@ export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: Ap
       <SampleDataNotice directory={directoryApi} version={version} onRemoved={refresh} />
       {connected ? <DirectoryStats directory={directory} /> : null}
 
-      <Tabs
-        label="Directory"
-        selected={tab}
-        onSelect={setTab}
-        tabs={TABS.map((item) => ({
-          id: item.id,
-          label: (
-            <>
-              {item.label}
-              {item.id === 'users' ? <span className="count">{directory.total_users}</span> : null}
-              {item.id === 'groups' ? <span className="count">{directory.total_groups}</span> : null}
-            </>
-          ),
-        }))}
-      />
-
-      <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <DirectoryTabs tabs={TABS} selected={tab} onSelect={setTab} directory={directory} directoryApi={directoryApi} version={version} refresh={refresh}>
         {tab === 'setup' ? (
           changingProvider ? (
             <div className="stack">
@@ -158,13 +123,8 @@ export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: Ap
             </div>
           )
         ) : null}
-        {tab === 'users' ? <UsersPanel directory={directoryApi} total={directory.total_users} version={version} /> : null}
-        {tab === 'groups' ? <GroupsPanel directory={directoryApi} total={directory.total_groups} assignments={directory.role_assignments.assignments} version={version} /> : null}
-        {tab === 'log' ? <RequestLogPanel directory={directoryApi} /> : null}
-        {tab === 'attributes' ? <AttributeMappingEditor directory={directoryApi} mappings={directory.attribute_mappings.attributes} onSaved={refresh} /> : null}
-        {tab === 'roles' ? <RoleMappingEditor directory={directoryApi} assignments={directory.role_assignments.assignments} version={version} onSaved={refresh} /> : null}
         {tab === 'settings' ? <SettingsTab directory={directory} directoryApi={directoryApi} onChanged={refresh} /> : null}
-      </section>
+      </DirectoryTabs>
     </div>
   );
 }

@@ -11,6 +11,8 @@ export interface PortalSessionInfo {
   expire_time: string;
   csrf_token: string;
   allowed_origins: string[];
+  /** Whether Google Workspace and BambooHR can be connected (ROSTER_ENCRYPTION_KEY), and Google by consent. */
+  pulled_directories?: { available: boolean; google_consent: boolean };
 }
 
 /** The admin portal: one organization's directory setup, opened from a portal link. */
@@ -87,7 +89,7 @@ export function PortalApp() {
             This portal session ends in {Math.max(1, Math.ceil(remaining / 60_000))} minute{remaining > 60_000 ? 's' : ''}. Finish what you are doing; {isEmbedded() ? 'reopen the portal from the application' : 'ask for a new link'} to continue afterwards.
           </Callout>
         ) : null}
-        <PortalHome api={api} organization={organization} />
+        <PortalHome api={api} organization={organization} pulled={session.data.pulled_directories} />
       </main>
     </>
   );

@@ -1,30 +1,67 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../shared/api.js';
 import { useAsync } from '../shared/hooks.js';
 import type { Directory, DirectoryProvider } from '../shared/types.js';
 import { Callout, ErrorState, Loading } from '../shared/ui/feedback.js';
 import { useToast } from '../shared/ui/toast.js';
 import { providerLabel } from '../shared/format.js';
+import { BambooHRSetup, type BambooHRInput } from './BambooHRSetup.js';
 import { DirectoryScreen } from './DirectoryScreen.js';
+import { PulledDirectoryScreen } from './PulledDirectoryScreen.js';
 import { postPortalEvent } from './embed-events.js';
 import { ProviderPicker } from './ProviderPicker.js';
 
 /** The organization's directory: chosen provider and setup, or the first step when there is none. */
-export function PortalHome({ api, organization }: { api: ApiClient; organization: { id: string; display_name: string; scim_enabled: boolean } }) {
+export function PortalHome({
+  api,
+  organization,
+  pulled = { available: false, google_consent: false },
+}: {
+  api: ApiClient;
+  organization: { id: string; display_name: string; scim_enabled: boolean };
+  pulled?: { available: boolean; google_consent: boolean };
+}) {
   const directories = useAsync(async () => (await api.get<{ directories: Directory[] }>('/api/v1/portal/directories')).directories, [api]);
   const [selectedId, setSelectedId] = useState<string>();
   const [fresh, setFresh] = useState<{ directoryId: string; token: string }>();
   const [creating, setCreating] = useState<DirectoryProvider>();
+  const [bamboo, setBamboo] = useState(false);
   const toast = useToast();
+
+  // Back from Google's consent screen (/api/v1/google/oauth/callback redirects here).
+  useEffect(() => {
+    const search = new URLSearchParams(window.location.search);
+    const directory = search.get('directory');
+    const googleError = search.get('google_error');
+    if (search.get('google') === 'connected' && directory) {
+      setSelectedId(directory);
+      toast.show('Google Workspace is connected: the first sync has started');
+    } else if (googleError) {
+      toast.error(new Error(googleError));
+    }
+    if (directory || googleError) window.history.replaceState(null, '', window.location.pathname);
+  }, []);
 
   if (directories.error) return <ErrorState error={directories.error} onRetry={() => void directories.reload()} title="Your directory could not be loaded" />;
   if (!directories.data) return <Loading label="Loading your directory…" />;
 
-  const create = async (provider: DirectoryProvider) => {
+  const create = async (provider: DirectoryProvider, bamboohr?: BambooHRInput) => {
+    if (pulled.available && provider === 'BAMBOOHR' && !bamboohr) {
+      setBamboo(true);
+      return;
+    }
     setCreating(provider);
     try {
-      const created = await api.post<{ directory: Directory; plain_secret: string }>('/api/v1/portal/directories', { directory_provider: provider, name: `${providerLabel(provider)} directory` });
-      setFresh({ directoryId: created.directory.id, token: created.plain_secret });
+      // Google Workspace and BambooHR are read by Roster itself: no SCIM secret to paste.
+      const body =
+        pulled.available && provider === 'GOOGLE'
+          ? { directory_type: 'GOOGLE_WORKSPACE', name: 'Google Workspace directory' }
+          : bamboohr
+            ? { directory_type: 'BAMBOOHR', name: 'BambooHR directory', ...bamboohr }
+            : { directory_provider: provider, name: `${providerLabel(provider)} directory` };
+      const created = await api.post<{ directory: Directory; plain_secret?: string }>('/api/v1/portal/directories', body);
+      if (created.plain_secret) setFresh({ directoryId: created.directory.id, token: created.plain_secret });
+      setBamboo(false);
       setSelectedId(created.directory.id);
       postPortalEvent('ORGANIZATION_DIRECTORY_ENABLED', 'directory', `Directory sync with ${providerLabel(provider)} was set up`, {
         id: created.directory.id,
@@ -34,6 +71,7 @@ export function PortalHome({ api, organization }: { api: ApiClient; organization
       });
       await directories.reload();
     } catch (error) {
+      if (bamboohr) throw error;
       toast.error(error);
     } finally {
       setCreating(undefined);
@@ -60,7 +98,19 @@ export function PortalHome({ api, organization }: { api: ApiClient; organization
             Keep {organization.display_name}’s users and groups in sync automatically: people you assign in your identity provider get access, and lose it when they leave. Which identity provider do you use?
           </p>
         </div>
-        <ProviderPicker onPick={(provider) => void create(provider)} busy={creating} />
+        {bamboo ? (
+          <div className="card card-body stack">
+            <div className="row-between">
+              <h2>Connect BambooHR</h2>
+              <button type="button" className="btn btn-sm" onClick={() => setBamboo(false)}>
+                Back
+              </button>
+            </div>
+            <BambooHRSetup submitLabel="Connect BambooHR" onSubmit={(input) => create('BAMBOOHR', input)} />
+          </div>
+        ) : (
+          <ProviderPicker onPick={(provider) => void create(provider)} busy={creating} pulled={pulled.available} />
+        )}
         <p className="small muted">Setting up takes about ten minutes in your provider’s admin console. You can change the provider later.</p>
       </div>
     );
@@ -83,13 +133,17 @@ export function PortalHome({ api, organization }: { api: ApiClient; organization
           </select>
         </div>
       ) : null}
-      <DirectoryScreen
-        key={directory.id}
-        api={api}
-        initial={directory}
-        freshToken={fresh?.directoryId === directory.id ? fresh.token : undefined}
-        onToken={(token) => setFresh({ directoryId: directory.id, token })}
-      />
+      {directory.source ? (
+        <PulledDirectoryScreen key={directory.id} api={api} initial={directory} consentAvailable={pulled.google_consent} />
+      ) : (
+        <DirectoryScreen
+          key={directory.id}
+          api={api}
+          initial={directory}
+          freshToken={fresh?.directoryId === directory.id ? fresh.token : undefined}
+          onToken={(token) => setFresh({ directoryId: directory.id, token })}
+        />
+      )}
     </div>
   );
 }

@@ -295,6 +295,12 @@ export const GUIDES: ProviderGuide[] = [
   },
 ];
 
+/** Sources Roster reads itself (pulled directories), as tiles of the provider picker. */
+export const PULLED_TILES: { provider: DirectoryProvider; name: string; short: string; color: string; sub: string }[] = [
+  { provider: 'GOOGLE', name: 'Google Workspace', short: 'G', color: '#1a73e8', sub: 'Sign in with Google, or a service account' },
+  { provider: 'BAMBOOHR', name: 'BambooHR', short: 'Bh', color: '#73c41d', sub: 'Subdomain and API key' },
+];
+
 export const guideFor = (provider: DirectoryProvider): ProviderGuide => GUIDES.find((guide) => guide.provider === provider) ?? (GUIDES.at(-1) as ProviderGuide);
 
 /** What a directory needs from the provider to be useful to the application. */

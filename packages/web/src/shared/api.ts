@@ -1,5 +1,12 @@
 // The one HTTP client of the web UI: JSON in and out, same-origin cookies, the session's CSRF
 // token on every write, and Roster's one error shape ({code, message, details}) as ApiError.
+// The management API is called through `management`, openapi-fetch over the `paths` generated
+// from the server's OpenAPI document (as the SDK does): paths, parameters, bodies and responses
+// are checked by the compiler. The dashboard's and the portal's own routes, which that document
+// does not describe, go through get/post/put/patch/delete.
+
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../../../sdk/src/generated/openapi.js';
 
 export class ApiError extends Error {
   constructor(
@@ -19,6 +26,8 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T = void>(path: string): Promise<T>;
+  /** The management API, typed by its OpenAPI document; unwrap results with `bodyOf` or `noContent`. */
+  management: Client<paths>;
   setCsrfToken(token: string | undefined): void;
 }
 
@@ -42,16 +51,45 @@ export function createApiClient(options: { onUnauthenticated?: (error: ApiError)
     } catch {
       json = undefined;
     }
-    if (!response.ok) {
-      const shape = (json ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
-      const error = new ApiError(response.status, shape.code ?? 'http_error', shape.message ?? `The request failed (HTTP ${response.status})`, shape.details ?? {});
-      if (response.status === 401) options.onUnauthenticated?.(error);
-      throw error;
-    }
+    if (!response.ok) throw failure(response.status, json);
     return json as T;
   }
 
+  function failure(status: number, body: unknown): ApiError {
+    const shape = (typeof body === 'object' && body !== null ? body : {}) as { code?: string; message?: string; details?: Record<string, unknown> };
+    const error = new ApiError(status, shape.code ?? 'http_error', shape.message ?? `The request failed (HTTP ${status})`, shape.details ?? {});
+    if (status === 401) options.onUnauthenticated?.(error);
+    return error;
+  }
+
+  const management = createClient<paths>({
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    fetch: async (request) => {
+      if (request.method !== 'GET' && csrfToken) request.headers.set('x-roster-csrf', csrfToken);
+      try {
+        return await fetch(request);
+      } catch {
+        throw new ApiError(0, 'network', 'Roster could not be reached. Check your connection and try again.');
+      }
+    },
+  });
+  management.use({
+    onResponse: async ({ response }) => {
+      if (response.ok) return undefined;
+      const text = await response.clone().text();
+      let body: unknown = undefined;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      throw failure(response.status, body);
+    },
+  });
+
   return {
+    management,
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
     put: (path, body) => call('PUT', path, body ?? {}),
@@ -61,6 +99,18 @@ export function createApiClient(options: { onUnauthenticated?: (error: ApiError)
       csrfToken = token;
     },
   };
+}
+
+/** The body of a management API response (failures have already thrown an ApiError). */
+export async function bodyOf<T>(pending: Promise<{ data?: T; response: Response }>): Promise<T> {
+  const { data: body, response } = await pending;
+  if (body === undefined) throw new ApiError(response.status, 'empty_response', `The response (HTTP ${response.status}) had no body`);
+  return body;
+}
+
+/** A management API call that answers without a body (204). */
+export async function noContent(pending: Promise<{ response: Response }>): Promise<void> {
+  await pending;
 }
 
 export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -36,6 +36,7 @@ export const PROVIDER_LABELS: Record<DirectoryProvider, string> = {
   PING_IDENTITY: 'PingIdentity',
   AUTHENTIK: 'authentik',
   OTHER: 'Other SCIM 2.0',
+  BAMBOOHR: 'BambooHR',
 };
 
 export const providerLabel = (provider: string): string => PROVIDER_LABELS[provider as DirectoryProvider] ?? provider;

@@ -1,105 +1,40 @@
-// The shapes of Roster's API responses the UI reads (see /api/openapi.json).
+// The shapes of Roster's API responses the UI reads. Those of the management API are the ones
+// its OpenAPI document declares, generated into the SDK (packages/sdk/src/generated/openapi.ts,
+// `npm run generate -w @roster/sdk`): a change to the API that the UI does not follow fails the
+// typecheck. The dashboard's and the portal's own routes (request log, sample push) are not in
+// that document; their shapes are declared here.
 
-export type DirectoryProvider = 'OKTA' | 'AZURE_AD' | 'GOOGLE' | 'ONELOGIN' | 'JUMPCLOUD' | 'PING_IDENTITY' | 'AUTHENTIK' | 'OTHER';
-export type DirectoryStatus = 'ACTIVE' | 'PENDING' | 'NOT_CONFIGURED' | 'DISABLED';
+import type { components } from '../../../sdk/src/generated/openapi.js';
 
-export interface Page {
-  next_page_token: string;
-  prev_page_token: string;
-  total_size: number;
-}
+type Schemas = components['schemas'];
 
-export interface Organization {
-  id: string;
-  display_name: string;
-  external_id: string | null;
-  settings: { features: { name: string; enabled: boolean }[] };
-  create_time: string;
-  update_time: string;
-}
-
-export interface DirectorySecret {
-  id: string;
-  directory_id: string;
-  secret_suffix: string;
-  status: 'ACTIVE' | 'REVOKED' | 'EXPIRED';
-  create_time: string;
-  expire_time: string | null;
-  last_used_time: string | null;
-}
-
-export interface AttributeMapping {
-  key: string;
-  map_to: string;
-}
-
-export interface RoleAssignment {
-  group_id: string;
-  role_name: string;
-}
-
-export interface Directory {
-  id: string;
-  name: string;
-  directory_type: 'SCIM';
-  directory_provider: DirectoryProvider;
-  organization_id: string;
-  enabled: boolean;
-  status: DirectoryStatus;
-  last_synced_at: string | null;
-  directory_endpoint: string;
-  total_users: number;
-  total_groups: number;
-  secrets: DirectorySecret[];
-  stats: { total_users: number; total_groups: number; user_updated_at: string | null; group_updated_at: string | null };
-  role_assignments: { assignments: RoleAssignment[] };
-  attribute_mappings: { attributes: AttributeMapping[] };
-}
-
-export interface DirectoryUser {
-  id: string;
-  email: string | null;
-  preferred_username: string;
-  given_name: string | null;
-  family_name: string | null;
-  name: string | null;
-  active: boolean;
-  emails: string[];
-  groups: { id: string; display_name: string }[];
-  roles: { role_name: string }[];
-  permissions: string[];
-  custom_attributes: Record<string, unknown>;
-  updated_at: string;
-  /** Made by "Send sample data". */
-  sample?: true;
-  user_detail?: Record<string, unknown>;
-}
-
-export interface DirectoryGroup {
-  id: string;
-  display_name: string;
-  total_users: number;
-  updated_at: string;
-  /** Made by "Send sample data". */
-  sample?: true;
-}
-
+export type Organization = Schemas['Organization'];
+export type Directory = Schemas['Directory'];
+export type DirectoryProvider = Directory['directory_provider'];
+export type DirectoryStatus = Directory['status'];
+/** SCIM: the IdP pushes; the others Roster pulls from their source on a schedule. */
+export type DirectoryType = Directory['directory_type'];
+/** Where a pulled directory syncs from; null for SCIM directories. */
+export type DirectorySource = Schemas['DirectorySource'];
+export type SourceStatus = DirectorySource['status'];
+export type SyncRun = Schemas['SyncRun'];
+export type DirectorySecret = Schemas['DirectorySecret'];
+export type AttributeMapping = Schemas['AttributeMappings']['attributes'][number];
+export type RoleAssignment = Schemas['RoleAssignments']['assignments'][number];
+export type DirectoryUser = Schemas['DirectoryUser'];
+export type DirectoryGroup = Schemas['DirectoryGroup'];
 /** How many users and groups "Send sample data" left in a directory. */
-export interface SampleDataCounts {
-  users: number;
-  groups: number;
-}
+export type SampleDataCounts = Schemas['SampleDataResponse']['sample_data'];
+export type Role = Schemas['Role'];
+export type Webhook = Schemas['Webhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookAttempt = Schemas['WebhookDeliveryResponse']['attempt_log'][number];
+export type RosterEvent = Schemas['Event'];
+export type ApiClientInfo = Schemas['ApiClient'];
+export type PortalLink = Schemas['PortalLink'];
 
-export interface Role {
-  id: string;
-  name: string;
-  display_name: string;
-  description: string | null;
-  permissions: string[];
-  is_default: boolean;
-  create_time: string;
-  update_time: string;
-}
+/** The paging fields of every management list response. */
+export type Page = Pick<Schemas['ListOrganizationsResponse'], 'next_page_token' | 'prev_page_token' | 'total_size'>;
 
 export interface RequestLogEntry {
   id: string;
@@ -126,66 +61,4 @@ export interface SamplePushResult {
   requests: number;
   failed_requests: number;
   duration_ms: number;
-}
-
-export interface Webhook {
-  id: string;
-  url: string;
-  description: string;
-  enabled: boolean;
-  disabled_reason: 'manual' | 'failing' | null;
-  event_types: string[];
-  organization_id: string | null;
-  failing_since: string | null;
-  last_success_time: string | null;
-  last_failure_time: string | null;
-  create_time: string;
-  update_time: string;
-}
-
-export interface WebhookDelivery {
-  webhook_id: string;
-  event_id: string;
-  status: 'pending' | 'succeeded' | 'dead';
-  attempts: number;
-  next_attempt_time: string | null;
-  last_attempt_time: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  create_time: string;
-  complete_time: string | null;
-}
-
-export interface WebhookAttempt {
-  attempt: number;
-  attempt_time: string;
-  status_code: number | null;
-  latency_ms: number;
-  error: string | null;
-  response_excerpt: string | null;
-}
-
-export interface RosterEvent {
-  spec_version: '1';
-  id: string;
-  type: string;
-  occurred_at: string;
-  environment_id: string;
-  organization_id: string | null;
-  directory_id: string | null;
-  object: string;
-  data: unknown;
-}
-
-export interface ApiClientInfo {
-  id: string;
-  name: string;
-  create_time: string;
-  revoke_time: string | null;
-}
-
-export interface PortalLink {
-  id: string;
-  location: string;
-  expire_time: string;
 }

@@ -10,21 +10,67 @@ import {
   setDirectoryEnabled,
   updateDirectory,
 } from '../../directory/directories.js';
+import { createPulledDirectory, storePulledCredentials } from '../../directory/pulled-directories.js';
 import type { Services } from '../../directory/services.js';
+import { isPulledDirectoryType } from '../../connectors/source.js';
+import { sourceFor } from '../../connectors/source-registry.js';
+import { invalidArgument } from '../../directory/api-error.js';
+import { credentialsInput, newSourceSettings, scheduleFields, settingsFields, sourceCredentials } from '../source-input.js';
 import { baseUrlOf } from '../base-url.js';
 import { defineRoute } from '../openapi-route.js';
-import { directoryListResponse, directoryResponse, serializeDirectory, toggleDirectoryResponse } from '../serializers/directory.js';
+import { DIRECTORY_TYPES, directoryListResponse, directoryResponse, serializeDirectory, toggleDirectoryResponse } from '../serializers/directory.js';
 import { exampleDirectory, onePage } from '../serializers/examples.js';
 import { directoryParams, organizationParams, pageQuery, pageRequest } from './common-schemas.js';
 
 const provider = z.enum(DIRECTORY_PROVIDERS, { error: `must be one of ${DIRECTORY_PROVIDERS.join(', ')}` });
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
-const createBody = z.object({
-  directory_type: z.literal('SCIM', { error: 'must be "SCIM"' }).default('SCIM'),
-  directory_provider: provider,
-  name: name.optional().describe('Defaults to "<PROVIDER> directory".'),
-});
+const createBody = z
+  .object({
+    directory_type: z
+      .enum(DIRECTORY_TYPES, { error: `must be one of ${DIRECTORY_TYPES.join(', ')}` })
+      .default('SCIM')
+      .describe('SCIM: the IdP pushes users over SCIM. GOOGLE_WORKSPACE, BAMBOOHR: Roster pulls them from the source on a schedule (needs ROSTER_ENCRYPTION_KEY).'),
+    directory_provider: provider.optional().describe('Required for SCIM directories; a pulled directory\'s provider follows from its type (GOOGLE, BAMBOOHR).'),
+    name: name.optional().describe('Defaults to "<PROVIDER> directory".'),
+    ...settingsFields,
+    credentials: credentialsInput.optional(),
+    ...scheduleFields,
+  })
+  .meta({
+    examples: [
+      { directory_type: 'SCIM', directory_provider: 'OKTA' },
+      { directory_type: 'GOOGLE_WORKSPACE', google_workspace: { org_units: ['/Engineering'] }, sync_interval_minutes: 30 },
+      { directory_type: 'BAMBOOHR', bamboohr: { subdomain: 'acme' }, credentials: { api_key: 'e0d9...' } },
+    ],
+  });
+
+const PULLED_ONLY = ['google_workspace', 'bamboohr', 'credentials', 'sync_interval_minutes', 'safety_threshold_percent'] as const;
+
+/** A pulled directory (GOOGLE_WORKSPACE, BAMBOOHR): the directory and its source, then its credentials if given. */
+async function createPulled(services: Services, organizationId: string, body: z.infer<typeof createBody>) {
+  const type = body.directory_type;
+  if (!isPulledDirectoryType(type)) throw new Error('not a pulled type');
+  const source = sourceFor(type);
+  if (body.directory_provider !== undefined && body.directory_provider !== source.provider) {
+    throw invalidArgument('directory_provider', `a ${type} directory's provider is ${source.provider}`);
+  }
+  const settings = newSourceSettings(type, body);
+  const credentials = body.credentials ? sourceCredentials(type, body.credentials) : undefined;
+  const directory = await createPulledDirectory(services, organizationId, {
+    type,
+    provider: source.provider,
+    name: body.name ?? `${source.displayName} directory`,
+    settings,
+    syncIntervalMinutes: body.sync_interval_minutes,
+    safetyThresholdPercent: body.safety_threshold_percent,
+  });
+  if (credentials) {
+    await storePulledCredentials(services, organizationId, directory.id, credentials.credentials, credentials.summary);
+    services.wakeSync?.();
+  }
+  return directory;
+}
 
 const updateBody = z.object({ name: name.optional(), directory_provider: provider.optional() });
 
@@ -41,9 +87,10 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       tag: TAG,
       summary: 'Create a directory',
       description:
-        'A SCIM connection for one of the organization\'s directory providers. Its directory_endpoint is the SCIM base URL to give the IdP; ' +
-        'create a secret next for the bearer token. The organization must have the "scim" feature enabled (403 feature_disabled otherwise). ' +
-        'Writes an organization.directory.created event.',
+        'A SCIM directory (directory_type SCIM, the default) is pushed by the IdP: its directory_endpoint is the SCIM base URL to give the IdP; ' +
+        'create a secret next for the bearer token. A GOOGLE_WORKSPACE or BAMBOOHR directory is pulled by Roster from the source on a schedule once it has ' +
+        'credentials (given here, with PATCH .../source, or through the admin portal); it needs ROSTER_ENCRYPTION_KEY (400 failed_precondition otherwise). ' +
+        'The organization must have the "scim" feature enabled (403 feature_disabled otherwise). Writes an organization.directory.created event.',
       examples: {
         request: { directory_type: 'SCIM', directory_provider: 'OKTA', name: 'Okta' },
         response: {
@@ -57,7 +104,15 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       errors: [403, 404],
     },
     async ({ params, body }, request) => {
-      const directory = await createDirectory(services, params.organization_id, { type: body.directory_type, provider: body.directory_provider, name: body.name });
+      let directory;
+      if (body.directory_type === 'SCIM') {
+        for (const field of PULLED_ONLY) if (body[field] !== undefined) throw invalidArgument(field, 'is for pulled directories (GOOGLE_WORKSPACE, BAMBOOHR), not SCIM ones');
+        if (body.directory_provider === undefined) throw invalidArgument('directory_provider', 'is required for a SCIM directory');
+        if (body.directory_provider === 'BAMBOOHR') throw invalidArgument('directory_provider', 'BambooHR does not push over SCIM: create a BAMBOOHR directory instead');
+        directory = await createDirectory(services, params.organization_id, { type: 'SCIM', provider: body.directory_provider, name: body.name });
+      } else {
+        directory = await createPulled(services, params.organization_id, body);
+      }
       return { directory: serializeDirectory(await detailsOfDirectory(services, directory), baseUrlOf(services, request)) };
     },
   );

@@ -26,6 +26,7 @@ import { serializeDirectory, serializeSecret } from '../serializers/directory.js
 import { serializeRole } from '../serializers/role.js';
 import { portalSessionOf, requirePortalSession } from '../web-session-auth.js';
 import { webDirectoryReadRoutes } from './web-directory-reads.js';
+import { createPortalPulledDirectory, portalSourceRoutes, pulledDirectoryOptions } from './portal-sources.js';
 import { portalFrameAncestors } from './web-app.js';
 
 // The admin portal's API: cookie-authenticated copies of the management calls the portal needs,
@@ -72,6 +73,7 @@ export function portalApiRoutes(app: FastifyInstance, services: Services, config
         csrf_token: session.csrfToken,
         // The portal posts its browser events to these origins only (and to no one when it is not framed).
         allowed_origins: await portalFrameAncestors(services, config),
+        pulled_directories: pulledDirectoryOptions(services),
       };
     });
 
@@ -88,8 +90,15 @@ export function portalApiRoutes(app: FastifyInstance, services: Services, config
 
     // The portal's first step: a directory for the chosen provider and its first bearer token, in one call.
     portal.post(`${BASE}/directories`, async (request, reply) => {
-      const body = parseInput(createBody, request.body);
       const organizationId = organizationOf(request);
+      // Google Workspace and BambooHR are pulled: no SCIM secret, a source to connect instead.
+      const type = (request.body as { directory_type?: unknown } | undefined)?.directory_type;
+      if (type !== undefined && type !== 'SCIM') {
+        const directory = await createPortalPulledDirectory(services, organizationId, request.body);
+        reply.status(201);
+        return { directory: serializeDirectory(await detailsOfDirectory(services, directory), baseUrlOf(services, request)) };
+      }
+      const body = parseInput(createBody, request.body);
       const directory = await createDirectory(services, organizationId, { type: 'SCIM', provider: body.directory_provider, name: body.name });
       const secret = await createDirectorySecret(services, organizationId, directory.id);
       reply.status(201);
@@ -167,6 +176,7 @@ export function portalApiRoutes(app: FastifyInstance, services: Services, config
     });
 
     webDirectoryReadRoutes(portal, services, DIRECTORY, organizationOf);
+    portalSourceRoutes(portal, services, DIRECTORY, organizationOf);
 
     portal.all(`${BASE}/*`, async (request) => {
       throw new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DIRECTORY_PROVIDERS, scimEndpoint, type DirectoryDetails, type DirectoryProvider } from '../../directory/directories.js';
 import type { DirectorySecretRow } from '../../store/directory-secrets.js';
+import { PULLED_DIRECTORY_TYPES } from '../../connectors/source.js';
 import { isoOrNull, pageFields, timestamp } from './common.js';
+import { directorySourceSchema, serializeDirectorySource } from './directory-source.js';
 
 export const secretSchema = z
   .strictObject({
@@ -46,18 +48,24 @@ export const attributeMappingsSchema = z
   })
   .meta({ id: 'AttributeMappings', description: "SCIM attributes mapped to fields of the directory's users." });
 
-const DIRECTORY_STATUSES = ['ACTIVE', 'PENDING', 'NOT_CONFIGURED', 'DISABLED'] as const;
+const DIRECTORY_STATUSES = ['ACTIVE', 'PENDING', 'NOT_CONFIGURED', 'DISABLED', 'NEEDS_REVIEW', 'INVALID_CREDENTIALS', 'ERROR'] as const;
+export const DIRECTORY_TYPES = ['SCIM', ...PULLED_DIRECTORY_TYPES] as const;
 
 export const directorySchema = z
   .strictObject({
     id: z.string(),
     name: z.string(),
-    directory_type: z.enum(['SCIM']),
+    directory_type: z.enum(DIRECTORY_TYPES).describe('SCIM: the IdP pushes over SCIM; GOOGLE_WORKSPACE, BAMBOOHR: Roster pulls from the source on a schedule.'),
     directory_provider: z.enum(DIRECTORY_PROVIDERS),
     organization_id: z.string(),
     enabled: z.boolean(),
-    status: z.enum(DIRECTORY_STATUSES).describe('DISABLED; ACTIVE once the IdP has called; PENDING with a secret; else NOT_CONFIGURED.'),
-    last_synced_at: timestamp.nullable().describe('When the IdP last called the SCIM endpoint.'),
+    status: z
+      .enum(DIRECTORY_STATUSES)
+      .describe(
+        'DISABLED; ACTIVE once the IdP has called (pulled: once a sync succeeded); PENDING with a secret (pulled: connected, first sync to come); else NOT_CONFIGURED. ' +
+          'Pulled directories also: NEEDS_REVIEW (a sync waits for approval), INVALID_CREDENTIALS (the source refused them), ERROR (the last sync failed; retried with backoff).',
+      ),
+    last_synced_at: timestamp.nullable().describe('When the IdP last called the SCIM endpoint (pulled: when the last sync succeeded).'),
     directory_endpoint: z.string().describe('The SCIM base URL to give the IdP.'),
     total_users: z.number().int(),
     total_groups: z.number().int(),
@@ -72,14 +80,19 @@ export const directorySchema = z
     attribute_mappings: attributeMappingsSchema,
     email: z.string().nullable(),
     groups_tracked: z.enum(['ALL']),
+    source: directorySourceSchema.nullable().describe('Where a pulled directory syncs from and how it is going; null for SCIM directories.'),
   })
-  .meta({ id: 'Directory', description: "One SCIM connection of an organization's directory provider." });
+  .meta({ id: 'Directory', description: "One connection of an organization's directory: pushed by its IdP over SCIM, or pulled by Roster from Google Workspace or BambooHR." });
 
 export type DirectoryJson = z.infer<typeof directorySchema>;
+
+const PULLED_STATUS = { needs_review: 'NEEDS_REVIEW', invalid_credentials: 'INVALID_CREDENTIALS', error: 'ERROR', not_connected: 'NOT_CONFIGURED' } as const;
 
 /** Where a directory stands, as the dashboard and Scalekit's `status` show it. */
 function directoryStatus(details: DirectoryDetails): (typeof DIRECTORY_STATUSES)[number] {
   if (!details.directory.enabled) return 'DISABLED';
+  const { source } = details;
+  if (source) return source.status === 'active' ? (source.last_success_at ? 'ACTIVE' : 'PENDING') : PULLED_STATUS[source.status];
   // The request time is recorded a second late (activity-recorder.ts); data the IdP pushed is proof enough.
   const heardFrom = details.directory.last_request_at !== null || details.stats.total_users > 0 || details.stats.total_groups > 0;
   if (heardFrom) return 'ACTIVE';
@@ -91,12 +104,12 @@ export function serializeDirectory(details: DirectoryDetails, baseUrl: string): 
   return {
     id: directory.id,
     name: directory.name,
-    directory_type: 'SCIM',
+    directory_type: (DIRECTORY_TYPES as readonly string[]).includes(directory.directory_type) ? (directory.directory_type as DirectoryJson['directory_type']) : 'SCIM',
     directory_provider: directory.directory_provider as DirectoryProvider,
     organization_id: directory.organization_id,
     enabled: directory.enabled,
     status: directoryStatus(details),
-    last_synced_at: isoOrNull(directory.last_request_at),
+    last_synced_at: isoOrNull(details.source ? details.source.last_success_at : directory.last_request_at),
     directory_endpoint: scimEndpoint(baseUrl, directory.id),
     total_users: stats.total_users,
     total_groups: stats.total_groups,
@@ -111,6 +124,7 @@ export function serializeDirectory(details: DirectoryDetails, baseUrl: string): 
     attribute_mappings: { attributes: directory.attribute_mappings.map((mapping) => ({ key: mapping.key, map_to: mapping.map_to })) },
     email: null,
     groups_tracked: 'ALL',
+    source: details.source ? serializeDirectorySource(details.source, details.lastRun) : null,
   };
 }
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DIRECTORY_PROVIDERS } from '../../directory/directories.js';
 import type { EventType } from '../../events/event-types.js';
 import { timestamp } from './common.js';
+import { PULLED_DIRECTORY_TYPES } from '../../connectors/source.js';
+import { heldRunSchema } from './directory-source.js';
+import { exampleHeld, exampleHeldSyncRun } from './pulled-examples.js';
 import { directoryUserSchema } from './directory-user.js';
 import { EXAMPLE_IDS, EXAMPLE_TIME, exampleGroupDetail, exampleUserDetail, exampleUser as managedUser } from './examples.js';
 
@@ -43,6 +46,16 @@ const secretEventData = z
   .strictObject({ id: z.string(), secret_suffix: z.string().describe('The last four characters of the secret.') })
   .meta({ id: 'DirectorySecretEventData', description: 'The SCIM bearer secret the event is about (never the secret itself).' });
 
+const syncNeedsReviewData = z
+  .strictObject({
+    directory_id: z.string(),
+    organization_id: z.string(),
+    directory_type: z.enum(PULLED_DIRECTORY_TYPES),
+    sync_run_id: z.string().describe('The held run: approve it with POST .../sync_runs/{sync_run_id}:approve.'),
+    ...heldRunSchema.shape,
+  })
+  .meta({ id: 'SyncNeedsReviewEventData', description: 'The pulled directory, its held sync run and what that run would have removed.' });
+
 export type EventObjectName = 'DirectoryUser' | 'DirectoryGroup' | 'Directory' | 'DirectorySecret';
 
 export interface CatalogueEntry {
@@ -61,6 +74,7 @@ const AT = EXAMPLE_TIME;
 const exampleUser = { ...managedUser, user_detail: exampleUserDetail };
 const exampleGroup = { id: EXAMPLE_IDS.group, display_name: 'Engineering', updated_at: AT, group_detail: exampleGroupDetail };
 const exampleDirectory = { id: DIRECTORY, organization_id: ORGANIZATION, directory_provider: 'OKTA', enabled: true };
+const exampleHeldRun = { directory_id: DIRECTORY, organization_id: ORGANIZATION, directory_type: 'GOOGLE_WORKSPACE', sync_run_id: exampleHeldSyncRun.id, ...exampleHeld };
 
 function envelope(type: EventType, object: EventObjectName, sequence: string, data: unknown): Record<string, unknown> {
   return {
@@ -198,6 +212,17 @@ export const EVENT_CATALOGUE: Record<EventType, CatalogueEntry> = {
     description: 'A bearer secret was revoked and stops working at once (a secret replaced by secrets:regenerate expires at the end of its grace period without an event).',
     data: secretEventData,
     example: envelope('organization.directory.secret_revoked', 'DirectorySecret', '4b', { id: EXAMPLE_IDS.secret, secret_suffix: 'Xk3Q' }),
+  },
+  'organization.directory.sync_needs_review': {
+    schemaName: 'DirectorySyncNeedsReviewEvent',
+    object: 'Directory',
+    summary: "A pulled directory's sync waits for review",
+    description:
+      'A sync of a Google Workspace or BambooHR directory would have deactivated or deleted more than its safety threshold (default 20%) of the directory. ' +
+      'It applied everything else but removed no one; the directory shows NEEDS_REVIEW and syncs no more on schedule until an administrator approves the run ' +
+      '(dashboard, or POST .../sync_runs/{sync_run_id}:approve), after which the next run applies the removals (as user_deleted, user_updated and group events).',
+    data: syncNeedsReviewData,
+    example: envelope('organization.directory.sync_needs_review', 'Directory', '5a', exampleHeldRun),
   },
 };
 

@@ -69,6 +69,7 @@ export const exampleDirectory: DirectoryJson = {
   attribute_mappings: { attributes: [{ key: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', map_to: 'custom_attributes.department' }] },
   email: null,
   groups_tracked: 'ALL',
+  source: null,
 };
 
 export const exampleUserDetail = {

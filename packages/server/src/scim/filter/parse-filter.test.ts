@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parse as libraryParse } from 'scim2-parse-filter';
-import { GROUP_RESOURCE, USER_RESOURCE, type ResolvedPath, type ResourceType } from '../schema/resource-types.js';
+import { GROUP_RESOURCE, resolvePath, USER_RESOURCE, type ResolvedPath, type ResourceType } from '../schema/resource-types.js';
 import type { FilterNode } from './filter-node.js';
-import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, parseFilter } from './parse-filter.js';
+import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, parseFilter, parseValuePathFilter } from './parse-filter.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
@@ -158,6 +158,8 @@ const invalid: Array<[string, RegExp, ResourceType?]> = [
   ['emails[emails.type eq "x"]', /must be the name of one of its sub-attributes/],
   ['userName[value eq "x"]', /"userName" is not a complex attribute/],
   ['userName eq "\\u0000"', /NUL/],
+  // The library reads this `not` as an infix operator; it used to crash the conversion (a 500).
+  ['userName eq "a" not userName co "b"', /"not" must come before a parenthesized expression/],
   ['urn:example:ext:1.0:User:level gt 1e400', /out of range/],
 ];
 
@@ -222,5 +224,53 @@ describe('parseFilter', () => {
     assert.ok(parseFilter(USER_RESOURCE, deep).ok);
     const deeper = `${'('.repeat(1020)}userName eq "x"`;
     assert.equal(parseFilter(USER_RESOURCE, deeper).ok, false);
+  });
+});
+
+// The text between the brackets of a PATCH path or an `attributes` name reads as it does in a list
+// filter's `attr[...]`: same tree, same typing, same escapes, same refusals.
+const valuePathCases: Array<[attribute: string, inner: string, ResourceType?]> = [
+  ['emails', 'type eq "work"'],
+  ['emails', 'type eq work'],
+  ['emails', 'type eq "wo\\\\rk"'],
+  ['emails', 'TYPE eq "work" and primary eq "True"'],
+  ['emails', 'type eq "work" or not (value co "@example.com")'],
+  ['emails', 'value eq null'],
+  ['addresses', 'type eq "work" and streetAddress pr'],
+  [`${ENTERPRISE}:manager`, 'value eq m1'],
+  ['urn:example:ext:1.0:User:badges', 'level ge 3'],
+  ['members', 'value eq "u1" or value eq "u2"', GROUP_RESOURCE],
+  ['emails', 'foo eq "x"'],
+  ['emails', 'type eq'],
+  ['emails', 'value eq "x" and ims[type eq "y"]'],
+  ['emails', 'primary eq "maybe"'],
+];
+
+describe('parseValuePathFilter agrees with parseFilter', () => {
+  for (const [attribute, inner, resourceType = USER_RESOURCE] of valuePathCases) {
+    test(`${resourceType.name}: ${attribute}[${inner}]`, () => {
+      const whole = parseFilter(resourceType, `${attribute}[${inner}]`);
+      const path = resolvePath(resourceType, attribute);
+      assert.ok(path);
+      const alone = parseValuePathFilter(resourceType, path, inner);
+      if (!whole.ok) {
+        assert.ok(!alone.ok, `the list filter refuses it (${whole.error.detail}); the value path accepted it`);
+        assert.equal(alone.error.scimType, whole.error.scimType);
+        return;
+      }
+      assert.ok(alone.ok, alone.ok ? '' : alone.error.detail);
+      assert.equal(whole.value.kind, 'valuePath');
+      assert.equal(`${pathText(path)}[${show(alone.value)}]`, show(whole.value));
+    });
+  }
+
+  test('a value path on an attribute without a definition takes any sub-attribute name but a hostile one', () => {
+    const stored: ResolvedPath = { attribute: 'badges' };
+    const parsed = parseValuePathFilter(USER_RESOURCE, stored, 'Level eq 3');
+    assert.ok(parsed.ok);
+    assert.equal(show(parsed.value), 'eq(badges.Level,3)');
+    const hostile = parseValuePathFilter(USER_RESOURCE, stored, '__proto__ eq 3');
+    assert.ok(!hostile.ok);
+    assert.equal(hostile.error.scimType, 'invalidFilter');
   });
 });

@@ -1,45 +1,47 @@
-// SCIM filters (RFC 7644 section 3.4.2.2) parsed into our own typed tree.
+// SCIM filters (RFC 7644 section 3.4.2.2) parsed into our own typed tree. Every filter Roster
+// reads goes through here: `filter=` on lists and .search, and the `attr[filter]` of PATCH paths
+// and the `attributes` parameter (RFC 7644 section 3.10). One tree (filter-node.ts) comes out;
+// store/filter-to-sql.ts and match-filter.ts read it.
 //
 // The grammar (precedence of not/and/or, grouping, value paths) is scim2-parse-filter's parser.
-// The tokens it reads are ours, because its tokenizer gets three things wrong for real clients:
+// The tokens it reads are ours (filter-tokens.ts), because its tokenizer gets three things wrong
+// for real clients:
 // - it turns `\\` inside a quoted value into two backslashes (RFC 7644 values are JSON strings);
 // - it rejects unquoted values, which Microsoft's docs and test collection send
 //   (`externalId eq jyoung`, `meta.Created gt 2015-10-10T14:38:21.8617979-07:00`);
 // - it rewrites `emails[type eq "work"].value eq "x"` (Entra sends it) into
 //   `emails[type eq "work"] and emails.value eq "x"`, which matches a user whose *home* email is
 //   x. We rewrite it to `emails[(type eq "work") and value eq "x"]` before the parser sees it.
-// Every comparison value reaches the parser as a placeholder, so the value's text and quoting
-// survive untouched and are typed here against the attribute's definition.
+// Comparison values are typed here against the attribute's definition.
 
 import type { Filter } from 'scim2-parse-filter';
-import { parseFilter as parseTokens, Tokens, type Token } from 'scim2-parse-filter/lib/src/parser.js';
+import { parseFilter as parseTokens, Tokens } from 'scim2-parse-filter/lib/src/parser.js';
 import type { AttributeDefinition } from '../schema/attribute.js';
 import { resolvePath, SCHEMAS, type ResolvedPath, type ResourceType } from '../schema/resource-types.js';
-import { badRequest, fail, ok, type Result } from '../scim-error.js';
-import { COMPARE_OPERATORS, filterDepth, type CompareOperator, type CompareValue, type FilterNode } from './filter-node.js';
+import { ok, type Result } from '../scim-error.js';
+import { isHostileKey } from '../resource/json-object.js';
+import { filterDepth, type CompareOperator, type CompareValue, type FilterNode } from './filter-node.js';
+import { describeToken, invalidFilter as invalid, placeholderIndex, restorePlaceholders, rewriteSubAttributeAfterValuePath, tokenize, type RawValue } from './filter-tokens.js';
 
 export const MAX_FILTER_LENGTH = 2048;
 export const MAX_FILTER_DEPTH = 16;
 
-const invalid = (detail: string): Result<never> => fail(badRequest('invalidFilter', detail));
-
-/** A comparison value as written: quoted (a JSON string, decoded) or a bare word. */
-interface RawValue {
-  quoted: boolean;
-  text: string;
-  source: string;
-}
-
-interface Tokenized {
-  tokens: Token[];
-  values: RawValue[];
-}
-
-const EOT: Token = { type: 'EOT', literal: '' };
-const OPERATORS = new Set<string>(COMPARE_OPERATORS);
-const PLACEHOLDER_MARK = '\u0001';
-
+/** A whole filter, `userName eq "bjensen" and emails[type eq work]`, against a resource type. */
 export function parseFilter(resourceType: ResourceType, text: string): Result<FilterNode> {
+  return parseText(text, { resourceType, values: [] });
+}
+
+/**
+ * The filter between the brackets of `emails[type eq work]` in a PATCH path or an `attributes`
+ * name, against the attribute it filters (which may have no definition: an attribute of an
+ * extension without a schema). Its paths are those of a list filter's `emails[...]`, so the same
+ * text means the same thing in both places.
+ */
+export function parseValuePathFilter(resourceType: ResourceType, attribute: ResolvedPath, text: string): Result<FilterNode> {
+  return parseText(text, { resourceType, values: [], parent: { text: attribute.attribute, path: attribute } });
+}
+
+function parseText(text: string, context: Context): Result<FilterNode> {
   if (text.length > MAX_FILTER_LENGTH) {
     return invalid(`The filter is ${text.length} characters long; at most ${MAX_FILTER_LENGTH} are allowed.`);
   }
@@ -66,145 +68,13 @@ export function parseFilter(resourceType: ResourceType, text: string): Result<Fi
     return invalid(`The filter is not valid: ${restorePlaceholders(message, values)}.`);
   }
 
-  const converted = convert(tree, { resourceType, values });
+  const converted = convert(tree, { ...context, values });
   if (!converted.ok) return converted;
   const depth = filterDepth(converted.value);
   if (depth > MAX_FILTER_DEPTH) {
     return invalid(`The filter nests ${depth} levels of and/or/not/[...]; at most ${MAX_FILTER_DEPTH} are allowed.`);
   }
   return converted;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Tokens
-
-function tokenize(text: string): Result<Tokenized> {
-  const tokens: Token[] = [];
-  const values: RawValue[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const char = text.charAt(i);
-    if (/\s/.test(char)) {
-      i += 1;
-    } else if (char === '(' || char === ')' || char === '[') {
-      tokens.push({ type: 'Bracket', literal: char });
-      i += 1;
-    } else if (char === ']') {
-      // The library marks "a sub-attribute follows" with a `].` token.
-      const dotted = text.charAt(i + 1) === '.';
-      tokens.push({ type: 'Bracket', literal: dotted ? '].' : ']' });
-      i += dotted ? 2 : 1;
-    } else if (char === '"') {
-      const end = closingQuote(text, i);
-      if (end < 0) return invalid(`The quoted value starting at character ${i + 1} is never closed.`);
-      tokens.push({ type: 'Quoted', literal: text.slice(i, end + 1) });
-      i = end + 1;
-    } else {
-      let end = i;
-      while (end < text.length && !/[\s()[\]"]/.test(text.charAt(end))) end += 1;
-      tokens.push({ type: 'Word', literal: text.slice(i, end) });
-      i = end;
-    }
-  }
-  tokens.push(EOT);
-
-  // The token after `attrPath op` is a comparison value: hand the parser a placeholder for it.
-  for (let index = 2; index < tokens.length; index += 1) {
-    const value = tokens[index];
-    const operator = tokens[index - 1];
-    const attribute = tokens[index - 2];
-    if (!value || !operator || !attribute) continue;
-    if (attribute.type !== 'Word' || operator.type !== 'Word' || !OPERATORS.has(operator.literal.toLowerCase())) continue;
-    if (value.type !== 'Word' && value.type !== 'Quoted') {
-      return invalid(`"${attribute.literal} ${operator.literal}" must be followed by a value.`);
-    }
-    const quoted = value.type === 'Quoted';
-    const raw = value.literal;
-    values.push({ quoted, text: quoted ? decodeJsonString(raw.slice(1, -1)) : raw, source: raw });
-    tokens[index] = { type: 'Quoted', literal: JSON.stringify(`${PLACEHOLDER_MARK}${values.length - 1}`) };
-  }
-  return ok({ tokens, values });
-}
-
-function closingQuote(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i += 1) {
-    const char = text.charAt(i);
-    if (char === '\\') i += 1;
-    else if (char === '"') return i;
-  }
-  return -1;
-}
-
-const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-
-/** JSON string escapes (RFC 7159 section 7); an unknown escape keeps its backslash, as LDAP-style values need. */
-function decodeJsonString(body: string): string {
-  return body.replace(/\\(u[0-9a-fA-F]{4}|.)/gs, (match, escape: string) => {
-    if (escape.length === 5) return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
-    return JSON_ESCAPES[escape] ?? match;
-  });
-}
-
-/**
- * `attr[filter].sub op value` -> `attr[(filter) and sub op value]`: one element must satisfy both,
- * which is what Entra means by `emails[type eq "work"].value eq "x"` (RFC 7644 section 3.5.2 gives
- * `valuePath.subAttr` this meaning in PATCH paths).
- */
-function rewriteSubAttributeAfterValuePath(input: Token[]): Result<Token[]> {
-  const tokens: Token[] = [];
-  const openBrackets: number[] = [];
-  for (let index = 0; index < input.length; index += 1) {
-    const token = input[index];
-    if (!token) continue;
-    if (token.type === 'Bracket' && token.literal === '[') openBrackets.push(tokens.length);
-    if (token.type !== 'Bracket' || !token.literal.startsWith(']')) {
-      tokens.push(token);
-      continue;
-    }
-    const open = openBrackets.pop();
-    if (token.literal === ']') {
-      tokens.push(token);
-      continue;
-    }
-    const sub = input[index + 1];
-    const operator = input[index + 2];
-    if (open === undefined || sub?.type !== 'Word' || operator?.type !== 'Word') {
-      return invalid('After "]." the filter must name a sub-attribute and an operator, as in emails[type eq "work"].value eq "x".');
-    }
-    const operatorName = operator.literal.toLowerCase();
-    const value = input[index + 3];
-    let tail: Token[];
-    if (operatorName === 'pr') tail = [sub, operator];
-    else if (OPERATORS.has(operatorName) && value?.type === 'Quoted') tail = [sub, operator, value];
-    else return invalid(`"${operator.literal}" after "].${sub.literal}" is not a SCIM operator with a value.`);
-    tokens.splice(open + 1, 0, { type: 'Bracket', literal: '(' });
-    tokens.push({ type: 'Bracket', literal: ')' }, { type: 'Word', literal: 'and' }, ...tail, { type: 'Bracket', literal: ']' });
-    index += tail.length;
-  }
-  return ok(tokens);
-}
-
-function placeholderIndex(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !value.startsWith(PLACEHOLDER_MARK)) return undefined;
-  return Number(value.slice(PLACEHOLDER_MARK.length));
-}
-
-function describeToken(token: Token, values: RawValue[]): string {
-  const index = placeholderIndex(safeJsonParse(token.literal));
-  const text = index === undefined ? token.literal : (values[index]?.source ?? token.literal);
-  return text.startsWith('"') ? text : `"${text}"`;
-}
-
-function safeJsonParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function restorePlaceholders(message: string, values: RawValue[]): string {
-  return message.replace(/"\\u0001(\d+)"/g, (match, index: string) => values[Number(index)]?.source ?? match);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +102,11 @@ function convert(filter: Filter, context: Context): Result<FilterNode> {
       return ok({ kind: filter.op, children });
     }
     case 'not': {
-      const child = convert(filter.filter, context);
+      // The library also reads `a not b` as an infix operator with two operands (no `filter`);
+      // RFC 7644 has `not` only before a parenthesized expression.
+      const inner = (filter as { filter?: Filter }).filter;
+      if (inner === undefined) return invalid('"not" must come before a parenthesized expression, as in not (title pr).');
+      const child = convert(inner, context);
       return child.ok ? ok({ kind: 'not', child: child.value }) : child;
     }
     case '[]':
@@ -264,13 +138,11 @@ function resolveFilterPath(attrPath: string, context: Context): Result<ResolvedP
   const { resourceType, parent } = context;
   let resolved: ResolvedPath | undefined;
   if (parent) {
-    if (!/^[A-Za-z0-9_$-]+$/.test(attrPath)) {
+    if (!/^[A-Za-z0-9_$-]+$/.test(attrPath) || isHostileKey(attrPath)) {
       return invalid(`Inside "${parent.text}[...]", "${attrPath}" must be the name of one of its sub-attributes.`);
     }
-    resolved = resolvePath(resourceType, `${parent.text}.${attrPath}`);
-    if (!resolved || resolved.subAttribute === undefined) {
-      return invalid(`"${parent.text}" has no sub-attribute "${attrPath}".`);
-    }
+    resolved = subAttributePath(parent.path, attrPath);
+    if (!resolved) return invalid(`"${parent.text}" has no sub-attribute "${attrPath}".`);
   } else {
     resolved = resolvePath(resourceType, attrPath);
     if (!resolved) return invalid(`The filter names "${attrPath}", which a ${resourceType.name} does not have.`);
@@ -285,6 +157,17 @@ function resolveFilterPath(attrPath: string, context: Context): Result<ResolvedP
     return invalid(`"${attrPath}" is never returned, so it cannot be used in a filter.`);
   }
   return ok(resolved);
+}
+
+/** `sub` of the attribute a value path filters; any name when the attribute has no definition. */
+function subAttributePath(parent: ResolvedPath, sub: string): ResolvedPath | undefined {
+  const { definition } = parent;
+  const path: ResolvedPath = { attribute: parent.attribute };
+  if (parent.extension !== undefined) path.extension = parent.extension;
+  if (!definition) return { ...path, subAttribute: sub };
+  const lower = sub.toLowerCase();
+  const subDefinition = definition.subAttributes?.find((candidate) => candidate.name.toLowerCase() === lower);
+  return subDefinition ? { ...path, definition, subAttribute: subDefinition.name, subDefinition } : undefined;
 }
 
 /**

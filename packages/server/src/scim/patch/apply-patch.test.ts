@@ -183,7 +183,19 @@ const cases: Case[] = [
   { name: 'a filter on a single-valued attribute -> invalidPath', ops: [{ op: 'replace', path: 'name[givenName eq "x"].familyName', value: 'y' }], error: 'invalidPath' },
   { name: 'a filter on an unknown sub-attribute -> invalidFilter', ops: [{ op: 'replace', path: 'emails[foo eq "x"].value', value: 'y' }], error: 'invalidFilter' },
   { name: 'an unknown sub-attribute after the filter -> invalidPath', ops: [{ op: 'replace', path: 'emails[type eq "work"].bogus', value: 'y' }], error: 'invalidPath' },
-  { name: 'a malformed filter -> invalidFilter', ops: [{ op: 'replace', path: 'emails[type eq work].value', value: 'y' }], error: 'invalidFilter' },
+  { name: 'a malformed filter -> invalidFilter', ops: [{ op: 'replace', path: 'emails[type eq].value', value: 'y' }], error: 'invalidFilter' },
+  // The filter in a path is a list filter's `emails[...]`: the same parser, so a bare word is a value here too.
+  {
+    name: 'replace emails[type eq work].value (an unquoted value, as list filters accept)',
+    ops: [{ op: 'replace', path: 'emails[type eq work].value', value: 'barbara@example.com' }],
+    expect: (u) => ({ ...u, emails: [{ value: 'barbara@example.com', type: 'work', primary: true }, { value: 'babs@home.example', type: 'home' }] }),
+  },
+  {
+    name: 'a quoted value in a path is a JSON string: "wo\\\\rk" is wo\\rk',
+    resource: { ...USER, emails: [{ value: 'a@example.com', type: 'wo\\rk' }, { value: 'b@example.com', type: 'wo\\\\rk' }] },
+    ops: [{ op: 'remove', path: 'emails[type eq "wo\\\\rk"]' }],
+    expect: (u) => ({ ...u, emails: [{ value: 'b@example.com', type: 'wo\\\\rk' }] }),
+  },
   { name: 'an unclosed "[" -> invalidPath', ops: [{ op: 'replace', path: 'emails[type eq "work".value', value: 'y' }], error: 'invalidPath' },
   { name: 'add emails "x" (not an object) -> invalidValue', ops: [{ op: 'add', path: 'emails', value: 'x' }], error: 'invalidValue', detail: 'emails' },
   { name: 'entra: replace roles with [] removes them', resource: { ...USER, roles: [{ value: 'admin' }] }, ops: [{ op: 'replace', path: 'roles', value: [] }], expect: USER },

@@ -3,7 +3,8 @@ import { badRequest, fail, ok, type Result } from '../scim-error.js';
 import type { AttributePath } from '../resource/attribute-path.js';
 import { coerceAttribute, coerceSingle } from '../resource/coerce-value.js';
 import { cloneJson, findKey, isPlainObject, jsonEqual, putKey, type JsonObject } from '../resource/json-object.js';
-import { elementFromFilter, matchesValueFilter, type ValueFilter } from '../resource/value-filter.js';
+import type { FilterNode } from '../filter/filter-node.js';
+import { elementFromFilter, matchesElement } from '../filter/match-filter.js';
 import type { PatchOpName } from './parse-patch.js';
 
 // Add, replace and remove at one attribute path (RFC 7644 3.5.2.1-3.5.2.3). Mutability and
@@ -129,11 +130,11 @@ function applySub(container: JsonObject, path: AttributeTarget, sub: string, edi
   return ok(setOrDelete(container, key, object));
 }
 
-function applyFiltered(container: JsonObject, path: AttributeTarget, filter: ValueFilter, edit: Edit): Result<void> {
+function applyFiltered(container: JsonObject, path: AttributeTarget, filter: FilterNode, edit: Edit): Result<void> {
   const { key, existing } = attributeKey(container, path);
   const elements: unknown[] = Array.isArray(existing) ? existing.map((element) => (isPlainObject(element) ? { ...element } : element)) : [];
   const matched = new Set<number>();
-  elements.forEach((element, index) => matchesValueFilter(element, filter) && matched.add(index));
+  elements.forEach((element, index) => matchesElement(element, filter) && matched.add(index));
   const sub = path.subAttribute;
 
   if (edit.op === 'remove') {
@@ -182,7 +183,7 @@ function applyFiltered(container: JsonObject, path: AttributeTarget, filter: Val
   return ok(setOrDelete(container, key, elements));
 }
 
-function seedFromFilter(definition: AttributeDefinition | undefined, filter: ValueFilter, raw: string): Result<JsonObject> {
+function seedFromFilter(definition: AttributeDefinition | undefined, filter: FilterNode, raw: string): Result<JsonObject> {
   const seed = elementFromFilter(filter);
   if (!seed) return fail(badRequest('noTarget', `The filter in "${raw}" matches no value`));
   if (!definition) return ok(seed);

@@ -1,6 +1,6 @@
 import { badRequest, fail, ok, type Result } from '../scim-error.js';
 import { parseMemberRefs, type MemberRef } from '../resource/member-refs.js';
-import type { ValueFilter } from '../resource/value-filter.js';
+import type { FilterNode } from '../filter/filter-node.js';
 import type { PatchOpName } from './parse-patch.js';
 
 export type { MemberRef } from '../resource/member-refs.js';
@@ -19,7 +19,7 @@ export interface MemberTarget {
   op: PatchOpName;
   value?: unknown;
   hasValue: boolean;
-  filter?: ValueFilter;
+  filter?: FilterNode;
   subAttribute?: string;
 }
 
@@ -54,17 +54,17 @@ export function memberOperation(target: MemberTarget): Result<MemberOp | undefin
 }
 
 /** The ids of `value eq "<id>"` (or an `or` of them), else undefined. */
-function memberIdsOf(filter: ValueFilter): string[] | undefined {
+function memberIdsOf(filter: FilterNode): string[] | undefined {
   if (filter.kind === 'or') {
     const ids: string[] = [];
-    for (const child of filter.filters) {
+    for (const child of filter.children) {
       const childIds = memberIdsOf(child);
       if (childIds === undefined) return undefined;
       ids.push(...childIds);
     }
     return [...new Set(ids)];
   }
-  if (filter.kind === 'compare' && filter.attribute === 'value' && filter.op === 'eq' && typeof filter.value === 'string' && filter.value !== '') {
+  if (filter.kind === 'compare' && filter.path.subAttribute === 'value' && filter.operator === 'eq' && typeof filter.value === 'string' && filter.value !== '') {
     return [filter.value];
   }
   return undefined;

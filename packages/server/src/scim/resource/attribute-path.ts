@@ -3,7 +3,8 @@ import { findSchemaUrn, resolvePath, type ResourceType } from '../schema/resourc
 import { badRequest, fail, ok, type Result } from '../scim-error.js';
 import { isHostileKey } from './json-object.js';
 import { findAttribute, fixMalformedUrn, isUrn } from './schema-lookup.js';
-import { parseValueFilter, type ValueFilter } from './value-filter.js';
+import type { FilterNode } from '../filter/filter-node.js';
+import { parseValuePathFilter } from '../filter/parse-filter.js';
 
 /**
  * An attribute path as PATCH `path` and the `attributes` parameter use it (RFC 7644 3.10):
@@ -19,7 +20,7 @@ export type AttributePath =
       extension?: string;
       attribute: string;
       definition?: AttributeDefinition;
-      filter?: ValueFilter;
+      filter?: FilterNode;
       subAttribute?: string;
       subDefinition?: AttributeDefinition;
     };
@@ -83,7 +84,7 @@ export function parseAttributePath(
 
   if (resolved.subAttribute !== undefined) return invalidPath(`The path "${raw}": a value filter must follow the attribute name`);
   if (resolved.definition && !resolved.definition.multiValued) return invalidPath(`The path "${raw}" filters "${resolved.attribute}", which is not multi-valued`);
-  const filter = parseValueFilter(filterText, resolved.definition);
+  const filter = parseValuePathFilter(resourceType, { ...resolved, ...(extension === undefined ? {} : { extension }) }, filterText);
   if (!filter.ok) return filter;
   path.filter = filter.value;
   if (tail !== '') {

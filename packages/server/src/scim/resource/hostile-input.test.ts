@@ -58,10 +58,17 @@ describe('hostile input never touches Object.prototype', () => {
     }
   });
 
-  it('projection with hostile attribute names does not throw or pollute', () => {
+  it('projection with hostile attribute names selects nothing, excludes nothing and does not pollute', () => {
     const names = parseAttributeList('__proto__,constructor.prototype,emails[__proto__ eq "x"],urn:acme:ext:1.0:User:__proto__');
-    projectAttributes(USER_RESOURCE, { ...stored, id: '1' }, { attributes: names });
-    projectAttributes(USER_RESOURCE, { ...stored, id: '1' }, { excludedAttributes: names });
+    const resource = { ...stored, id: '1' };
+    // Only what is returned "always" survives a selection of names that select nothing.
+    const selected = projectAttributes(USER_RESOURCE, resource, { attributes: names });
+    assert.deepEqual(selected, { schemas: stored.schemas, id: '1' });
+    assert.equal(Object.getPrototypeOf(selected), Object.prototype);
+    // Excluding them leaves the default projection as it was.
+    const excluded = projectAttributes(USER_RESOURCE, resource, { excludedAttributes: names });
+    assert.deepEqual(excluded, projectAttributes(USER_RESOURCE, resource, {}));
+    assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), before);
   });
 
   it('Object.prototype is unchanged afterwards', () => {

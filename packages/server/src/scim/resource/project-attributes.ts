@@ -3,7 +3,8 @@ import type { ResourceType } from '../schema/resource-types.js';
 import { parseAttributePath, type AttributePath } from './attribute-path.js';
 import { cloneJson, isPlainObject, putKey, type JsonObject } from './json-object.js';
 import { coreAttribute, extensionSchema, findAttribute, isUrn, urnsIn } from './schema-lookup.js';
-import { matchesValueFilter, type ValueFilter } from './value-filter.js';
+import type { FilterNode } from '../filter/filter-node.js';
+import { matchesElement } from '../filter/match-filter.js';
 
 // The `attributes` / `excludedAttributes` parameters (RFC 7644 3.4.2.5, 3.9) over a rendered
 // resource, honouring each attribute's `returned` characteristic (RFC 7643 2.2).
@@ -38,7 +39,7 @@ interface Selector {
   extension?: string;
   /** Undefined when the selector names a whole extension. */
   attribute?: string;
-  filter?: ValueFilter;
+  filter?: FilterNode;
   subAttribute?: string;
 }
 
@@ -171,7 +172,7 @@ function select(value: unknown, selectors: Selector[]): unknown {
   let result = cloneJson(value);
   const filters = selectors.map((s) => s.filter);
   if (Array.isArray(result) && filters.every((filter) => filter !== undefined)) {
-    result = result.filter((element) => filters.some((filter) => matchesValueFilter(element, filter)));
+    result = result.filter((element) => filters.some((filter) => matchesElement(element, filter)));
   }
   const subs = selectors.map((s) => s.subAttribute);
   if (subs.every((sub) => sub !== undefined)) result = keepSubs(result, subs);
@@ -192,7 +193,7 @@ function keepSubs(value: unknown, subs: string[]): unknown {
 function exclude(value: unknown, selector: Selector): unknown {
   if (selector.filter === undefined && selector.subAttribute === undefined) return undefined;
   const { filter, subAttribute } = selector;
-  const targeted = (element: unknown) => filter === undefined || matchesValueFilter(element, filter);
+  const targeted = (element: unknown) => filter === undefined || matchesElement(element, filter);
   const dropSub = (element: unknown): unknown => {
     if (!isPlainObject(element) || subAttribute === undefined) return element;
     const kept: JsonObject = {};

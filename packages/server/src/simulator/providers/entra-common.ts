@@ -5,7 +5,7 @@ import { createdId, findGroupId, findUserId } from './lookups.js';
 import { settleAll, type ProviderSession } from './provider.js';
 import { GROUP_SCHEMA, eqFilter, scimUser } from './scim-bodies.js';
 
-// What both Entra ID modes share (IDP-QUIRKS.md): GUID ids, the Test Connection lookup of a
+// What both Entra ID modes share (docs/providers.md): GUID ids, the Test Connection lookup of a
 // random userName, lookups by userName and by displayName without members, the create bodies.
 
 export const ENTRA_STYLE: RequestStyle = { headers: { accept: 'application/scim+json' }, contentType: 'application/scim+json' };

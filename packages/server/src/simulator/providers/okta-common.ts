@@ -7,7 +7,7 @@ import { idOf, type ProviderSession } from './provider.js';
 import { scimGroup, scimUser } from './scim-bodies.js';
 
 // What Okta's catalog apps and its integration-wizard (AIW) apps share: headers, ids,
-// the lookup before every create, the create bodies (IDP-QUIRKS.md, Okta).
+// the lookup before every create, the create bodies (docs/providers.md, Okta).
 
 export const OKTA_STYLE: RequestStyle = {
   headers: { 'user-agent': 'Okta SCIM Client 1.0.0', accept: 'application/scim+json' },

@@ -25,7 +25,7 @@ export interface GroupChange {
 }
 
 /**
- * One directory provider's request patterns (IDP-QUIRKS.md). Each method does what that
+ * One directory provider's request patterns (docs/providers.md). Each method does what that
  * provider does for one object, in as many requests as it really sends, and throws
  * `UnexpectedResponseError` when the server answers something the provider would not accept.
  */

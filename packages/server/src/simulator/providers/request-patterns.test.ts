@@ -4,7 +4,7 @@ import { isRecord, records, type Json } from '../json.js';
 import { runSimulation } from '../run-simulation.js';
 import { PROVIDER_NAMES, type ProviderName } from './index.js';
 
-// Each profile's wire pattern (IDP-QUIRKS.md), read off a transcript of what it sends to a fake
+// Each profile's wire pattern (docs/providers.md), read off a transcript of what it sends to a fake
 // SCIM endpoint during an initial sync and a churn. The real server is exercised by
 // test/simulator-*.test.ts; this pins what each provider looks like on the wire.
 

@@ -1,9 +1,8 @@
 import type { SimGroup, SimUser, UserField } from '../directory-state.js';
 import type { Json } from '../json.js';
+import { ENTERPRISE_USER_SCHEMA as ENTERPRISE_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from '../../scim/schema/urns.js';
 
-export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
-export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-export const ENTERPRISE_SCHEMA = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+export { ENTERPRISE_SCHEMA, GROUP_SCHEMA, USER_SCHEMA };
 
 export interface UserBodyOptions {
   /** Entra sends `name.formatted`. */

@@ -43,7 +43,7 @@ CREATE TABLE directories (
   updated_at          timestamptz NOT NULL DEFAULT now(),
   -- Written at most every few seconds by a throttled writer, never in a SCIM
   -- write transaction: a per-request update here would serialize every write
-  -- to the directory behind this row's lock (PERFORMANCE.md, "a hot row").
+  -- to the directory behind this row's lock (docs/performance.md, "a hot row").
   last_request_at     timestamptz
 );
 CREATE INDEX directories_organization ON directories (organization_id, id);

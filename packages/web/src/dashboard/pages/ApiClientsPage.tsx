@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { bodyOf, errorMessage } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useAsync } from '../../shared/hooks.js';
 import type { ApiClientInfo } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
 import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Callout, EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon } from '../../shared/ui/icons.js';
 import { useToast } from '../../shared/ui/toast.js';
@@ -14,7 +15,7 @@ import { useDashboard } from '../context.js';
 export function ApiClientsPage() {
   const { api } = useDashboard();
   const toast = useToast();
-  const clients = useAsync(async () => (await api.get<{ clients: ApiClientInfo[] }>('/api/v1/clients?page_size=100')).clients, [api]);
+  const clients = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/clients', { params: { query: { page_size: 100 } } }))).clients, [api]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ client: ApiClientInfo; plain_secret: string }>();
   const [revoking, setRevoking] = useState<ApiClientInfo>();
@@ -49,45 +50,43 @@ export function ApiClientsPage() {
         </Callout>
       ) : null}
       <div className="card">
-        {clients.error ? (
-          <ErrorState error={clients.error} onRetry={() => void clients.reload()} />
-        ) : !clients.data ? (
-          <SkeletonRows columns={3} />
-        ) : clients.data.length === 0 ? (
+        <DataView state={clients} columns={3} isEmpty={(items) => items.length === 0} empty={
           <EmptyState title="No API clients">Create one for your backend.</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="API clients">
-              <thead>
-                <tr>
-                  <th>Client</th>
-                  <th>State</th>
-                  <th>Created</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {clients.data.map((client) => (
-                  <tr key={client.id}>
-                    <td>
-                      <div className="cell-primary">{client.name}</div>
-                      <div className="cell-sub mono">{client.id}</div>
-                    </td>
-                    <td>{client.revoke_time ? <span className="badge">Revoked {formatDateTime(client.revoke_time)}</span> : <span className="badge badge-success">Active</span>}</td>
-                    <td className="muted">{formatDateTime(client.create_time)}</td>
-                    <td style={{ textAlign: 'right' }}>
-                      {client.revoke_time ? null : (
-                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(client)}>
-                          Revoke
-                        </button>
-                      )}
-                    </td>
+        }>
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table" aria-label="API clients">
+                <thead>
+                  <tr>
+                    <th>Client</th>
+                    <th>State</th>
+                    <th>Created</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((client) => (
+                    <tr key={client.id}>
+                      <td>
+                        <div className="cell-primary">{client.name}</div>
+                        <div className="cell-sub mono">{client.id}</div>
+                      </td>
+                      <td>{client.revoke_time ? <span className="badge">Revoked {formatDateTime(client.revoke_time)}</span> : <span className="badge badge-success">Active</span>}</td>
+                      <td className="muted">{formatDateTime(client.create_time)}</td>
+                      <td style={{ textAlign: 'right' }}>
+                        {client.revoke_time ? null : (
+                          <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(client)}>
+                            Revoke
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </DataView>
       </div>
       {creating ? <CreateClientDialog onClose={() => setCreating(false)} onCreated={(result) => { setCreated(result); setCreating(false); void clients.reload(); }} /> : null}
       {revoking ? (
@@ -100,7 +99,7 @@ export function ApiClientsPage() {
           onConfirm={async () => {
             setBusy(true);
             try {
-              await api.post(`/api/v1/clients/${encodeURIComponent(revoking.id)}:revoke`);
+              await bodyOf(api.management.POST('/api/v1/clients/{client_id}:revoke', { params: { path: { client_id: revoking.id } } }));
               setRevoking(undefined);
               void clients.reload();
             } catch (error) {
@@ -126,7 +125,7 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
     event.preventDefault();
     setBusy(true);
     try {
-      onCreated(await api.post<{ client: ApiClientInfo; plain_secret: string }>('/api/v1/clients', { name: name.trim() }));
+      onCreated(await bodyOf(api.management.POST('/api/v1/clients', { body: { name: name.trim() } })));
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);

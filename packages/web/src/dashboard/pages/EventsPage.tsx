@@ -4,7 +4,8 @@ import { formatDateTime, timeAgo } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
 import type { RosterEvent } from '../../shared/types.js';
 import { Dialog } from '../../shared/ui/dialog.js';
-import { EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Switch } from '../../shared/ui/forms.js';
 import { ActivityIcon } from '../../shared/ui/icons.js';
 import { useDashboard } from '../context.js';
@@ -85,56 +86,54 @@ export function EventsPage() {
             ))}
           </select>
         </div>
-        {page.error ? (
-          <ErrorState error={page.error} onRetry={() => void page.reload()} />
-        ) : !page.data ? (
-          <SkeletonRows columns={4} />
-        ) : events.length === 0 ? (
+        <DataView state={page} columns={4} isEmpty={() => events.length === 0} empty={
           <EmptyState icon={<ActivityIcon size={20} />} title="No events yet">
             Events appear when identity providers push users and groups, and when directories or their tokens change.
           </EmptyState>
-        ) : (
-          <>
-            <div className="table-wrap">
-              <table className="table" aria-label="Events">
-                <thead>
-                  <tr>
-                    <th>Type</th>
-                    <th>Subject</th>
-                    <th>Organization</th>
-                    <th>When</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.map((event) => (
-                    <tr key={event.id} className="clickable" onClick={() => setOpen(event)}>
-                      <td>
-                        <button type="button" className="btn-link" onClick={() => setOpen(event)}>
-                          <span className={`badge ${eventTone(event.type)} mono`}>{event.type.replace('organization.', '')}</span>
-                        </button>
-                      </td>
-                      <td className="truncate" style={{ maxWidth: 320 }}>
-                        {subject(event)}
-                      </td>
-                      <td className="mono small muted">{event.organization_id ?? '—'}</td>
-                      <td className="muted nowrap" title={formatDateTime(event.occurred_at)}>
-                        {timeAgo(event.occurred_at)}
-                      </td>
+        }>
+          {() => (
+            <>
+              <div className="table-wrap">
+                <table className="table" aria-label="Events">
+                  <thead>
+                    <tr>
+                      <th>Type</th>
+                      <th>Subject</th>
+                      <th>Organization</th>
+                      <th>When</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {nextToken ? (
-              <div className="pager">
-                <span>{events.length} events shown</span>
-                <button type="button" className="btn btn-sm" onClick={() => void loadOlder()}>
-                  Older events
-                </button>
+                  </thead>
+                  <tbody>
+                    {events.map((event) => (
+                      <tr key={event.id} className="clickable" onClick={() => setOpen(event)}>
+                        <td>
+                          <button type="button" className="btn-link" onClick={() => setOpen(event)}>
+                            <span className={`badge ${eventTone(event.type)} mono`}>{event.type.replace('organization.', '')}</span>
+                          </button>
+                        </td>
+                        <td className="truncate" style={{ maxWidth: 320 }}>
+                          {subject(event)}
+                        </td>
+                        <td className="mono small muted">{event.organization_id ?? '—'}</td>
+                        <td className="muted nowrap" title={formatDateTime(event.occurred_at)}>
+                          {timeAgo(event.occurred_at)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
-            ) : null}
-          </>
-        )}
+              {nextToken ? (
+                <div className="pager">
+                  <span>{events.length} events shown</span>
+                  <button type="button" className="btn btn-sm" onClick={() => void loadOlder()}>
+                    Older events
+                  </button>
+                </div>
+              ) : null}
+            </>
+          )}
+        </DataView>
       </div>
       {open ? (
         <Dialog title={open.type} onClose={() => setOpen(undefined)} wide footer={<button type="button" className="btn" onClick={() => setOpen(undefined)}>Close</button>}>

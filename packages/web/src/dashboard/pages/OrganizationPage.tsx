@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { bodyOf, noContent, errorMessage } from '../../shared/api.js';
 import { formatDateTime, PROVIDER_LABELS, providerLabel, timeAgo } from '../../shared/format.js';
 import { useAsync } from '../../shared/hooks.js';
 import { Link, useRouter } from '../../shared/router.js';
-import type { Directory, DirectoryProvider, Organization, Page, PortalLink } from '../../shared/types.js';
+import type { Directory, DirectoryProvider, Organization, PortalLink } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
 import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState, ErrorState, Loading, SkeletonRows } from '../../shared/ui/feedback.js';
@@ -19,9 +19,12 @@ export function OrganizationPage({ organizationId }: { organizationId: string })
   const { api } = useDashboard();
   const { navigate } = useRouter();
   const toast = useToast();
-  const base = `/api/v1/organizations/${encodeURIComponent(organizationId)}`;
-  const organization = useAsync(async () => (await api.get<{ organization: Organization }>(base)).organization, [api, base]);
-  const directories = useAsync(async () => (await api.get<{ directories: Directory[] } & Page>(`${base}/directories?page_size=100`)).directories, [api, base]);
+  const path = { organization_id: organizationId };
+  const organization = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}', { params: { path } }))).organization, [api, organizationId]);
+  const directories = useAsync(
+    async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}/directories', { params: { path, query: { page_size: 100 } } }))).directories,
+    [api, organizationId],
+  );
   const [toggling, setToggling] = useState(false);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -34,7 +37,8 @@ export function OrganizationPage({ organizationId }: { organizationId: string })
   const toggleScim = async (enabled: boolean) => {
     setToggling(true);
     try {
-      const updated = await api.patch<{ organization: Organization }>(`${base}/settings`, { features: [{ name: 'scim', enabled }, ...(org.settings.features.some((feature) => feature.name === 'dir_sync') ? [{ name: 'dir_sync', enabled }] : [])] });
+      const features = [{ name: 'scim' as const, enabled }, ...(org.settings.features.some((feature) => feature.name === 'dir_sync') ? [{ name: 'dir_sync' as const, enabled }] : [])];
+      const updated = await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path }, body: { features } }));
       organization.setData(updated.organization);
       toast.show(enabled ? 'Directory sync enabled' : 'Directory sync disabled: identity providers are refused');
     } catch (error) {
@@ -47,7 +51,7 @@ export function OrganizationPage({ organizationId }: { organizationId: string })
   const remove = async () => {
     setBusy(true);
     try {
-      await api.delete(base);
+      await noContent(api.management.DELETE('/api/v1/organizations/{organization_id}', { params: { path } }));
       toast.show(`${org.display_name} deleted`);
       navigate('/organizations');
     } catch (error) {
@@ -156,15 +160,15 @@ export function OrganizationPage({ organizationId }: { organizationId: string })
 function PortalLinksCard({ organizationId }: { organizationId: string }) {
   const { api } = useDashboard();
   const toast = useToast();
-  const base = `/api/v1/organizations/${encodeURIComponent(organizationId)}/portal_links`;
-  const links = useAsync(async () => (await api.get<{ links: { id: string; expire_time: string; create_time?: string }[] } & Page>(base)).links, [api, base]);
+  const path = { organization_id: organizationId };
+  const links = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }))).links, [api, organizationId]);
   const [created, setCreated] = useState<PortalLink>();
   const [busy, setBusy] = useState(false);
 
   const generate = async () => {
     setBusy(true);
     try {
-      const { link } = await api.put<{ link: PortalLink }>(base, {});
+      const { link } = await bodyOf(api.management.PUT('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }));
       setCreated(link);
       void links.reload();
     } catch (error) {
@@ -176,7 +180,7 @@ function PortalLinksCard({ organizationId }: { organizationId: string }) {
 
   const revoke = async (id: string) => {
     try {
-      await api.delete(`${base}/${encodeURIComponent(id)}`);
+      await noContent(api.management.DELETE('/api/v1/organizations/{organization_id}/portal_links/{link_id}', { params: { path: { ...path, link_id: id } } }));
       toast.show('Portal link revoked: its sessions end now');
       if (created?.id === id) setCreated(undefined);
       void links.reload();
@@ -242,7 +246,12 @@ function AddDirectoryDialog({ organizationId, onClose, onCreated }: { organizati
   const submit = async () => {
     setBusy(true);
     try {
-      const { directory } = await api.post<{ directory: Directory }>(`/api/v1/organizations/${encodeURIComponent(organizationId)}/directories`, { directory_type: 'SCIM', directory_provider: provider, name: `${providerLabel(provider)} directory` });
+      const { directory } = await bodyOf(
+        api.management.POST('/api/v1/organizations/{organization_id}/directories', {
+          params: { path: { organization_id: organizationId } },
+          body: { directory_type: 'SCIM', directory_provider: provider, name: `${providerLabel(provider)} directory` },
+        }),
+      );
       onCreated(directory);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -270,7 +279,7 @@ function AddDirectoryDialog({ organizationId, onClose, onCreated }: { organizati
         <Field label="Identity provider" hint="Create a bearer token on the directory’s page afterwards.">
           {(id, describedBy) => (
             <select id={id} aria-describedby={describedBy} className="select" value={provider} onChange={(event) => setProvider(event.target.value as DirectoryProvider)}>
-              {Object.entries(PROVIDER_LABELS).map(([value, label]) => (
+              {Object.entries(PROVIDER_LABELS).filter(([value]) => value !== 'BAMBOOHR').map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>

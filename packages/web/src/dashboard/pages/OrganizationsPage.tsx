@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, errorMessage, query } from '../../shared/api.js';
+import { ApiError, bodyOf, errorMessage } from '../../shared/api.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
 import { useAsync, useDebounced } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
-import type { Organization, Page } from '../../shared/types.js';
+import type { Organization } from '../../shared/types.js';
 import { Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Callout, EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Field, SearchInput } from '../../shared/ui/forms.js';
 import { BuildingIcon, PlusIcon } from '../../shared/ui/icons.js';
-import { Pager } from '../../shared/directory/UsersPanel.js';
+import { Pager } from '../../shared/ui/pager.js';
 import { useDashboard } from '../context.js';
 
 const scimOn = (organization: Organization) => organization.settings.features.some((feature) => (feature.name === 'scim' || feature.name === 'dir_sync') && feature.enabled);
@@ -20,14 +21,17 @@ export function OrganizationsPage() {
   const [search, setSearch] = useState('');
   const text = useDebounced(search.trim(), 250);
   const [creating, setCreating] = useState(false);
-  const list = useAsync(() => api.get<{ organizations: Organization[] } & Page>(`/api/v1/organizations${query({ page_size: 100, page_token: tokens.at(-1) })}`), [api, tokens]);
+  const pageToken = tokens.at(-1);
+  const list = useAsync(() => bodyOf(api.management.GET('/api/v1/organizations', { params: { query: { page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) } } })), [api, tokens]);
   // An organization id or external id typed in the search box is looked up directly, beyond the loaded page.
   const lookup = useAsync(async () => {
     if (!text) return undefined;
     const found: Organization[] = [];
-    for (const path of [`/api/v1/organizations/${encodeURIComponent(text)}`, `/api/v1/organizations:external/${encodeURIComponent(text)}`]) {
+    const byId = () => api.management.GET('/api/v1/organizations/{organization_id}', { params: { path: { organization_id: text } } });
+    const byExternalId = () => api.management.GET('/api/v1/organizations:external/{external_id}', { params: { path: { external_id: text } } });
+    for (const read of [byId, byExternalId]) {
       try {
-        found.push((await api.get<{ organization: Organization }>(path)).organization);
+        found.push((await bodyOf(read())).organization);
       } catch (error) {
         if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 400)) throw error;
       }
@@ -57,11 +61,7 @@ export function OrganizationsPage() {
           <SearchInput label="Search by name, id or external id" value={search} onChange={(event) => setSearch(event.target.value)} />
           {list.data ? <span className="muted small">{list.data.total_size} in total</span> : null}
         </div>
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={() => void list.reload()} title="Organizations could not be loaded" />
-        ) : !list.data ? (
-          <SkeletonRows columns={4} />
-        ) : shown.length === 0 ? (
+        <DataView state={list} errorTitle="Organizations could not be loaded" columns={4} isEmpty={() => shown.length === 0} empty={
           text ? (
             <EmptyState title="No matching organization">Nothing on this page matches “{text}”, and it is not an organization id or external id.</EmptyState>
           ) : (
@@ -69,47 +69,49 @@ export function OrganizationsPage() {
               Create an organization for each customer, or let your backend create them with the API.
             </EmptyState>
           )
-        ) : (
-          <>
-            <div className="table-wrap">
-              <table className="table" aria-label="Organizations">
-                <thead>
-                  <tr>
-                    <th>Organization</th>
-                    <th>External id</th>
-                    <th>Directory sync</th>
-                    <th>Created</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((organization) => (
-                    <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
-                      <td>
-                        <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
-                          {organization.display_name}
-                        </a>
-                        <div className="cell-sub mono">{organization.id}</div>
-                      </td>
-                      <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
-                      <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
-                      <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
-                        {timeAgo(organization.create_time)}
-                      </td>
+        }>
+          {(loaded) => (
+            <>
+              <div className="table-wrap">
+                <table className="table" aria-label="Organizations">
+                  <thead>
+                    <tr>
+                      <th>Organization</th>
+                      <th>External id</th>
+                      <th>Directory sync</th>
+                      <th>Created</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              label={text ? `${shown.length} shown` : `Page ${tokens.length + 1}`}
-              hasPrevious={tokens.length > 0}
-              hasNext={Boolean(list.data.next_page_token)}
-              onPrevious={() => setTokens((current) => current.slice(0, -1))}
-              onNext={() => setTokens((current) => [...current, list.data?.next_page_token ?? ''])}
-              loading={list.loading}
-            />
-          </>
-        )}
+                  </thead>
+                  <tbody>
+                    {shown.map((organization) => (
+                      <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
+                        <td>
+                          <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
+                            {organization.display_name}
+                          </a>
+                          <div className="cell-sub mono">{organization.id}</div>
+                        </td>
+                        <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
+                        <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
+                        <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
+                          {timeAgo(organization.create_time)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager
+                label={text ? `${shown.length} shown` : `Page ${tokens.length + 1}`}
+                hasPrevious={tokens.length > 0}
+                hasNext={Boolean(loaded.next_page_token)}
+                onPrevious={() => setTokens((current) => current.slice(0, -1))}
+                onNext={() => setTokens((current) => [...current, loaded?.next_page_token ?? ''])}
+                loading={list.loading}
+              />
+            </>
+          )}
+        </DataView>
       </div>
       {creating ? <CreateOrganizationDialog onClose={() => setCreating(false)} onCreated={(organization) => navigate(`/organizations/${organization.id}`)} /> : null}
     </div>
@@ -129,8 +131,10 @@ function CreateOrganizationDialog({ onClose, onCreated }: { onClose: () => void;
     setBusy(true);
     setError(undefined);
     try {
-      const { organization } = await api.post<{ organization: Organization }>('/api/v1/organizations', { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) });
-      if (enableScim) await api.patch(`/api/v1/organizations/${organization.id}/settings`, { features: [{ name: 'scim', enabled: true }] });
+      const { organization } = await bodyOf(api.management.POST('/api/v1/organizations', { body: { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) } }));
+      if (enableScim) {
+        await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path: { organization_id: organization.id } }, body: { features: [{ name: 'scim', enabled: true }] } }));
+      }
       onCreated(organization);
     } catch (caught) {
       setError(errorMessage(caught));

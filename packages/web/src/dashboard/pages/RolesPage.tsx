@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { bodyOf, noContent, errorMessage } from '../../shared/api.js';
 import { useAsync } from '../../shared/hooks.js';
 import type { Role } from '../../shared/types.js';
 import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Callout, EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, ShieldIcon } from '../../shared/ui/icons.js';
 import { useToast } from '../../shared/ui/toast.js';
@@ -12,7 +13,7 @@ import { useDashboard } from '../context.js';
 export function RolesPage() {
   const { api } = useDashboard();
   const toast = useToast();
-  const roles = useAsync(async () => (await api.get<{ roles: Role[] }>('/api/v1/roles?page_size=100')).roles, [api]);
+  const roles = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/roles', { params: { query: { page_size: 100 } } }))).roles, [api]);
   const [editing, setEditing] = useState<Role | 'new'>();
   const [deleting, setDeleting] = useState<Role>();
   const [busy, setBusy] = useState(false);
@@ -29,61 +30,59 @@ export function RolesPage() {
         </button>
       </div>
       <div className="card">
-        {roles.error ? (
-          <ErrorState error={roles.error} onRetry={() => void roles.reload()} />
-        ) : !roles.data ? (
-          <SkeletonRows columns={3} />
-        ) : roles.data.length === 0 ? (
+        <DataView state={roles} columns={3} isEmpty={(items) => items.length === 0} empty={
           <EmptyState icon={<ShieldIcon size={20} />} title="No roles yet" action={<button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>Create a role</button>}>
             Create roles like admin and member, then map directory groups to them.
           </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Roles">
-              <thead>
-                <tr>
-                  <th>Role</th>
-                  <th>Permissions</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {roles.data.map((role) => (
-                  <tr key={role.name}>
-                    <td>
-                      <div className="row">
-                        <span className="cell-primary">{role.display_name}</span>
-                        {role.is_default ? <span className="badge badge-accent">Default</span> : null}
-                      </div>
-                      <div className="cell-sub">
-                        <span className="mono">{role.name}</span>
-                        {role.description ? ` · ${role.description}` : ''}
-                      </div>
-                    </td>
-                    <td>
-                      <div className="chip-list">
-                        {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
-                        {role.permissions.map((permission) => (
-                          <span key={permission} className="badge mono">
-                            {permission}
-                          </span>
-                        ))}
-                      </div>
-                    </td>
-                    <td style={{ textAlign: 'right' }} className="nowrap">
-                      <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
-                        Edit
-                      </button>{' '}
-                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
-                        Delete
-                      </button>
-                    </td>
+        }>
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table" aria-label="Roles">
+                <thead>
+                  <tr>
+                    <th>Role</th>
+                    <th>Permissions</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((role) => (
+                    <tr key={role.name}>
+                      <td>
+                        <div className="row">
+                          <span className="cell-primary">{role.display_name}</span>
+                          {role.is_default ? <span className="badge badge-accent">Default</span> : null}
+                        </div>
+                        <div className="cell-sub">
+                          <span className="mono">{role.name}</span>
+                          {role.description ? ` · ${role.description}` : ''}
+                        </div>
+                      </td>
+                      <td>
+                        <div className="chip-list">
+                          {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
+                          {role.permissions.map((permission) => (
+                            <span key={permission} className="badge mono">
+                              {permission}
+                            </span>
+                          ))}
+                        </div>
+                      </td>
+                      <td style={{ textAlign: 'right' }} className="nowrap">
+                        <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
+                          Edit
+                        </button>{' '}
+                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
+                          Delete
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </DataView>
       </div>
       {editing ? <RoleDialog role={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); void roles.reload(); }} /> : null}
       {deleting ? (
@@ -96,7 +95,7 @@ export function RolesPage() {
           onConfirm={async () => {
             setBusy(true);
             try {
-              await api.delete(`/api/v1/roles/${encodeURIComponent(deleting.name)}`);
+              await noContent(api.management.DELETE('/api/v1/roles/{role_name}', { params: { path: { role_name: deleting.name } } }));
               setDeleting(undefined);
               void roles.reload();
             } catch (error) {
@@ -129,13 +128,14 @@ function RoleDialog({ role, onClose, onSaved }: { role: Role | undefined; onClos
     setError(undefined);
     const body = {
       display_name: displayName.trim() || name.trim(),
-      description: description.trim() || (role ? null : undefined),
       permissions: permissions.split(/[\s,]+/).filter(Boolean),
       is_default: isDefault,
     };
+    const text = description.trim();
     try {
-      if (role) await api.patch(`/api/v1/roles/${encodeURIComponent(role.name)}`, body);
-      else await api.post('/api/v1/roles', { name: name.trim(), ...body });
+      // An emptied description is cleared (null) on an existing role, left out on a new one.
+      if (role) await bodyOf(api.management.PATCH('/api/v1/roles/{role_name}', { params: { path: { role_name: role.name } }, body: { ...body, description: text || null } }));
+      else await bodyOf(api.management.POST('/api/v1/roles', { body: { name: name.trim(), ...body, ...(text ? { description: text } : {}) } }));
       onSaved();
     } catch (caught) {
       setError(errorMessage(caught));

@@ -1,41 +1,34 @@
-import { useState } from 'react';
-import { query } from '../../shared/api.js';
-import { formatDateTime, plural, timeAgo } from '../../shared/format.js';
+import { useMemo, useState } from 'react';
+import { bodyOf, noContent } from '../../shared/api.js';
+import { formatDateTime } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
 import { Link, useRouter } from '../../shared/router.js';
-import type { Webhook, WebhookAttempt, WebhookDelivery } from '../../shared/types.js';
-import { CopyField } from '../../shared/ui/copy.js';
-import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, Loading, SkeletonRows } from '../../shared/ui/feedback.js';
-import { Field, Switch } from '../../shared/ui/forms.js';
-import { PlayIcon, RefreshIcon } from '../../shared/ui/icons.js';
-import { HttpStatusBadge } from '../../shared/ui/status.js';
+import type { WebhookDelivery } from '../../shared/types.js';
+import { ConfirmDialog } from '../../shared/ui/dialog.js';
+import { Callout, ErrorState, Loading } from '../../shared/ui/feedback.js';
+import { Switch } from '../../shared/ui/forms.js';
 import { useToast } from '../../shared/ui/toast.js';
 import { useDashboard } from '../context.js';
+import { DeliveriesCard } from './webhook/DeliveriesCard.js';
+import { DeliveryDialog } from './webhook/DeliveryDialog.js';
+import { ReplaySinceDialog } from './webhook/ReplaySinceDialog.js';
+import { WebhookActions } from './webhook/WebhookActions.js';
+import { webhookCalls, type DeliveryStatus } from './webhook/webhook-calls.js';
 import { WebhookFormDialog, webhookState } from './WebhooksPage.js';
 
-interface TestResult {
-  event_id: string;
-  status_code: number | null;
-  latency_ms: number;
-  error: string | null;
-  response_excerpt: string | null;
-}
-
-const DELIVERY_TONE: Record<WebhookDelivery['status'], string> = { pending: 'badge-accent', succeeded: 'badge-success', dead: 'badge-danger' };
+// One webhook endpoint: its state and settings, actions (webhook/WebhookActions.tsx), its
+// deliveries (webhook/DeliveriesCard.tsx) and their attempts (webhook/DeliveryDialog.tsx).
 
 export function WebhookPage({ webhookId }: { webhookId: string }) {
   const { api } = useDashboard();
   const { navigate } = useRouter();
   const toast = useToast();
-  const base = `/api/v1/webhooks/${encodeURIComponent(webhookId)}`;
-  const webhook = useAsync(async () => (await api.get<{ webhook: Webhook }>(base)).webhook, [api, base]);
-  const [status, setStatus] = useState('');
-  const deliveries = useAsync(() => api.get<{ deliveries: WebhookDelivery[]; next_page_token: string }>(`${base}/deliveries${query({ status, page_size: 50 })}`), [api, base, status]);
+  const calls = useMemo(() => webhookCalls(api, webhookId), [api, webhookId]);
+  const webhook = useAsync(async () => (await bodyOf(calls.get())).webhook, [calls]);
+  const [status, setStatus] = useState<DeliveryStatus | ''>('');
+  const deliveries = useAsync(() => bodyOf(calls.deliveries(status)), [calls, status]);
   useInterval(() => void deliveries.reload(), 5000);
   const [editing, setEditing] = useState(false);
-  const [secret, setSecret] = useState<string>();
-  const [test, setTest] = useState<TestResult>();
   const [busy, setBusy] = useState<string>();
   const [deleting, setDeleting] = useState(false);
   const [replaySince, setReplaySince] = useState(false);
@@ -78,7 +71,7 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
               checked={endpoint.enabled}
               disabled={busy !== undefined}
               label="Enabled"
-              onChange={(enabled) => void act('toggle', async () => webhook.setData((await api.patch<{ webhook: Webhook }>(base, { enabled })).webhook))}
+              onChange={(enabled) => void act('toggle', async () => webhook.setData((await bodyOf(calls.setEnabled(enabled))).webhook))}
             />
             <button type="button" className="btn" onClick={() => setEditing(true)}>
               Edit
@@ -93,108 +86,18 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
         </Callout>
       ) : null}
 
-      <div className="grid-3">
-        <div className="card card-body stack-sm">
-          <h3>Send a test event</h3>
-          <p className="muted">One signed <span className="mono">webhook.test</span> POST, now, to check the receiver and its signature check.</p>
-          <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} disabled={busy !== undefined} onClick={() => void act('test', async () => setTest((await api.post<{ result: TestResult }>(`/api/v1/dashboard/webhooks/${encodeURIComponent(webhookId)}:test`)).result))}>
-            {busy === 'test' ? <span className="spinner" aria-hidden="true" /> : <PlayIcon />} Send test event
-          </button>
-          {test ? (
-            <div className="small" data-testid="test-result">
-              {test.status_code !== null ? <HttpStatusBadge status={test.status_code} /> : <span className="badge badge-danger">No response</span>} in {test.latency_ms} ms{test.error ? ` · ${test.error}` : ''}
-            </div>
-          ) : null}
-        </div>
-        <div className="card card-body stack-sm">
-          <h3>Signing secret</h3>
-          <p className="muted">Rotate it: deliveries carry a signature for the old and the new secret for 24 hours.</p>
-          <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} disabled={busy !== undefined} onClick={() => void act('rotate', async () => setSecret((await api.post<{ secret: string }>(`${base}/secrets:rotate`, {})).secret))}>
-            {busy === 'rotate' ? <span className="spinner" aria-hidden="true" /> : <RefreshIcon />} Rotate secret
-          </button>
-          {secret ? <CopyField value={secret} label="new signing secret" secret /> : null}
-        </div>
-        <div className="card card-body stack-sm">
-          <h3>Replay</h3>
-          <p className="muted">Send every event since a time again, for example after an outage of the receiver.</p>
-          <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} onClick={() => setReplaySince(true)}>
-            <RefreshIcon /> Replay since…
-          </button>
-        </div>
-      </div>
+      <WebhookActions webhookId={webhookId} calls={calls} busy={busy} act={act} onReplaySince={() => setReplaySince(true)} />
 
-      <div className="card">
-        <div className="card-header">
-          <div>
-            <div className="card-title">Deliveries</div>
-            <div className="card-description">Newest event first. Open one for its attempts.</div>
-          </div>
-          <select className="select" style={{ width: 'auto' }} aria-label="Delivery status" value={status} onChange={(event) => setStatus(event.target.value)}>
-            <option value="">All deliveries</option>
-            <option value="pending">Pending</option>
-            <option value="succeeded">Succeeded</option>
-            <option value="dead">Dead</option>
-          </select>
-        </div>
-        {deliveries.error ? (
-          <ErrorState error={deliveries.error} onRetry={() => void deliveries.reload()} />
-        ) : !deliveries.data ? (
-          <SkeletonRows columns={5} />
-        ) : deliveries.data.deliveries.length === 0 ? (
-          <EmptyState title="No deliveries yet">Deliveries appear when events occur after the endpoint was created.</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Deliveries">
-              <thead>
-                <tr>
-                  <th>Event</th>
-                  <th>Status</th>
-                  <th>Attempts</th>
-                  <th>Last response</th>
-                  <th>Last attempt</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.data.deliveries.map((delivery) => (
-                  <tr key={delivery.event_id} className={delivery.status === 'dead' ? 'row-danger' : undefined}>
-                    <td>
-                      <button type="button" className="btn-link mono" onClick={() => setOpen(delivery)}>
-                        {delivery.event_id}
-                      </button>
-                    </td>
-                    <td>
-                      <span className={`badge ${DELIVERY_TONE[delivery.status]}`} data-testid="delivery-status">
-                        {delivery.status}
-                      </span>
-                    </td>
-                    <td>{delivery.attempts}</td>
-                    <td>{delivery.last_status_code !== null ? <HttpStatusBadge status={delivery.last_status_code} /> : <span className="muted small">{delivery.last_error ?? '—'}</span>}</td>
-                    <td className="muted nowrap">{timeAgo(delivery.last_attempt_time)}</td>
-                    <td style={{ textAlign: 'right' }}>
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        aria-label={`Replay ${delivery.event_id}`}
-                        disabled={busy !== undefined}
-                        onClick={() =>
-                          void act(`replay-${delivery.event_id}`, async () => {
-                            await api.post(`${base}:replay`, { event_id: delivery.event_id });
-                            toast.show('Delivery queued again');
-                            void deliveries.reload();
-                          })
-                        }
-                      >
-                        Replay
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </div>
+      <DeliveriesCard
+        calls={calls}
+        deliveries={deliveries}
+        status={status}
+        onStatus={setStatus}
+        busy={busy}
+        act={act}
+        onOpen={setOpen}
+        onReplayed={() => void deliveries.reload()}
+      />
 
       <div className="card card-body row-between">
         <div className="grow">
@@ -209,8 +112,8 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
       </div>
 
       {editing ? <WebhookFormDialog webhook={endpoint} onClose={() => setEditing(false)} onSaved={(result) => { webhook.setData(result.webhook); setEditing(false); }} /> : null}
-      {open ? <DeliveryDialog base={base} delivery={open} onClose={() => setOpen(undefined)} /> : null}
-      {replaySince ? <ReplaySinceDialog base={base} onClose={() => setReplaySince(false)} onDone={() => void deliveries.reload()} /> : null}
+      {open ? <DeliveryDialog calls={calls} delivery={open} onClose={() => setOpen(undefined)} /> : null}
+      {replaySince ? <ReplaySinceDialog calls={calls} onClose={() => setReplaySince(false)} onDone={() => void deliveries.reload()} /> : null}
       {deleting ? (
         <ConfirmDialog
           title="Delete this endpoint?"
@@ -220,7 +123,7 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
           onClose={() => setDeleting(false)}
           onConfirm={() =>
             void act('delete', async () => {
-              await api.delete(base);
+              await noContent(calls.remove());
               navigate('/webhooks');
             })
           }
@@ -229,91 +132,5 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
         </ConfirmDialog>
       ) : null}
     </div>
-  );
-}
-
-function DeliveryDialog({ base, delivery, onClose }: { base: string; delivery: WebhookDelivery; onClose: () => void }) {
-  const { api } = useDashboard();
-  const detail = useAsync(() => api.get<{ delivery: WebhookDelivery; attempt_log: WebhookAttempt[] }>(`${base}/deliveries/${encodeURIComponent(delivery.event_id)}`), [api, base, delivery.event_id]);
-  return (
-    <Dialog title={`Delivery of ${delivery.event_id}`} onClose={onClose} wide footer={<button type="button" className="btn" onClick={onClose}>Close</button>}>
-      {detail.error ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} />
-      ) : !detail.data ? (
-        <Loading />
-      ) : (
-        <div className="stack">
-          <dl className="kv">
-            <dt>Status</dt>
-            <dd>{detail.data.delivery.status}</dd>
-            <dt>Attempts</dt>
-            <dd>{detail.data.delivery.attempts}</dd>
-            <dt>Next attempt</dt>
-            <dd>{formatDateTime(detail.data.delivery.next_attempt_time)}</dd>
-            <dt>Completed</dt>
-            <dd>{formatDateTime(detail.data.delivery.complete_time)}</dd>
-          </dl>
-          <h3>{plural(detail.data.attempt_log.length, 'attempt')}</h3>
-          {detail.data.attempt_log.length === 0 ? <p className="muted">Not attempted yet.</p> : null}
-          {detail.data.attempt_log.map((attempt) => (
-            <div key={attempt.attempt} className="card card-body stack-sm">
-              <div className="row-between">
-                <strong>Attempt {attempt.attempt}</strong>
-                <span className="muted small">{formatDateTime(attempt.attempt_time)}</span>
-              </div>
-              <div className="row">
-                {attempt.status_code !== null ? <HttpStatusBadge status={attempt.status_code} /> : <span className="badge badge-danger">No response</span>}
-                <span className="muted small">{attempt.latency_ms} ms</span>
-                {attempt.error ? <span className="small" style={{ color: 'var(--danger)' }}>{attempt.error}</span> : null}
-              </div>
-              {attempt.response_excerpt ? <pre className="code-block">{attempt.response_excerpt}</pre> : null}
-            </div>
-          ))}
-        </div>
-      )}
-    </Dialog>
-  );
-}
-
-function ReplaySinceDialog({ base, onClose, onDone }: { base: string; onClose: () => void; onDone: () => void }) {
-  const { api } = useDashboard();
-  const toast = useToast();
-  const [since, setSince] = useState(() => new Date(Date.now() - 3_600_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16));
-  const [busy, setBusy] = useState(false);
-  return (
-    <Dialog
-      title="Replay events since…"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                const { replayed } = await api.post<{ replayed: number }>(`${base}:replay`, { since: new Date(since).toISOString() });
-                toast.show(`${plural(replayed, 'delivery', 'deliveries')} queued again`);
-                onDone();
-                onClose();
-              } catch (error) {
-                toast.error(error);
-                setBusy(false);
-              }
-            }}
-          >
-            Replay
-          </button>
-        </>
-      }
-    >
-      <Field label="Since (your local time)" hint="Every event since then that the endpoint subscribes to is delivered again, whatever its state.">
-        {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input" type="datetime-local" value={since} onChange={(event) => setSince(event.target.value)} />}
-      </Field>
-    </Dialog>
   );
 }

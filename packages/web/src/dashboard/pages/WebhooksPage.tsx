@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { bodyOf, errorMessage } from '../../shared/api.js';
 import { timeAgo } from '../../shared/format.js';
 import { useAsync } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
 import type { Webhook } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
 import { Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { Callout, EmptyState } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, WebhookIcon } from '../../shared/ui/icons.js';
 import { useDashboard } from '../context.js';
@@ -21,7 +22,7 @@ export function webhookState(webhook: Webhook): { label: string; tone: string } 
 export function WebhooksPage() {
   const { api } = useDashboard();
   const { navigate } = useRouter();
-  const list = useAsync(async () => (await api.get<{ webhooks: Webhook[] }>('/api/v1/webhooks')).webhooks, [api]);
+  const list = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/webhooks'))).webhooks, [api]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ webhook: Webhook; secret: string }>();
 
@@ -45,48 +46,46 @@ export function WebhooksPage() {
         </Callout>
       ) : null}
       <div className="card">
-        {list.error ? (
-          <ErrorState error={list.error} onRetry={() => void list.reload()} />
-        ) : !list.data ? (
-          <SkeletonRows columns={4} />
-        ) : list.data.length === 0 ? (
+        <DataView state={list} columns={4} isEmpty={(items) => items.length === 0} empty={
           <EmptyState icon={<WebhookIcon size={20} />} title="No webhook endpoints" action={<button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>Add an endpoint</button>}>
             Add an endpoint to be told about every user and group change as it happens.
           </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Webhook endpoints">
-              <thead>
-                <tr>
-                  <th>Endpoint</th>
-                  <th>State</th>
-                  <th>Events</th>
-                  <th>Last success</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((webhook) => {
-                  const state = webhookState(webhook);
-                  return (
-                    <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
-                      <td>
-                        <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
-                          {webhook.url}
-                        </a>
-                        <div className="cell-sub">{webhook.description || webhook.id}</div>
-                      </td>
-                      <td>
-                        <span className={`badge ${state.tone}`}>{state.label}</span>
-                      </td>
-                      <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
-                      <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        }>
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table" aria-label="Webhook endpoints">
+                <thead>
+                  <tr>
+                    <th>Endpoint</th>
+                    <th>State</th>
+                    <th>Events</th>
+                    <th>Last success</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((webhook) => {
+                    const state = webhookState(webhook);
+                    return (
+                      <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
+                        <td>
+                          <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
+                            {webhook.url}
+                          </a>
+                          <div className="cell-sub">{webhook.description || webhook.id}</div>
+                        </td>
+                        <td>
+                          <span className={`badge ${state.tone}`}>{state.label}</span>
+                        </td>
+                        <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
+                        <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </DataView>
       </div>
       {creating ? (
         <WebhookFormDialog
@@ -117,8 +116,8 @@ export function WebhookFormDialog({ webhook, onClose, onSaved }: { webhook?: Web
     setError(undefined);
     const body = { url: url.trim(), description, event_types: types, organization_id: organizationId.trim() || null };
     try {
-      if (webhook) onSaved(await api.patch<{ webhook: Webhook }>(`/api/v1/webhooks/${webhook.id}`, body));
-      else onSaved(await api.post<{ webhook: Webhook; secret: string }>('/api/v1/webhooks', body));
+      if (webhook) onSaved(await bodyOf(api.management.PATCH('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: webhook.id } }, body })));
+      else onSaved(await bodyOf(api.management.POST('/api/v1/webhooks', { body })));
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);

@@ -1,4 +1,4 @@
-import { query, type ApiClient } from '../api.js';
+import { bodyOf, query, type ApiClient } from '../api.js';
 import type { AttributeMapping, Directory, DirectoryGroup, DirectorySecret, DirectoryUser, Page, RequestLogPage, Role, RoleAssignment, SampleDataCounts, SamplePushResult } from '../types.js';
 
 // What the directory screens need, whoever shows them: the portal reaches one organization's
@@ -28,48 +28,64 @@ export interface DirectoryApi {
 type UserPage = { users: DirectoryUser[] } & Page;
 type GroupPage = { groups: DirectoryGroup[] } & Page;
 
-function common(api: ApiClient, base: string, readBase: string) {
+/** The reads both surfaces serve under `readBase`: search, the request log, sample data. */
+function reads(api: ApiClient, readBase: string) {
   return {
-    getDirectory: async () => (await api.get<{ directory: Directory }>(base)).directory,
-    listUsers: (pageToken?: string, groupId?: string) => api.get<UserPage>(`${base}/users${query({ page_size: 25, page_token: pageToken, directory_group_id: groupId })}`),
     searchUsers: async (text: string) => (await api.get<{ users: DirectoryUser[] }>(`${readBase}/users:search${query({ q: text })}`)).users,
-    listGroups: (pageToken?: string) => api.get<GroupPage>(`${base}/groups${query({ page_size: 25, page_token: pageToken })}`),
     searchGroups: async (text: string) => (await api.get<{ groups: DirectoryGroup[] }>(`${readBase}/groups:search${query({ q: text })}`)).groups,
     requestLog: ({ failedOnly, before }: { failedOnly: boolean; before?: string }) =>
       api.get<RequestLogPage>(`${readBase}/request_log${query({ failed: failedOnly ? 'true' : undefined, before, limit: 25 })}`),
-    assignRoles: async (assignments: RoleAssignment[]) =>
-      (await api.put<{ role_assignments: { assignments: RoleAssignment[] } }>(`${base}/groups/-/roles:assign`, { assignments })).role_assignments.assignments,
-    setAttributeMappings: async (attributes: AttributeMapping[]) =>
-      (await api.put<{ attribute_mappings: { attributes: AttributeMapping[] } }>(`${base}/attributes`, { attributes })).attribute_mappings.attributes,
-    createSecret: () => api.post<{ plain_secret: string; secret: DirectorySecret }>(`${base}/secrets`),
-    regenerateSecret: (graceSeconds: number) => api.post<{ plain_secret: string; secret: DirectorySecret }>(`${base}/secrets:regenerate`, { grace_period_seconds: graceSeconds }),
-    revokeSecret: async (secretId: string) => {
-      await api.post(`${base}/secrets/${encodeURIComponent(secretId)}:revoke`);
-    },
     pushSample: async () => (await api.post<{ result: SamplePushResult }>(`${readBase}:simulate`)).result,
     sampleData: async () => (await api.get<{ sample_data: SampleDataCounts }>(`${readBase}/sample_data`)).sample_data,
     removeSampleData: async () => (await api.delete<{ removed: SampleDataCounts }>(`${readBase}/sample_data`)).removed,
   };
 }
 
+/** The portal's routes (/api/v1/portal/...) are its own, outside the management API's OpenAPI document. */
 export function portalDirectoryApi(api: ApiClient, directoryId: string): DirectoryApi {
   const base = `/api/v1/portal/directories/${encodeURIComponent(directoryId)}`;
   return {
-    ...common(api, base, base),
+    ...reads(api, base),
+    getDirectory: async () => (await api.get<{ directory: Directory }>(base)).directory,
+    listUsers: (pageToken?: string, groupId?: string) => api.get<UserPage>(`${base}/users${query({ page_size: 25, page_token: pageToken, directory_group_id: groupId })}`),
+    listGroups: (pageToken?: string) => api.get<GroupPage>(`${base}/groups${query({ page_size: 25, page_token: pageToken })}`),
     getUser: async (userId) => (await api.get<{ user: DirectoryUser }>(`${base}/users/${encodeURIComponent(userId)}`)).user,
     listRoles: async () => (await api.get<{ roles: Role[] }>('/api/v1/portal/roles')).roles,
+    assignRoles: async (assignments) =>
+      (await api.put<{ role_assignments: { assignments: RoleAssignment[] } }>(`${base}/groups/-/roles:assign`, { assignments })).role_assignments.assignments,
+    setAttributeMappings: async (attributes) =>
+      (await api.put<{ attribute_mappings: { attributes: AttributeMapping[] } }>(`${base}/attributes`, { attributes })).attribute_mappings.attributes,
+    createSecret: () => api.post<{ plain_secret: string; secret: DirectorySecret }>(`${base}/secrets`),
+    regenerateSecret: (graceSeconds) => api.post<{ plain_secret: string; secret: DirectorySecret }>(`${base}/secrets:regenerate`, { grace_period_seconds: graceSeconds }),
+    revokeSecret: async (secretId) => {
+      await api.post(`${base}/secrets/${encodeURIComponent(secretId)}:revoke`);
+    },
     setEnabled: (enabled) => api.post(`${base}:${enabled ? 'enable' : 'disable'}`),
   };
 }
 
+/** The dashboard uses the management API, typed by its OpenAPI document, and its own reads under /api/v1/dashboard. */
 export function dashboardDirectoryApi(api: ApiClient, organizationId: string, directoryId: string): DirectoryApi {
-  const path = `/organizations/${encodeURIComponent(organizationId)}/directories/${encodeURIComponent(directoryId)}`;
-  const base = `/api/v1${path}`;
+  const client = api.management;
+  const path = { organization_id: organizationId, directory_id: directoryId };
+  const dashboardBase = `/api/v1/dashboard/organizations/${encodeURIComponent(organizationId)}/directories/${encodeURIComponent(directoryId)}`;
+  const directoryPath = '/api/v1/organizations/{organization_id}/directories/{directory_id}' as const;
   return {
-    ...common(api, base, `/api/v1/dashboard${path}`),
-    getUser: async (userId) => (await api.get<{ user: DirectoryUser }>(`${base}/users/${encodeURIComponent(userId)}?include_detail=true`)).user,
-    listRoles: async () => (await api.get<{ roles: Role[] }>('/api/v1/roles?page_size=100')).roles,
-    setEnabled: (enabled) => api.patch(`${base}:${enabled ? 'enable' : 'disable'}`),
+    ...reads(api, dashboardBase),
+    getDirectory: async () => (await bodyOf(client.GET(directoryPath, { params: { path } }))).directory,
+    listUsers: (pageToken, groupId) =>
+      bodyOf(client.GET(`${directoryPath}/users`, { params: { path, query: { page_size: 25, ...(pageToken ? { page_token: pageToken } : {}), ...(groupId ? { directory_group_id: groupId } : {}) } } })),
+    listGroups: (pageToken) => bodyOf(client.GET(`${directoryPath}/groups`, { params: { path, query: { page_size: 25, ...(pageToken ? { page_token: pageToken } : {}) } } })),
+    getUser: async (userId) => (await bodyOf(client.GET(`${directoryPath}/users/{user_id}`, { params: { path: { ...path, user_id: userId }, query: { include_detail: true } } }))).user,
+    listRoles: async () => (await bodyOf(client.GET('/api/v1/roles', { params: { query: { page_size: 100 } } }))).roles,
+    assignRoles: async (assignments) => (await bodyOf(client.PUT(`${directoryPath}/groups/-/roles:assign`, { params: { path }, body: { assignments } }))).role_assignments.assignments,
+    setAttributeMappings: async (attributes) => (await bodyOf(client.PUT(`${directoryPath}/attributes`, { params: { path }, body: { attributes } }))).attribute_mappings.attributes,
+    createSecret: () => bodyOf(client.POST(`${directoryPath}/secrets`, { params: { path } })),
+    regenerateSecret: (graceSeconds) => bodyOf(client.POST(`${directoryPath}/secrets:regenerate`, { params: { path }, body: { grace_period_seconds: graceSeconds } })),
+    revokeSecret: async (secretId) => {
+      await bodyOf(client.POST(`${directoryPath}/secrets/{secret_id}:revoke`, { params: { path: { ...path, secret_id: secretId } } }));
+    },
+    setEnabled: (enabled) => bodyOf(enabled ? client.PATCH(`${directoryPath}:enable`, { params: { path } }) : client.PATCH(`${directoryPath}:disable`, { params: { path } })),
   };
 }
 

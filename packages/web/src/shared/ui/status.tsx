@@ -5,6 +5,9 @@ const STATUS: Record<DirectoryStatus, { label: string; tone: string }> = {
   PENDING: { label: 'Waiting for first sync', tone: 'badge-accent' },
   NOT_CONFIGURED: { label: 'Not configured', tone: '' },
   DISABLED: { label: 'Disabled', tone: 'badge-warning' },
+  NEEDS_REVIEW: { label: 'Needs review', tone: 'badge-warning' },
+  INVALID_CREDENTIALS: { label: 'Invalid credentials', tone: 'badge-danger' },
+  ERROR: { label: 'Sync failing', tone: 'badge-danger' },
 };
 
 export function DirectoryStatusBadge({ status }: { status: DirectoryStatus }) {
