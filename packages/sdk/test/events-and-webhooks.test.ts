@@ -30,8 +30,14 @@ describeEachStore('SDK: roster.events and roster.webhooks', (fixture) => {
     const userId = await scimCreate(connection, 'Users', { schemas: [USER_SCHEMA], userName: 'evented@example.com' });
     await scimCreate(connection, 'Groups', { schemas: [GROUP_SCHEMA], displayName: 'Evented', members: [{ value: userId }] });
 
-    const created = await roster().events.list({ types: ['organization.directory.user_created'], directoryId, limit: 1000 });
-    const event = created.events.find((candidate) => (candidate.data as { id?: string }).id === userId);
+    // User events are composed in the background after their change commits: poll for them.
+    let event: RosterEvent | undefined;
+    let membership: RosterEvent | undefined;
+    for (const deadline = Date.now() + 15_000; !(event && membership) && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const created = await roster().events.list({ types: ['organization.directory.user_created', 'organization.directory.user_updated'], directoryId, limit: 1000 });
+      event = created.events.find((candidate) => candidate.type === 'organization.directory.user_created' && (candidate.data as { id?: string }).id === userId);
+      membership = created.events.find((candidate) => candidate.type === 'organization.directory.user_updated');
+    }
     assert.ok(event, 'the user_created event');
     assert.equal(event.organization_id, organizationId);
     assert.equal(event.object, 'DirectoryUser');

@@ -7,6 +7,21 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 let lastMillis = 0;
 let sequence = 0;
 
+// Random bytes drawn a few kilobytes at a time: a 10k-member change makes 10k event ids, and one
+// call into the CSPRNG per id cost more than the rest of the id. (Ids are unique, not secret.)
+const POOL_BYTES = 4_096;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function randomTen(): Buffer {
+  if (offset + 10 > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  offset += 10;
+  return pool.subarray(offset - 10, offset);
+}
+
 function encodeTime(millis: number): string {
   let out = '';
   let value = millis;
@@ -29,7 +44,7 @@ export function newId(prefix: string): string {
     lastMillis++;
     sequence = 0;
   }
-  const bytes = randomBytes(10);
+  const bytes = randomTen();
   let random = ALPHABET[Math.floor(sequence / 32)]! + ALPHABET[sequence % 32]!;
   for (const byte of bytes) random += ALPHABET[byte % 32]!;
   return `${prefix}_${encodeTime(lastMillis)}${random}`;

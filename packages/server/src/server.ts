@@ -7,6 +7,8 @@ import { bootstrapApiClient, type BootstrapResult } from './directory/credential
 import { issueSetupCode } from './directory/first-run-setup.js';
 import { checkSourceCredentialsKey } from './directory/pulled-directories.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
+import { ExpansionWorker } from './events/expansion-worker.js';
+import { expandChanges } from './directory/change-expansion.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
 import { PagePositions } from './directory/page-positions.js';
 import { ScimAccess } from './directory/scim-access.js';
@@ -33,6 +35,8 @@ export interface RunningServer {
   setupCode: string | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;
+  /** Composes user events from change records in the background (events/expansion-worker.ts). */
+  expansionWorker: ExpansionWorker;
   /** Syncs pulled directories (Google Workspace, BambooHR) on their schedules (connectors/). */
   syncScheduler: SyncScheduler;
   /**
@@ -104,6 +108,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (!secretBox) logger.warn('ROSTER_ENCRYPTION_KEY is not set: webhook signing secrets are stored in plain text (README, Configuration)');
     else if (sealed > 0) logger.info({ count: sealed, key_id: secretBox.keyId }, 'encrypted the webhook signing secrets stored in plain text');
 
+    // Events written by an expansion round are fanned out to webhooks at once (the delivery worker is created below).
+    const expansion = new ExpansionWorker(() => expandChanges(db), () => deliveryWorker.eventsWritten(), logger);
     const services: Services = {
       db,
       config,
@@ -111,6 +117,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       publicUrl: config.PUBLIC_URL,
       pagePositions: new PagePositions(),
       scimAccess: new ScimAccess({ db }),
+      changesRecorded: () => expansion.wake(),
       secretBox,
     };
     const metrics = new Metrics();
@@ -134,6 +141,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     else await app.ready();
     // After ready: ROSTER_ADMIN_EMAIL's administrator, if any, has been created by then.
     const setupCode = await issueSetupCode(db);
+    expansion.start();
     deliveryWorker.start();
     syncScheduler.start();
     return {
@@ -143,10 +151,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       bootstrap,
       setupCode,
       deliveryWorker,
+      expansionWorker: expansion,
       syncScheduler,
       async close(closeOptions = {}) {
         const forced = await closeConnections(app, closeOptions.graceMs);
         await syncScheduler.stop();
+        await expansion.stop();
         await deliveryWorker.stop();
         await recorder.stop();
         stopStatistics();

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
+import { expansionIdle } from './support/expansion.js';
 import { managementApi } from './support/management-api.js';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -32,6 +33,8 @@ describeEachStore('events on role-mapping changes', (fixture) => {
 
     const roleName = `editor_${Date.now()}`;
     assert.equal((await api.post('/api/v1/roles', { name: roleName, permissions: ['docs:write'] })).status, 201);
+    // Everything so far has its events (they are composed in the background) before the cursor is taken.
+    await expansionIdle(fixture.server());
     const start = await api.get<{ next_cursor: string }>(`/api/v1/events?directory_id=${directory.directoryId}&limit=100`);
     let cursor = start.body.next_cursor;
     for (;;) {
@@ -43,8 +46,12 @@ describeEachStore('events on role-mapping changes', (fixture) => {
     const base = `/api/v1/organizations/${directory.organizationId}/directories/${directory.directoryId}`;
     assert.equal((await api.put(`${base}/groups/-/roles:assign`, { assignments: [{ group_id: parent, role_name: roleName }] })).status, 200);
 
-    const page = await api.get<{ events: EventJson[] }>(`/api/v1/events?after=${encodeURIComponent(cursor)}&directory_id=${directory.directoryId}&limit=100`);
-    const updated = page.body.events.filter((event) => event.type === 'organization.directory.user_updated');
+    // The worker composes them after the change commits: they appear together, at the change's place in the log.
+    let events: EventJson[] = [];
+    for (const deadline = Date.now() + 15_000; events.length === 0 && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 25))) {
+      events = (await api.get<{ events: EventJson[] }>(`/api/v1/events?after=${encodeURIComponent(cursor)}&directory_id=${directory.directoryId}&limit=100`)).body.events;
+    }
+    const updated = events.filter((event) => event.type === 'organization.directory.user_updated');
     assert.deepEqual(updated.map((event) => event.data.id).sort(), [direct, nested].sort());
     for (const event of updated) assert.ok(event.data.roles.some((role) => role.role_name === roleName));
   });

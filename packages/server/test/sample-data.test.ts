@@ -5,6 +5,7 @@ import { EVENT_TYPES, type EventType } from '../src/events/event-types.js';
 import { eventEnvelopeSchema } from '../src/http/serializers/event-catalogue.js';
 import { describeEachStore } from './support/each-store.js';
 import { management, readEvents, readEventsUntil, type EventJson } from './support/events-client.js';
+import { expansionIdle } from './support/expansion.js';
 import { USER_SCHEMA, createResource, type Json } from './support/scim-fixtures.js';
 
 // "Send sample data" pushes eight sample people and three groups into a customer's real
@@ -67,6 +68,8 @@ describeEachStore('Sample data: marked, never touching real users, removable wit
   test('the push marks what it creates; the app sees the mark; real users stay as they are; removal deletes the sample with events', { timeout: 300_000 }, async () => {
     const directory = await fixture.newDirectory();
     const real = await createResource(directory, 'Users', { schemas: [USER_SCHEMA], userName: 'real.person@customer.example' });
+    // User events are composed after their change (issue 10): the real user's must stand before the cursor.
+    await expansionIdle(fixture.server());
     const start = (await readEvents(base(), directory.accessToken, { directory_id: directory.directoryId })).cursor;
     const portal = await openPortal(directory);
 
@@ -105,6 +108,7 @@ describeEachStore('Sample data: marked, never touching real users, removable wit
     assert.deepEqual(counts, { users: 7, groups: 3 }, 'the push added nothing in place of the real user');
 
     // Removal through the portal: the sample goes, with events; the real users stay.
+    await expansionIdle(fixture.server());
     const cursor = (await readEvents(base(), directory.accessToken, { directory_id: directory.directoryId })).cursor;
     const removed = await portal.remove();
     assert.equal(removed.status, 200, removed.text);

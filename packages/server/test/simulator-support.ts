@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { SimulationSummary } from '../src/simulator/run-simulation.js';
 import type { StoreFixture } from './support/each-store.js';
+import { expansionIdle } from './support/expansion.js';
 
 // Shared by the simulator suites (test/simulator-*.test.ts).
 
@@ -15,7 +16,9 @@ export function assertClean(summary: SimulationSummary, label: string): void {
   assert.equal(summary.verify?.ok, true, `${label}: verify did not run`);
 }
 
+/** The directory's events, once every change committed so far has its events (they are composed in the background). */
 export async function countEvents(fixture: StoreFixture, directoryId: string): Promise<number> {
+  await expansionIdle(fixture.server());
   const result = await fixture.server().server.services.db.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM events WHERE directory_id = $1', [directoryId]);
   return result.rows[0]?.count ?? 0;
 }

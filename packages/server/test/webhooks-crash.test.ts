@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CLAIM_AHEAD } from '../src/events/delivery-worker.js';
 import { http, provisionDirectory, type ProvisionedDirectory } from './support/api-client.js';
 import { createWebhook, readEvents, type EventJson } from './support/events-client.js';
+import { expansionIdleAt } from './support/expansion.js';
 import { createTestDatabase, startRoster, type TestDatabase } from './support/roster-process.js';
 import { GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, enumerateWithCursor, sleep, waitFor, type Json } from './support/scim-fixtures.js';
 import { storesUnderTest } from './support/test-server.js';
@@ -125,6 +126,7 @@ for (const store of storesUnderTest()) {
       // Exactly its events: one user_created per user; one user_updated per membership; a group's
       // group_updated events name exactly its members.
       const users = await enumerateWithCursor(rebased, 'Users', 500);
+      await expansionIdleAt(roster.url);
       const { events } = await readEvents(roster.url, accessToken, { directory_id: directory.directoryId, limit: 1_000 });
       const ofType = (type: string) => events.filter((event) => event.type === `organization.directory.${type}`);
       const created = ofType('user_created').map((event) => String(event.data.id));

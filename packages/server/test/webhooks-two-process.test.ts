@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { http, provisionDirectory } from './support/api-client.js';
 import { createWebhook, readEvents } from './support/events-client.js';
+import { expansionIdleAt } from './support/expansion.js';
 import { createTestDatabase, startRoster, type RosterProcess } from './support/roster-process.js';
 import { GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, sleep, waitFor, type Json } from './support/scim-fixtures.js';
 import { storesUnderTest } from './support/test-server.js';
@@ -59,6 +60,7 @@ test('two processes on one PostgreSQL deliver every event once', { skip: !stores
     }),
   );
 
+  await expansionIdleAt(first.url);
   const { events } = await readEvents(first.url, directory.accessToken, { limit: 1_000 });
   const expected = events.filter((event) => event.occurred_at >= String(hook.webhook.create_time)).map((event) => event.id);
   assert.ok(expected.length >= 480, `${expected.length} events`);

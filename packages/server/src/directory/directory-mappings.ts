@@ -4,10 +4,8 @@ import { listRoleAssignments, replaceRoleAssignments, type RoleAssignmentRow } f
 import { isForeignKeyViolation } from '../store/errors.js';
 import { existingRoleNames } from '../store/roles.js';
 import { withTransaction } from '../store/transaction.js';
-import { insertEvents } from '../store/events.js';
-import { usersUnderGroups } from '../store/memberships.js';
-import { usersChangedEvents } from './change-events.js';
-import { loadUserEventData } from './event-payloads.js';
+import { lockDirectorySettings } from '../store/settings-snapshots.js';
+import { recordSettingsChange } from './settings-changes.js';
 import { ApiError, invalidArgument, notFound } from './api-error.js';
 import { compileMapping } from './attribute-mapping.js';
 import { getDirectory } from './directories.js';
@@ -27,7 +25,7 @@ export async function assignRoles(
   assignments: { group_id: string; role_name: string }[],
 ): Promise<RoleAssignmentRow[]> {
   await getDirectory(services, organizationId, directoryId);
-  return withTransaction(services.db, async (client) => {
+  const result = await withTransaction(services.db, async (client) => {
     const [groups, roles] = await Promise.all([
       existingGroupIds(client, directoryId, assignments.map((assignment) => assignment.group_id)),
       existingRoleNames(client, assignments.map((assignment) => assignment.role_name)),
@@ -46,12 +44,10 @@ export async function assignRoles(
         });
       }
     }
-    // Users whose roles may change: those under a group mapped before or after (issue 4: a role
-    // mapping change emits user_updated for each user whose roles change).
+    // Users whose roles change get user_updated, composed by the expansion worker (settings-changes.ts).
+    const locked = await lockDirectorySettings(client, organizationId, directoryId);
+    if (!locked) throw notFound('directory', directoryId);
     const previous = await listRoleAssignments(client, [directoryId]);
-    const touchedGroups = [...new Set([...(previous.get(directoryId) ?? []).map((row) => row.group_id), ...assignments.map((a) => a.group_id)])];
-    const candidates = await usersUnderGroups(client, directoryId, touchedGroups);
-    const before = await loadUserEventData(client, directoryId, candidates);
     try {
       await replaceRoleAssignments(
         client,
@@ -63,14 +59,17 @@ export async function assignRoles(
       if (isForeignKeyViolation(error)) throw new ApiError(409, 'aborted', 'a group or role of the assignments was deleted meanwhile; retry');
       throw error;
     }
-    const after = await loadUserEventData(client, directoryId, candidates);
-    const rolesOf = (view: { roles: { role_name: string }[]; permissions: string[] } | undefined) =>
-      JSON.stringify([view?.roles.map((role) => role.role_name), view?.permissions]);
-    const changed = candidates.filter((id) => rolesOf(before.get(id)) !== rolesOf(after.get(id)));
-    await insertEvents(client, await usersChangedEvents(client, { organizationId, directoryId }, changed, before));
     const stored = await listRoleAssignments(client, [directoryId]);
+    const pairs = (rows: RoleAssignmentRow[]): [string, string][] => rows.map((row) => [row.group_id, row.role_name]);
+    const before = pairs(previous.get(directoryId) ?? []);
+    const after = pairs(stored.get(directoryId) ?? []);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      await recordSettingsChange(client, { id: directoryId, organizationId, users: locked.users }, { assignments: before }, { assignments: after });
+    }
     return stored.get(directoryId) ?? [];
   });
+  services.changesRecorded();
+  return result;
 }
 
 /** Replaces the directory's attribute mappings; each key must be a path a stored user can hold. */
@@ -91,7 +90,16 @@ export async function setAttributeMappings(
     targets.add(mapping.map_to);
     mappings.push(mapping);
   }
-  const updated = await updateDirectory(services.db.pool, organizationId, directoryId, { attributeMappings: mappings });
-  if (!updated) throw notFound('directory', directoryId);
+  const updated = await withTransaction(services.db, async (client) => {
+    const current = await lockDirectorySettings(client, organizationId, directoryId);
+    const row = current && (await updateDirectory(client, organizationId, directoryId, { attributeMappings: mappings }));
+    if (!current || !row) throw notFound('directory', directoryId);
+    // Mapped fields of users change with it (issue 10: it emits user_updated for each user it changes).
+    if (JSON.stringify(current.attribute_mappings) !== JSON.stringify(row.attribute_mappings)) {
+      await recordSettingsChange(client, { id: directoryId, organizationId, users: current.users }, { attribute_mappings: current.attribute_mappings }, { attribute_mappings: row.attribute_mappings });
+    }
+    return row;
+  });
+  services.changesRecorded();
   return updated.attribute_mappings;
 }

@@ -1,24 +1,9 @@
 import { jsonEqual } from '../json-equal.js';
-import type { Queryable } from '../store/database.js';
 import type { GroupRow } from '../store/groups.js';
-import { loadUserViews, type UserView } from './user-view.js';
 
 // What an event's `data` holds: the user or group as the management API shows it, with the
-// raw SCIM attributes (`user_detail` / `group_detail`), read in the change's transaction so
-// it is the state being committed.
-
-export type UserEventData = UserView;
-
-/** The event data of these users: the management API's view, with the stored SCIM resource. */
-export function loadUserEventData(db: Queryable, directoryId: string, userIds: readonly string[]): Promise<Map<string, UserEventData>> {
-  return loadUserViews(db, directoryId, userIds, { includeDetail: true });
-}
-
-export async function loadUserEventDatum(db: Queryable, directoryId: string, userId: string): Promise<UserEventData> {
-  const view = (await loadUserEventData(db, directoryId, [userId])).get(userId);
-  if (!view) throw new Error(`user ${userId} vanished inside its transaction`);
-  return view;
-}
+// raw SCIM attributes (`user_detail` / `group_detail`), as of the change: a group's from the
+// row its write returns, a user's composed from change records (change-expansion.ts).
 
 /**
  * The management API's group view without `total_users`: counting a 100k-member group's

@@ -1,5 +1,8 @@
 import { readDeactivationAsDeletion, writeDeactivationAsDeletion } from '../store/event-subjects.js';
+import { lockDirectorySettings } from '../store/settings-snapshots.js';
+import { withTransaction } from '../store/transaction.js';
 import { notFound } from './api-error.js';
+import { recordSettingsChange } from './settings-changes.js';
 import { getDirectory } from './directories.js';
 import type { Services } from './services.js';
 
@@ -12,8 +15,22 @@ export async function getEventSettings(services: Services, organizationId: strin
   return { deactivationAsDeletion: await readDeactivationAsDeletion(services.db.pool, directoryId) };
 }
 
-/** Takes effect for changes from now on; events already written stay as they are. */
+/**
+ * Takes effect for changes from now on, by log position: a change committed before it keeps the
+ * setting it was made under, also if its events are composed after (a settings change record).
+ */
 export async function updateEventSettings(services: Services, organizationId: string, directoryId: string, settings: EventSettings): Promise<EventSettings> {
-  if (!(await writeDeactivationAsDeletion(services.db.pool, organizationId, directoryId, settings.deactivationAsDeletion))) throw notFound('directory', directoryId);
+  await withTransaction(services.db, async (client) => {
+    const current = await lockDirectorySettings(client, organizationId, directoryId);
+    if (!current || !(await writeDeactivationAsDeletion(client, organizationId, directoryId, settings.deactivationAsDeletion))) throw notFound('directory', directoryId);
+    if (current.deactivation_as_deletion === settings.deactivationAsDeletion) return;
+    await recordSettingsChange(
+      client,
+      { id: directoryId, organizationId, users: current.users },
+      { deactivation_as_deletion: current.deactivation_as_deletion },
+      { deactivation_as_deletion: settings.deactivationAsDeletion },
+    );
+  });
+  services.changesRecorded();
   return settings;
 }

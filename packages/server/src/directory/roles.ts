@@ -2,10 +2,12 @@ import { newId } from '../ids.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { directoriesUsingRole } from '../store/role-assignments.js';
 import { countRoles, deleteRole as deleteRoleRow, findRole, insertRole, listRoles as listRoleRows, updateRole as updateRoleRow, type RoleChanges, type RoleRow } from '../store/roles.js';
+import { lockRoleChanges } from '../store/settings-snapshots.js';
 import { withTransaction } from '../store/transaction.js';
 import { ApiError, conflict, notFound } from './api-error.js';
 import { keysetPage, pageOf, type Page, type PageRequest } from './page-token.js';
 import type { Services } from './services.js';
+import { recordRolesChange } from './settings-changes.js';
 
 // The environment's roles: what the app calls its roles (`admin`, `member`), with permissions.
 // Directory groups are mapped to them per directory; at most one is the default role, held by
@@ -23,16 +25,22 @@ const unique = (values: string[] | undefined): string[] | undefined => (values ?
 
 export async function createRole(services: Services, input: NewRole): Promise<RoleRow> {
   try {
-    return await withTransaction(services.db, (client) =>
-      insertRole(client, {
-        id: newId('role'),
-        name: input.name,
-        displayName: input.displayName ?? input.name,
-        description: input.description ?? null,
-        permissions: unique(input.permissions) ?? [],
-        isDefault: input.isDefault ?? false,
-      }),
-    );
+    const created = await withTransaction(services.db, async (client) => {
+      await lockRoleChanges(client);
+      // A new default role is a change of every user holding the default (issue 10: it emits events).
+      return recordRolesChange(client, () =>
+        insertRole(client, {
+          id: newId('role'),
+          name: input.name,
+          displayName: input.displayName ?? input.name,
+          description: input.description ?? null,
+          permissions: unique(input.permissions) ?? [],
+          isDefault: input.isDefault ?? false,
+        }),
+      );
+    });
+    services.changesRecorded();
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(`a role named ${input.name} already exists`, { parameter: 'name', name: input.name });
     throw error;
@@ -53,14 +61,19 @@ export async function listRoles(services: Services, request: PageRequest): Promi
 }
 
 export async function updateRole(services: Services, name: string, changes: RoleChanges): Promise<RoleRow> {
-  const updated = await withTransaction(services.db, (client) => updateRoleRow(client, name, { ...changes, permissions: unique(changes.permissions) }));
+  const updated = await withTransaction(services.db, async (client) => {
+    await lockRoleChanges(client);
+    return recordRolesChange(client, () => updateRoleRow(client, name, { ...changes, permissions: unique(changes.permissions) }));
+  });
   if (!updated) throw notFound('role', name);
+  services.changesRecorded();
   return updated;
 }
 
 /** Deletes a role no directory assigns; a role still assigned is a 409 naming where. */
 export async function deleteRole(services: Services, name: string): Promise<void> {
   await withTransaction(services.db, async (client) => {
+    await lockRoleChanges(client);
     // Locking the role first makes a concurrent assignment wait (its foreign key check shares the
     // row), so the check below cannot go stale; the foreign key stays as the last guard.
     if (!(await findRole(client, name, { forUpdate: true }))) throw notFound('role', name);
@@ -71,6 +84,7 @@ export async function deleteRole(services: Services, name: string): Promise<void
         directory_ids: directoryIds,
       });
     }
-    await deleteRoleRow(client, name);
+    await recordRolesChange(client, () => deleteRoleRow(client, name));
   });
+  services.changesRecorded();
 }

@@ -45,23 +45,27 @@ function parseQuery(resourceType: ResourceType, params: ListParams): { filter?: 
 export async function listPage<Row extends ResourceRow>(context: ScimContext, resourceType: ResourceType, params: ListParams): Promise<Page<Row>> {
   const db = context.services.db.pool;
   const { filter, sort } = parseQuery(resourceType, params);
-  const total = async (): Promise<number> =>
-    filter ? countResources(db, resourceType, context.directoryId, filter) : countAll(db, context.directoryId, resourceType.name === 'User' ? 'users' : 'groups');
+  const total = async (rows: (Row & { total_count?: number })[] = []): Promise<number> => {
+    if (filter) return countResources(db, resourceType, context.directoryId, filter);
+    // Unfiltered pages read the directory's counters in their own statement.
+    return rows[0]?.total_count ?? countAll(db, context.directoryId, resourceType.name === 'User' ? 'users' : 'groups');
+  };
+  const withCount = filter === undefined;
 
   if (params.count === 0) return { rows: [], totalResults: await total(), startIndex: params.startIndex };
 
   if (params.cursor !== undefined) {
     if (sort) throw badRequest('invalidValue', 'cursor paging follows the default order; it cannot be combined with sortBy');
     const afterId = params.cursor === '' ? undefined : decodeCursor(params.cursor);
-    const rows = await listResources<Row>(db, resourceType, context.directoryId, { filter, limit: params.count + 1, afterId });
+    const rows = await listResources<Row>(db, resourceType, context.directoryId, { filter, limit: params.count + 1, afterId, withCount });
     const page = rows.slice(0, params.count);
     const last = page.at(-1);
-    const result: Page<Row> = { rows: page, totalResults: await total(), startIndex: 1 };
+    const result: Page<Row> = { rows: page, totalResults: await total(rows), startIndex: 1 };
     if (rows.length > params.count && last) result.nextCursor = encodeCursor(last.id);
     return result;
   }
 
-  const query: ListQuery = { filter, sort, limit: params.count };
+  const query: ListQuery = { filter, sort, limit: params.count, withCount };
   const positionKey = `${resourceType.name}\u0000${params.filter ?? ''}`;
   const knownAfter = sort || params.startIndex === 1 ? undefined : context.services.pagePositions.find(context.directoryId, positionKey, params.startIndex);
   if (knownAfter !== undefined) query.afterId = knownAfter;
@@ -73,6 +77,6 @@ export async function listPage<Row extends ResourceRow>(context: ScimContext, re
     context.services.pagePositions.remember(context.directoryId, positionKey, params.startIndex + rows.length, last.id);
   }
   // A first page that is not full holds every match: no count needed.
-  const totalResults = params.startIndex === 1 && rows.length < params.count ? rows.length : await total();
+  const totalResults = params.startIndex === 1 && rows.length < params.count ? rows.length : await total(rows);
   return { rows, totalResults, startIndex: params.startIndex };
 }

@@ -13,6 +13,8 @@ export interface Services {
   publicUrl: string | undefined;
   pagePositions: PagePositions;
   scimAccess: ScimAccess;
+  /** Called after a write recorded changes (event_changes), so their events are composed soon. */
+  changesRecorded(): void;
   /** Tells this node's sync scheduler to look for due pulled directories now ("Sync now"). */
   wakeSync?: () => void;
   /**

@@ -2,8 +2,9 @@ import { isPlainObject } from '../scim/resource/json-object.js';
 import type { Queryable } from '../store/database.js';
 import { listGroupsOfMembers } from '../store/memberships.js';
 import { derivedRoles } from '../store/role-assignments.js';
-import { findUserViewRows, userViewSettings, type UserViewRow } from '../store/user-listing.js';
-import { applyMappings, compileMappings } from './attribute-mapping.js';
+import { userColumns, type UserColumns } from '../scim/resource/resource-columns.js';
+import { findUserViewRows, userViewSettings, type UserViewSettings } from '../store/user-listing.js';
+import { applyMappings, compileMappings, type CompiledMapping } from './attribute-mapping.js';
 
 /**
  * A directory user as the management API, webhooks and the Events API show it (snake_case,
@@ -37,19 +38,69 @@ function emailValues(resource: Record<string, unknown>): string[] {
   return emails.flatMap((email) => (isPlainObject(email) && typeof email.value === 'string' ? [email.value] : []));
 }
 
-function fullName(row: UserViewRow): string | null {
-  const name = isPlainObject(row.resource.name) ? row.resource.name : {};
-  if (row.display_name) return row.display_name;
+function fullName(resource: Record<string, unknown>, columns: UserColumns): string | null {
+  const name = isPlainObject(resource.name) ? resource.name : {};
+  if (columns.displayName) return columns.displayName;
   if (typeof name.formatted === 'string' && name.formatted !== '') return name.formatted;
-  const joined = [row.given_name, row.family_name].filter((part) => part).join(' ');
+  const joined = [columns.givenName, columns.familyName].filter((part) => part).join(' ');
   return joined === '' ? null : joined;
 }
+
+/** What a user's roles are derived from, besides its groups: the directory's mappings and the default role. */
+export interface ViewSettings {
+  mappings: readonly CompiledMapping[];
+  defaultRole: string | null;
+  defaultPermissions: readonly string[];
+}
+
+export function viewSettingsOf(settings: UserViewSettings): ViewSettings {
+  return { mappings: compileMappings(settings.attribute_mappings), defaultRole: settings.default_role, defaultPermissions: settings.default_permissions ?? [] };
+}
+
+/** The roles a user holds through its groups (nested ones included); none yet means the default role. */
+export interface HeldRoles {
+  names: ReadonlySet<string>;
+  permissions: ReadonlySet<string>;
+}
+
+/** One user's view from its stored resource, its direct groups and the roles they grant: pure, so events can be composed as of any change. */
+export function composeUserView(
+  user: { id: string; resource: Record<string, unknown>; updatedAt: Date; sample?: boolean },
+  groups: readonly UserView['groups'][number][],
+  held: HeldRoles | undefined,
+  settings: ViewSettings,
+  options: { includeDetail?: boolean } = {},
+): UserView {
+  const columns = userColumns(user.resource);
+  const roles = held && held.names.size > 0 ? held : settings.defaultRole ? { names: new Set([settings.defaultRole]), permissions: new Set(settings.defaultPermissions) } : undefined;
+  const mapped = applyMappings(user.resource, settings.mappings);
+  const view: UserView = {
+    id: user.id,
+    email: mapped.standard.email ?? columns.primaryEmail,
+    preferred_username: mapped.standard.preferred_username ?? columns.userName,
+    given_name: mapped.standard.given_name ?? columns.givenName,
+    family_name: mapped.standard.family_name ?? columns.familyName,
+    name: mapped.standard.name ?? fullName(user.resource, columns),
+    active: columns.active,
+    emails: emailValues(user.resource),
+    groups: [...groups].sort(byDisplayName).map((group) => ({ id: group.id, display_name: group.display_name })),
+    roles: [...(roles?.names ?? [])].sort().map((role_name) => ({ role_name })),
+    permissions: [...(roles?.permissions ?? [])].sort(),
+    custom_attributes: mapped.custom,
+    updated_at: user.updatedAt.toISOString(),
+  };
+  if (user.sample) view.sample = true;
+  if (options.includeDetail) view.user_detail = { id: user.id, ...user.resource };
+  return view;
+}
+
+const byDisplayName = (a: { id: string; display_name: string }, b: { id: string; display_name: string }) =>
+  a.display_name < b.display_name ? -1 : a.display_name > b.display_name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
  * The management view of these users of one directory, by id; ids that are not users of the
  * directory are absent. One query per concern whatever the number of users: the rows, their
  * direct groups, their derived roles, and the directory's mappings with the default role.
- * `db` may be a transaction's client, so events can be built from the state being committed.
  */
 export async function loadUserViews(
   db: Queryable,
@@ -64,7 +115,7 @@ export async function loadUserViews(
   const rows = await findUserViewRows(db, directoryId, ids);
   const memberships = await listGroupsOfMembers(db, directoryId, ids);
   const roles = await derivedRoles(db, directoryId, ids);
-  const settings = await userViewSettings(db, directoryId);
+  const settings = viewSettingsOf(await userViewSettings(db, directoryId));
 
   const groupsOf = new Map<string, UserView['groups']>();
   for (const membership of memberships) {
@@ -79,33 +130,8 @@ export async function loadUserViews(
     for (const permission of role.permissions) held.permissions.add(permission);
     rolesOf.set(role.user_id, held);
   }
-  // Users whose groups map to no role hold the default role, if the environment has one.
-  const fallback = settings.default_role
-    ? { names: new Set([settings.default_role]), permissions: new Set(settings.default_permissions ?? []) }
-    : { names: new Set<string>(), permissions: new Set<string>() };
-  const mappings = compileMappings(settings.attribute_mappings);
-
   for (const row of rows) {
-    const held = rolesOf.get(row.id) ?? fallback;
-    const mapped = applyMappings(row.resource, mappings);
-    const view: UserView = {
-      id: row.id,
-      email: mapped.standard.email ?? row.primary_email,
-      preferred_username: mapped.standard.preferred_username ?? row.user_name,
-      given_name: mapped.standard.given_name ?? row.given_name,
-      family_name: mapped.standard.family_name ?? row.family_name,
-      name: mapped.standard.name ?? fullName(row),
-      active: row.active,
-      emails: emailValues(row.resource),
-      groups: groupsOf.get(row.id) ?? [],
-      roles: [...held.names].sort().map((role_name) => ({ role_name })),
-      permissions: [...held.permissions].sort(),
-      custom_attributes: mapped.custom,
-      updated_at: row.updated_at.toISOString(),
-    };
-    if (row.sample) view.sample = true;
-    if (options.includeDetail) view.user_detail = { id: row.id, ...row.resource };
-    views.set(row.id, view);
+    views.set(row.id, composeUserView({ id: row.id, resource: row.resource, updatedAt: row.updated_at, sample: row.sample }, groupsOf.get(row.id) ?? [], rolesOf.get(row.id), settings, options));
   }
   return views;
 }

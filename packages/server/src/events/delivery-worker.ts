@@ -124,6 +124,11 @@ export class DeliveryWorker {
     this.flushCycle.start();
   }
 
+  /** New events were written (expanded from change records): fan them out without waiting for the next poll. */
+  eventsWritten(): void {
+    if (this.running) this.fanOutCycle.wake(COALESCE_MS);
+  }
+
   /** Stops claiming, lets requests in flight finish for a moment, records what finished. */
   async stop(graceMs = 2_000): Promise<void> {
     if (!this.running) return;

@@ -10,6 +10,15 @@ export interface ResourceMeta {
 /** A weak ETag from the stored version (RFC 7644 section 3.14). */
 export const etagOf = (version: number): string => `W/"${version}"`;
 
+const orders = new WeakMap<ResourceType, string[]>();
+
+/** The order of a resource type's attributes in responses, worked out once per type. */
+function attributeOrder(resourceType: ResourceType): string[] {
+  let order = orders.get(resourceType);
+  if (!order) orders.set(resourceType, (order = ['externalId', ...resourceType.schema.attributes.map((attribute) => attribute.name)]));
+  return order;
+}
+
 /**
  * The resource as a client sees it: the stored attributes, the server's `id` and `meta`, and
  * whatever the server derives (`groups` for a User, `members` for a Group) in `derived`. Keys come
@@ -28,8 +37,7 @@ export function renderResource(
     schemas: Array.isArray(schemas) && schemas.length > 0 ? schemas : [resourceType.schema.id],
     id: meta.id,
   };
-  const order = ['externalId', ...resourceType.schema.attributes.map((attribute) => attribute.name)];
-  for (const name of order) if (Object.hasOwn(attributes, name)) rendered[name] = attributes[name];
+  for (const name of attributeOrder(resourceType)) if (Object.hasOwn(attributes, name)) rendered[name] = attributes[name];
   for (const [name, value] of Object.entries(attributes)) if (!Object.hasOwn(rendered, name)) rendered[name] = value;
   rendered.meta = {
     resourceType: resourceType.name,

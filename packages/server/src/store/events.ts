@@ -26,6 +26,43 @@ export async function insertEvents(db: Queryable, events: NewEvent[]): Promise<v
   );
 }
 
+/** An event composed from a change record, at a position of the record's block (store/event-changes.ts). */
+export interface PositionedEvent extends NewEvent {
+  position: LogPosition;
+  occurredAt: Date;
+}
+
+/** Writes events composed after their change committed, at the positions their change holds in the log. */
+export async function insertEventsAt(db: Queryable, events: PositionedEvent[]): Promise<void> {
+  // A statement per slice: each serializes a few MB at most, between turns of the event loop.
+  for (let start = 0; start < events.length; start += INSERT_SLICE) await insertSlice(db, events.slice(start, start + INSERT_SLICE));
+}
+
+const INSERT_SLICE = 1_000;
+
+async function insertSlice(db: Queryable, events: PositionedEvent[]): Promise<void> {
+  await db.query(
+    `INSERT INTO events (id, type, organization_id, directory_id, object, data, occurred_at, txid, seq)
+     SELECT e.id, e.type, e.organization_id, e.directory_id, e.object, e.data, e.occurred_at, e.txid::xid8, e.seq
+       FROM jsonb_to_recordset($1::jsonb) AS e(id text, type text, organization_id text, directory_id text, object text, data jsonb, occurred_at timestamptz, txid text, seq bigint)`,
+    [
+      JSON.stringify(
+        events.map((event) => ({
+          id: event.id,
+          type: event.type,
+          organization_id: event.organizationId,
+          directory_id: event.directoryId,
+          object: event.object,
+          data: event.data,
+          occurred_at: event.occurredAt.toISOString(),
+          txid: event.position.txid,
+          seq: event.position.seq,
+        })),
+      ),
+    ],
+  );
+}
+
 /** Where an event sits in the log: its transaction's id (xid8, as text), then its order within it. */
 export interface LogPosition {
   txid: string;
@@ -59,17 +96,39 @@ const EVENT_COLUMNS = 'id, type, organization_id, directory_id, object, data, oc
  * It must be read in a statement of its own, before the read that uses it: the activity is
  * read after this statement's snapshot, and the reader's snapshot is taken later still, so a
  * transaction that ended in between is visible to the reader.
+ *
+ * A change record not yet expanded (event_changes) holds the horizon at its transaction: its
+ * events will be written at its position, so nothing from there on is final. With a directory,
+ * only that directory's records count (another directory's events never land among its own).
  */
-export async function settledHorizon(db: Queryable): Promise<string> {
+export function settledHorizon(db: Queryable, directoryId?: string): Promise<string> {
+  return horizon(db, directoryId === undefined ? { changes: 'all' } : { changes: 'directory', directoryId });
+}
+
+/** The horizon of transactions alone, for the expansion worker: every record below it is committed. */
+export function transactionHorizon(db: Queryable): Promise<string> {
+  return horizon(db, { changes: 'none' });
+}
+
+async function horizon(db: Queryable, scope: { changes: 'all' | 'none' } | { changes: 'directory'; directoryId: string }): Promise<string> {
+  const params = scope.changes === 'directory' ? [scope.directoryId] : [];
+  const pending = {
+    all: 'SELECT min(txid) FROM event_changes',
+    directory: 'SELECT min(txid) FROM event_changes WHERE directory_id = $1',
+    none: 'SELECT NULL::xid8',
+  }[scope.changes];
   const result = await db.query<{ horizon: string }>(
     `WITH snap AS (SELECT pg_current_snapshot() AS s),
           running AS (
             SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL
             UNION ALL
             SELECT transaction::text FROM pg_prepared_xacts WHERE database = current_database())
-     SELECT coalesce(
-              (SELECT min(x) FROM snap, pg_snapshot_xip(snap.s) AS x WHERE (x::text::numeric % 4294967296)::text IN (SELECT xid FROM running)),
-              (SELECT pg_snapshot_xmax(s) FROM snap))::text AS horizon`,
+     SELECT least(
+              coalesce(
+                (SELECT min(x) FROM snap, pg_snapshot_xip(snap.s) AS x WHERE (x::text::numeric % 4294967296)::text IN (SELECT xid FROM running)),
+                (SELECT pg_snapshot_xmax(s) FROM snap)),
+              (${pending}))::text AS horizon`,
+    params,
   );
   const horizon = result.rows[0]?.horizon;
   if (horizon === undefined) throw new Error('no settled horizon');
@@ -96,7 +155,7 @@ export interface EventWindow {
  * never a scan of the whole log. With a directory filter the window is that directory's events.
  */
 export async function readEventWindow(db: Queryable, after: LogPosition, filter: EventFilter, limit: number, scan: number): Promise<EventWindow> {
-  const horizon = await settledHorizon(db);
+  const horizon = await settledHorizon(db, filter.directoryId);
   const params: unknown[] = [after.txid, after.seq, scan, horizon];
   const directoryCondition = filter.directoryId === undefined ? '' : `AND directory_id = $${params.push(filter.directoryId)}`;
   // Positions are compared and ordered as xid8 everywhere in this statement; only the output

@@ -12,61 +12,6 @@ export interface MemberWithDisplay extends Member {
   display: string | null;
 }
 
-/**
- * Which of these ids are users or groups of the directory, and of which type. One indexed
- * look-up per call, whatever the number of ids.
- */
-export async function findMembers(db: Queryable, directoryId: string, ids: string[]): Promise<Member[]> {
-  if (ids.length === 0) return [];
-  const result = await db.query<Member>(
-    `SELECT id, 'User' AS type FROM directory_users WHERE directory_id = $1 AND id = ANY($2::text[])
-     UNION ALL
-     SELECT id, 'Group' AS type FROM directory_groups WHERE directory_id = $1 AND id = ANY($2::text[])`,
-    [directoryId, ids],
-  );
-  return result.rows;
-}
-
-/** Adds members set-wise; returns the ids that were not members before. */
-export async function addMembers(db: Queryable, directoryId: string, groupId: string, members: Member[]): Promise<string[]> {
-  if (members.length === 0) return [];
-  const result = await db.query<{ member_id: string }>(
-    `INSERT INTO group_members (directory_id, group_id, member_id, member_type)
-     SELECT $1, $2, m.id, m.type FROM unnest($3::text[], $4::text[]) AS m(id, type)
-     ON CONFLICT DO NOTHING RETURNING member_id`,
-    [directoryId, groupId, members.map((member) => member.id), members.map((member) => member.type)],
-  );
-  return result.rows.map((row) => row.member_id);
-}
-
-/** Removes these members; returns the ids that were members. Removing a non-member is a no-op. */
-export async function removeMembers(db: Queryable, directoryId: string, groupId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const result = await db.query<{ member_id: string }>(
-    `DELETE FROM group_members WHERE directory_id = $1 AND group_id = $2 AND member_id = ANY($3::text[]) RETURNING member_id`,
-    [directoryId, groupId, ids],
-  );
-  return result.rows.map((row) => row.member_id);
-}
-
-/** Removes every member except `keep` (none when empty); returns the removed ids. */
-export async function removeMembersExcept(db: Queryable, directoryId: string, groupId: string, keep: string[]): Promise<string[]> {
-  const result = await db.query<{ member_id: string }>(
-    `DELETE FROM group_members WHERE directory_id = $1 AND group_id = $2 AND NOT (member_id = ANY($3::text[])) RETURNING member_id`,
-    [directoryId, groupId, keep],
-  );
-  return result.rows.map((row) => row.member_id);
-}
-
-/** Removes a user or group from every group it belongs to (before the resource itself goes). */
-export async function removeFromAllGroups(db: Queryable, directoryId: string, memberId: string): Promise<string[]> {
-  const result = await db.query<{ group_id: string }>(
-    'DELETE FROM group_members WHERE directory_id = $1 AND member_id = $2 RETURNING group_id',
-    [directoryId, memberId],
-  );
-  return result.rows.map((row) => row.group_id);
-}
-
 /** The members of these groups, with a display name, for rendering `members`. */
 export async function listMembersOfGroups(db: Queryable, directoryId: string, groupIds: string[]): Promise<MemberWithDisplay[]> {
   if (groupIds.length === 0) return [];
@@ -114,22 +59,3 @@ export async function listGroupsOfMembers(db: Queryable, directoryId: string, me
   return result.rows;
 }
 
-/**
- * The users who hold roles through these groups: their members and, recursively, the members
- * of groups nested in them (a role granted to a group reaches its nested groups' users).
- */
-export async function usersUnderGroups(db: Queryable, directoryId: string, groupIds: string[]): Promise<string[]> {
-  if (groupIds.length === 0) return [];
-  const result = await db.query<{ member_id: string }>(
-    `WITH RECURSIVE reached(id) AS (
-       SELECT unnest($2::text[])
-       UNION
-       SELECT m.member_id FROM group_members m JOIN reached ON m.group_id = reached.id
-        WHERE m.directory_id = $1 AND m.member_type = 'Group'
-     )
-     SELECT DISTINCT m.member_id FROM group_members m JOIN reached ON m.group_id = reached.id
-      WHERE m.directory_id = $1 AND m.member_type = 'User'`,
-    [directoryId, groupIds],
-  );
-  return result.rows.map((row) => row.member_id);
-}

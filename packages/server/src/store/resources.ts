@@ -23,6 +23,18 @@ export function tableOf(resourceType: ResourceType): 'directory_users' | 'direct
   return resourceType.name === 'User' ? 'directory_users' : 'directory_groups';
 }
 
+/**
+ * What a listed row carries: users come with their direct groups ([{value, display}] by display
+ * name), in the same statement, so a page of users is one query.
+ */
+function selectList(resourceType: ResourceType, count: string | undefined): string {
+  const total = count === undefined ? '' : `, (SELECT coalesce(sum(${resourceType.name === 'User' ? 'users' : 'groups'}), 0) FROM directory_counters WHERE directory_id = ${count})::bigint AS total_count`;
+  if (resourceType.name !== 'User') return `r.*${total}`;
+  return `r.*${total}, coalesce((SELECT jsonb_agg(jsonb_build_object('value', m.group_id, 'display', g.display_name) ORDER BY g.display_name, g.id)
+                           FROM group_members m JOIN directory_groups g ON g.directory_id = m.directory_id AND g.id = m.group_id
+                          WHERE m.directory_id = r.directory_id AND m.member_id = r.id), '[]') AS groups`;
+}
+
 export async function findResource<Row extends ResourceRow>(
   db: Queryable,
   resourceType: ResourceType,
@@ -35,16 +47,6 @@ export async function findResource<Row extends ResourceRow>(
   return result.rows[0];
 }
 
-export async function deleteResource<Row extends ResourceRow>(
-  db: Queryable,
-  resourceType: ResourceType,
-  directoryId: string,
-  id: string,
-): Promise<Row | undefined> {
-  const result = await db.query<Row>(`DELETE FROM ${tableOf(resourceType)} WHERE directory_id = $1 AND id = $2 RETURNING *`, [directoryId, id]);
-  return result.rows[0];
-}
-
 export interface ListQuery {
   filter?: FilterNode | undefined;
   sort?: { path: ResolvedPath; descending: boolean } | undefined;
@@ -53,6 +55,8 @@ export interface ListQuery {
   offset?: number | undefined;
   /** Keyset position: only rows whose id sorts after this one (default order only). */
   afterId?: string | undefined;
+  /** Also read the directory's count of this kind (its counters) in the same statement, as `total_count` on each row. */
+  withCount?: boolean | undefined;
 }
 
 function whereClause(resourceType: ResourceType, directoryId: string, filter: FilterNode | undefined, params: SqlParams): string {
@@ -72,9 +76,10 @@ export async function listResources<Row extends ResourceRow>(
   if (query.afterId !== undefined) where += ` AND r.id > ${params.add(query.afterId)}`;
   const table = tableOf(resourceType);
   const limit = params.add(query.limit);
+  const select = selectList(resourceType, query.withCount ? params.add(directoryId) : undefined);
   if (query.sort) {
     const order = `${sortExpression(resourceType, query.sort.path)} ${query.sort.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, r.id`;
-    let sql = `SELECT r.* FROM ${table} r WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
+    let sql = `SELECT ${select} FROM ${table} r WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
     if (query.offset) sql += ` OFFSET ${params.add(query.offset)}`;
     const result = await db.query<Row>(sql, params.values);
     return result.rows;
@@ -86,7 +91,7 @@ export async function listResources<Row extends ResourceRow>(
     : '';
   // OFFSET 0 keeps the planner from pushing the page order into an email lookup (lookup-first.ts).
   const source = query.filter && isEmailLookup(query.filter) ? `(SELECT * FROM ${table} r WHERE ${where} OFFSET 0)` : table;
-  const sql = `SELECT r.* FROM ${source} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
+  const sql = `SELECT ${select} FROM ${source} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
   const result = await db.query<Row>(sql, params.values);
   return result.rows;
 }
@@ -102,18 +107,9 @@ export type CounterKind = 'users' | 'groups';
 
 const COUNTER_SHARDS = 16;
 
-/**
- * Adjusts a directory's count on one of its shards, picked at random so concurrent writers to
- * one directory seldom meet on the same row (PERFORMANCE.md, "a hot row").
- */
-export async function adjustCounter(db: Queryable, directoryId: string, kind: CounterKind, delta: number): Promise<void> {
-  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
-  const stamp = kind === 'users' ? 'user_updated_at' : 'group_updated_at';
-  await db.query(
-    `INSERT INTO directory_counters (directory_id, shard, ${kind}, ${stamp}) VALUES ($1, $2, $3, now())
-     ON CONFLICT (directory_id, shard) DO UPDATE SET ${kind} = directory_counters.${kind} + EXCLUDED.${kind}, ${stamp} = now()`,
-    [directoryId, shard, delta],
-  );
+/** A counter shard picked at random, so concurrent writers to one directory seldom meet on the same row (PERFORMANCE.md, "a hot row"). */
+export function counterShard(): number {
+  return Math.floor(Math.random() * COUNTER_SHARDS);
 }
 
 export async function countAll(db: Queryable, directoryId: string, kind: CounterKind): Promise<number> {

@@ -31,3 +31,13 @@ export async function withTransaction<T>(db: Database, work: (client: pg.PoolCli
     client.release();
   }
 }
+
+/**
+ * Runs a write that is one statement (its own implicit transaction) on the pool. On the embedded
+ * store it first yields a turn, as withTransaction does, so a run of them (a Bulk) cannot starve
+ * the event loop.
+ */
+export async function withStatement<T>(db: Database, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  await yieldIfEmbedded(db);
+  return work(db.pool);
+}

@@ -43,18 +43,3 @@ export async function insertUser(
   return row;
 }
 
-/** Replaces a user's resource and bumps its version; the caller holds the row lock. */
-export async function updateUser(
-  db: Queryable,
-  user: { directoryId: string; id: string; columns: UserColumns; resource: Record<string, unknown> },
-): Promise<UserRow> {
-  const result = await db.query<UserRow>(
-    `UPDATE directory_users SET user_name = $3, external_id = $4, display_name = $5, given_name = $6, family_name = $7,
-            primary_email = $8, emails = $9, active = $10, resource = $11, version = version + 1, updated_at = now()
-      WHERE directory_id = $1 AND id = $2 RETURNING *`,
-    [user.directoryId, user.id, ...columnValues(user.columns), user.resource],
-  );
-  const row = result.rows[0];
-  if (!row) throw new Error(`user ${user.id} vanished while locked`);
-  return row;
-}

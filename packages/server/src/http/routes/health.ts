@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { Gauge } from 'prom-client';
+import { countPendingChanges } from '../../store/event-changes.js';
 import { migrationsComplete } from '../../store/migrate.js';
 import type { Services } from '../../directory/services.js';
 import type { Metrics } from '../metrics.js';
@@ -16,6 +18,16 @@ export function healthRoutes(app: FastifyInstance, services: Services, metrics: 
     } catch (error) {
       return reply.status(503).send({ status: 'store unreachable', store: services.db.kind, error: error instanceof Error ? error.message : String(error) });
     }
+  });
+
+  // How far user events lag their changes: change records committed and not yet composed into events.
+  new Gauge({
+    name: 'roster_event_changes_pending',
+    help: 'Change records waiting to be expanded into user events (each holds back the Events API and webhooks at its position)',
+    registers: [metrics.registry],
+    async collect() {
+      this.set(await countPendingChanges(services.db.pool));
+    },
   });
 
   app.get('/metrics', async (request, reply) => {

@@ -117,6 +117,22 @@ describe('projectAttributes', () => {
   }
 });
 
+describe('projectAttributes without parameters (the copy-free default path)', () => {
+  // The same resources through the general path: an exclusion that matches nothing selects it.
+  const samples: [ResourceType, Record<string, unknown>][] = [
+    [USER_RESOURCE, USER],
+    [USER_RESOURCE, { ...USER, password: 'secret', groups: [], nickName: null, title: '', [ENTERPRISE]: { department: 'Sales', costCenter: null, manager: {} } }],
+    [USER_RESOURCE, { ...USER, UserName: 'casing', EMAILS: [{ value: 'x@example.com' }], [ENTERPRISE.toUpperCase()]: { Department: 'Ops' } }],
+    [GROUP_RESOURCE, GROUP],
+    [GROUP_RESOURCE, { ...GROUP, members: [] }],
+  ];
+  for (const [index, [type, resource]] of samples.entries()) {
+    it(`sample ${index + 1} projects as the general path does`, () => {
+      assert.deepEqual(projectAttributes(type, structuredClone(resource), {}), projectAttributes(type, structuredClone(resource), { excludedAttributes: ['noSuchAttribute'] }));
+    });
+  }
+});
+
 describe('parseAttributeList', () => {
   const table: [string | undefined, string[] | undefined][] = [
     [undefined, undefined],

@@ -44,6 +44,7 @@ interface Selector {
 }
 
 export function projectAttributes(resourceType: ResourceType, resource: Record<string, unknown>, options: ProjectionOptions): Record<string, unknown> {
+  if (!options.attributes?.length && !options.excludedAttributes?.length) return projectDefault(resourceType, resource);
   const knownUrns = urnsIn(resource);
   const toSelectors = (names: string[] | undefined) => (names ?? []).flatMap((name) => selectorFor(resourceType, name, knownUrns));
   const requested = options.attributes && options.attributes.length > 0 ? toSelectors(options.attributes) : undefined;
@@ -69,6 +70,38 @@ export function projectAttributes(resourceType: ResourceType, resource: Record<s
     if (kept !== undefined) putKey(out, key, kept);
   }
   return out;
+}
+
+/**
+ * Neither `attributes` nor `excludedAttributes`: what projectOne keeps without selectors, without
+ * copying. The rendered resource is the response's own (built for this request), so sharing its
+ * values is safe; most responses take this path.
+ */
+function projectDefault(resourceType: ResourceType, resource: Record<string, unknown>): Record<string, unknown> {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(resource)) {
+    if (key === 'schemas' || key === 'id') {
+      putKey(out, key, value);
+      continue;
+    }
+    if (isUrn(key) && isPlainObject(value)) {
+      const schema = extensionSchema(resourceType, key);
+      const projected: JsonObject = {};
+      for (const [inner, innerValue] of Object.entries(value)) {
+        if (keptByDefault(findAttribute(schema?.attributes, inner), innerValue)) putKey(projected, inner, innerValue);
+      }
+      if (Object.keys(projected).length > 0) putKey(out, key, projected);
+      continue;
+    }
+    if (keptByDefault(coreAttribute(resourceType, key), value)) putKey(out, key, value);
+  }
+  return out;
+}
+
+function keptByDefault(definition: AttributeDefinition | undefined, value: unknown): boolean {
+  const returned = definition?.returned ?? 'default';
+  if (returned === 'always') return true;
+  return returned === 'default' && !isEmpty(value);
 }
 
 function selectorFor(resourceType: ResourceType, name: string, knownUrns: string[]): Selector[] {

@@ -13,9 +13,22 @@ export function fixMalformedUrn(text: string): string {
 
 export const isUrn = (text: string): boolean => text.toLowerCase().startsWith('urn:');
 
+// Look-ups by name are remembered per attribute list: rendering a page of 100 users asks for the
+// same dozen names 100 times, and schemas never change at run time.
+const lookups = new WeakMap<readonly AttributeDefinition[], Map<string, AttributeDefinition | null>>();
+const LOOKUP_CAPACITY = 1_000;
+
 export function findAttribute(attributes: readonly AttributeDefinition[] | undefined, name: string): AttributeDefinition | undefined {
+  if (!attributes) return undefined;
+  let known = lookups.get(attributes);
+  if (!known) lookups.set(attributes, (known = new Map()));
+  const cached = known.get(name);
+  if (cached !== undefined) return cached ?? undefined;
   const lower = name.toLowerCase();
-  return attributes?.find((candidate) => candidate.name.toLowerCase() === lower);
+  const found = attributes.find((candidate) => candidate.name.toLowerCase() === lower);
+  // Clients can send any names: only so many are remembered.
+  if (known.size < LOOKUP_CAPACITY) known.set(name, found ?? null);
+  return found;
 }
 
 /** A top-level core attribute of the resource type (its schema's or a common one), by name in any case. */

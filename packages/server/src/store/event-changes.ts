@@ -1,0 +1,167 @@
+import type { Queryable } from './database.js';
+import type { LogPosition } from './events.js';
+
+// Change records (010_change_records.sql): what a write changed, recorded in its own statement,
+// from which the expansion worker composes the user events later, in log order. Each record
+// holds its log position's block; its events take the positions of that block (and of the
+// extra blocks in `blocks`, for changes reaching more users than one block holds).
+
+/** Positions of the log a record's events may use per block (ALTER SEQUENCE in 010). */
+export const BLOCK_SIZE = 65_536;
+
+/** A user's stored state in a change record: the SCIM resource as written and its lastModified. */
+export interface RecordedUser {
+  resource: Record<string, unknown>;
+  updated_at: string;
+  /** Sample data ("Send sample data"): set at creation, never changed. */
+  sample?: true;
+}
+
+/** The directory settings a user's view depends on, as recorded before and after a change of them. */
+export interface RecordedSettings {
+  attribute_mappings?: { key: string; map_to: string }[];
+  deactivation_as_deletion?: boolean;
+  /** [group id, role name] pairs. */
+  assignments?: [string, string][];
+  /** The environment's roles: name -> permissions and whether it is the default. */
+  roles?: Record<string, { permissions: string[]; is_default: boolean }>;
+}
+
+export type ChangeData =
+  | { kind: 'user_created'; after: RecordedUser }
+  | { kind: 'user_updated'; before: RecordedUser; after: RecordedUser }
+  | { kind: 'user_deleted'; before: RecordedUser; groups: string[] }
+  | {
+      kind: 'group';
+      /** The group's display name before and after (null: the group did not, or no longer, exist). */
+      name?: { before: string | null; after: string | null };
+      users_added: string[];
+      users_removed: string[];
+    }
+  /** Nested groups changed: [child, parent] edges, and role assignments that went with a deleted group. */
+  | { kind: 'graph'; edges_added: [string, string][]; edges_removed: [string, string][]; assignments_removed: [string, string][] }
+  | { kind: 'settings'; before: RecordedSettings; after: RecordedSettings };
+
+export type ChangeKind = ChangeData['kind'];
+
+/** Kinds whose events may reach every user of the directory: expanded alone, in chunks. */
+export const DIRECTORY_WIDE_KINDS: readonly ChangeKind[] = ['graph', 'settings'];
+
+export interface ChangeRow {
+  directory_id: string;
+  organization_id: string;
+  txid: string;
+  seq: number;
+  kind: ChangeKind;
+  subject_id: string | null;
+  data: ChangeData;
+  occurred_at: Date;
+  resume_after: string | null;
+  used: number;
+  blocks: number[] | null;
+}
+
+// Qualified: ORDER BY txid would name the text output column and order 1003 before 985.
+const CHANGE_COLUMNS = `c.directory_id, c.organization_id, c.txid::text AS txid, c.seq, c.kind, c.subject_id, c.data, c.occurred_at, c.resume_after, c.used, c.blocks`;
+
+// node-postgres reads bigint[] as strings; positions are below 2^53 (010_change_records.sql).
+const parsed = (rows: ChangeRow[]): ChangeRow[] => rows.map((row) => (row.blocks ? { ...row, blocks: row.blocks.map(Number) } : row));
+
+/** Records changes in the caller's transaction (management use cases; SCIM writes inline theirs in one statement). */
+export async function insertChanges(
+  db: Queryable,
+  changes: { directoryId: string; organizationId: string; subjectId?: string | null; data: ChangeData; blocks?: number }[],
+): Promise<void> {
+  for (const change of changes) {
+    await db.query(
+      `INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
+       SELECT $1, $2, b[1], CASE WHEN cardinality(b) > 1 THEN b END, $3, $4, $5
+         FROM (SELECT ARRAY(SELECT nextval('events_seq_seq') FROM generate_series(1, $6::int)) AS b) blocks`,
+      [change.directoryId, change.organizationId, change.data.kind, change.subjectId ?? null, JSON.stringify(change.data), change.blocks ?? 1],
+    );
+  }
+}
+
+/** How many position blocks a change reaching up to `users` users needs. */
+export function blocksFor(users: number): number {
+  return Math.max(1, Math.ceil(users / BLOCK_SIZE));
+}
+
+export async function countPendingChanges(db: Queryable): Promise<number> {
+  const result = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM event_changes');
+  return result.rows[0]?.count ?? 0;
+}
+
+export async function hasPendingChanges(db: Queryable): Promise<boolean> {
+  const result = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM event_changes) AS pending');
+  return result.rows[0]?.pending ?? false;
+}
+
+/** The oldest settled records, in log order. */
+export async function readChangeBatch(db: Queryable, horizon: string, limit: number): Promise<ChangeRow[]> {
+  const result = await db.query<ChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM event_changes c WHERE c.txid < $1::xid8 ORDER BY c.txid, c.seq LIMIT $2`,
+    [horizon, limit],
+  );
+  return parsed(result.rows);
+}
+
+/**
+ * The directory's records after `after` that can alter what these users' views were: their own
+ * records, membership changes of theirs, renames, and every directory-wide change. Newest first.
+ */
+export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<ChangeRow[]> {
+  const result = await db.query<ChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM event_changes c
+      WHERE c.directory_id = $1 AND (c.txid, c.seq) > ($2::xid8, $3::bigint)
+        AND (c.kind IN ('graph', 'settings') OR c.subject_id = ANY($4::text[])
+             OR (c.kind = 'group' AND (c.data ? 'name' OR c.data->'users_added' ?| $4::text[] OR c.data->'users_removed' ?| $4::text[])))
+      ORDER BY c.txid DESC, c.seq DESC`,
+    [directoryId, after.txid, after.seq, userIds],
+  );
+  return parsed(result.rows);
+}
+
+/** Users deleted by records after `after` with ids in (from, to]: they existed then, and are gone from the live table. */
+export async function readLaterDeletedUserIds(db: Queryable, directoryId: string, after: LogPosition, from: string, to: string | null): Promise<string[]> {
+  const result = await db.query<{ subject_id: string }>(
+    `SELECT DISTINCT subject_id FROM event_changes
+      WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint) AND kind = 'user_deleted'
+        AND subject_id > $4 AND ($5::text IS NULL OR subject_id <= $5)`,
+    [directoryId, after.txid, after.seq, from, to],
+  );
+  return result.rows.map((row) => row.subject_id);
+}
+
+/** Removes fully expanded records (their events were written in the same transaction). */
+export async function deleteChanges(db: Queryable, records: { directory_id: string; txid: string; seq: number }[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.query(
+    `DELETE FROM event_changes c USING unnest($1::text[], $2::xid8[], $3::bigint[]) AS d(directory_id, txid, seq)
+      WHERE c.directory_id = d.directory_id AND c.txid = d.txid AND c.seq = d.seq`,
+    [records.map((record) => record.directory_id), records.map((record) => record.txid), records.map((record) => record.seq)],
+  );
+}
+
+/** Records how far a chunked expansion got. */
+export async function advanceChange(db: Queryable, record: { directory_id: string; txid: string; seq: number }, resumeAfter: string, used: number): Promise<void> {
+  await db.query('UPDATE event_changes SET resume_after = $4, used = $5 WHERE directory_id = $1 AND txid = $2::xid8 AND seq = $3', [
+    record.directory_id,
+    record.txid,
+    record.seq,
+    resumeAfter,
+    used,
+  ]);
+}
+
+/** The log position of a record's `n`th event (counting from 0). */
+export function positionOf(record: Pick<ChangeRow, 'txid' | 'seq' | 'blocks'>, n: number): LogPosition {
+  const blocks = record.blocks ?? [record.seq];
+  const block = blocks[Math.floor(n / BLOCK_SIZE)];
+  if (block === undefined) throw new Error(`change ${record.txid}.${record.seq} has no room for event ${n}`);
+  return { txid: record.txid, seq: block + (n % BLOCK_SIZE) };
+}
+
+export function capacityOf(record: Pick<ChangeRow, 'blocks'>): number {
+  return (record.blocks?.length ?? 1) * BLOCK_SIZE;
+}
