@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
 
-// IDP-QUIRKS "General": a request whose body is empty is a request without a body, whatever its
+// docs/providers.md "General": a request whose body is empty is a request without a body, whatever its
 // Content-Type. Clients that set headers once per connection send `Content-Type: application/json`
 // on a bodyless DELETE; a refused DELETE is a deprovisioning that did not happen. The oracle: the
 // same request sent without Content-Type and without a body answers the same, for every method,

@@ -19,7 +19,7 @@ import { DirectoryState, userStateOf } from './change-state.js';
 import { previousAttributes } from './event-payloads.js';
 import type { UserView } from './user-view.js';
 
-// The expansion of change records into user events (ARCHITECTURE.md, events/): outside any
+// The expansion of change records into user events (docs/architecture.md, events/): outside any
 // request, one process at a time, strictly in log order. A record's events take the positions
 // its change holds in the log, and each carries the user as of that change: the live directory
 // stepped back over every later change (change-state.ts), so neither a later change nor the

@@ -9,7 +9,7 @@ type TextParser = (request: FastifyRequest, body: string, done: ParserDone) => v
 
 /**
  * Empty content is no body, whatever the Content-Type says: clients that set their headers once
- * per connection send `Content-Type: application/json` on a bodyless DELETE (IDP-QUIRKS). The
+ * per connection send `Content-Type: application/json` on a bodyless DELETE (docs/providers.md). The
  * route then sees `undefined`, exactly as for a request sent without Content-Type, however the
  * emptiness was framed (`Content-Length: 0`, an empty chunked body, no length at all).
  */

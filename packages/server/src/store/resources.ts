@@ -107,7 +107,7 @@ export type CounterKind = 'users' | 'groups';
 
 const COUNTER_SHARDS = 16;
 
-/** A counter shard picked at random, so concurrent writers to one directory seldom meet on the same row (PERFORMANCE.md, "a hot row"). */
+/** A counter shard picked at random, so concurrent writers to one directory seldom meet on the same row (docs/performance.md, "a hot row"). */
 export function counterShard(): number {
   return Math.floor(Math.random() * COUNTER_SHARDS);
 }

@@ -69,7 +69,7 @@ export async function scimPlugin(app: FastifyInstance, dependencies: ScimDepende
   app.decorateRequest('scim', null);
   app.decorateRequest('scimResponseBody', undefined);
 
-  // IdPs send application/scim+json, application/json, or nothing useful at all (IDP-QUIRKS):
+  // IdPs send application/scim+json, application/json, or nothing useful at all (docs/providers.md):
   // every body is JSON, an empty one is no body, and one nested past MAX_JSON_DEPTH is refused
   // before parsing (json-depth.ts).
   registerBodyParsers(app, {

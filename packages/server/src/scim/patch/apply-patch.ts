@@ -75,7 +75,7 @@ function applyWithoutPath(state: State, operation: PatchOperation): Result<void>
       const applied = applyAt(state, path.value, edit, true);
       if (!applied.ok) return applied;
     } else if (/^[A-Za-z$][A-Za-z0-9_$-]*$/.test(key)) {
-      // An attribute the schema does not define: kept as sent, as in POST/PUT (IDP-QUIRKS).
+      // An attribute the schema does not define: kept as sent, as in POST/PUT (docs/providers.md).
       const stored = findKey(state.resource, key);
       if (stored !== undefined) delete state.resource[stored];
       if (item !== null) putKey(state.resource, key, cloneJson(item));

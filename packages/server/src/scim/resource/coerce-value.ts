@@ -85,7 +85,7 @@ function coerceComplex(definition: AttributeDefinition, value: unknown, path: st
       if (!result.ok) return result;
       coerced = result.value;
     } else {
-      // An unknown sub-attribute is kept as sent, like unknown attributes (IDP-QUIRKS: keep, do not fail).
+      // An unknown sub-attribute is kept as sent, like unknown attributes (docs/providers.md: keep, do not fail).
       coerced = item === null ? undefined : cloneJson(item);
     }
     if (coerced !== undefined) putKey(out, name, coerced);

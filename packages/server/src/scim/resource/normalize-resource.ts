@@ -20,7 +20,7 @@ export interface NormalizedResource {
 /**
  * Validates and canonicalizes a POST or PUT body (RFC 7643 2, RFC 7644 3.3 and 3.5.1).
  *
- * Unknown top-level attributes are kept as sent (IDP-QUIRKS: keep rather than fail). Microsoft's
+ * Unknown top-level attributes are kept as sent (docs/providers.md: keep rather than fail). Microsoft's
  * test collection agrees: "Put a user misspelled attribute" (`adreses`) expects 200, while its only
  * 400s are "Post no username"/"Put a user no username" (the required `userName`) and "Post junk"
  * (a body that is not JSON at all, rejected before this function).

@@ -2,7 +2,7 @@ import { records, stringOf, type Json } from '../json.js';
 import type { ProviderSession } from './provider.js';
 import { eqFilter } from './scim-bodies.js';
 
-/** The first resource a filter finds, or undefined; the request must answer 200 (never 404, IDP-QUIRKS). */
+/** The first resource a filter finds, or undefined; the request must answer 200 (never 404, docs/providers.md). */
 export async function findOne(session: ProviderSession, type: 'Users' | 'Groups', filter: string, query: Record<string, string | number> = {}): Promise<Json | undefined> {
   const response = await session.client.get(`/${type}`, { filter, ...query }, [200]);
   const body = response.body as Json | undefined;
