@@ -88,12 +88,15 @@ function projectDefault(resourceType: ResourceType, resource: Record<string, unk
       const schema = extensionSchema(resourceType, key);
       const projected: JsonObject = {};
       for (const [inner, innerValue] of Object.entries(value)) {
-        if (keptByDefault(findAttribute(schema?.attributes, inner), innerValue)) putKey(projected, inner, innerValue);
+        const definition = findAttribute(schema?.attributes, inner);
+        if (keptByDefault(definition, innerValue)) putKey(projected, inner, withoutUnaskedSubs(definition, innerValue, undefined));
       }
       if (Object.keys(projected).length > 0) putKey(out, key, projected);
       continue;
     }
-    if (keptByDefault(coreAttribute(resourceType, key), value)) putKey(out, key, value);
+    const definition = coreAttribute(resourceType, key);
+    // Sub-attributes returned only on request (members.display) are left out here too.
+    if (keptByDefault(definition, value)) putKey(out, key, withoutUnaskedSubs(definition, value, undefined));
   }
   return out;
 }
