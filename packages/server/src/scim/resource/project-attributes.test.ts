@@ -87,6 +87,18 @@ const cases: Case[] = [
     options: { excludedAttributes: ['members'] },
     expect: { schemas: [GROUP_SCHEMA], id: 'g-1', displayName: 'Eng', meta: GROUP.meta },
   },
+  {
+    name: 'no parameters: members.display (returned: request) is left out; asked for, it is there',
+    type: GROUP_RESOURCE, resource: { ...GROUP, members: [{ value: 'u-1', type: 'User', display: 'Ada' }] },
+    options: {},
+    expect: GROUP,
+  },
+  {
+    name: 'members.display when the attributes parameter names it',
+    type: GROUP_RESOURCE, resource: { ...GROUP, members: [{ value: 'u-1', type: 'User', display: 'Ada' }] },
+    options: { attributes: ['members.value', 'members.display'] },
+    expect: { schemas: [GROUP_SCHEMA], id: 'g-1', members: [{ value: 'u-1', display: 'Ada' }] },
+  },
   { name: 'id and schemas cannot be excluded', type: GROUP_RESOURCE, resource: GROUP, options: { excludedAttributes: ['id', 'schemas', 'members', 'meta'] }, expect: { schemas: [GROUP_SCHEMA], id: 'g-1', displayName: 'Eng' } },
   {
     name: 'excluding a sub-attribute and an extension attribute',
