@@ -4,9 +4,8 @@ import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
 import { expansionIdle } from './support/expansion.js';
 import { managementApi } from './support/management-api.js';
+import { GROUP_SCHEMA, USER_SCHEMA } from '../src/scim/schema/urns.js';
 
-const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 interface EventJson {
   type: string;
@@ -24,12 +23,12 @@ describeEachStore('events on role-mapping changes', (fixture) => {
       assert.equal(response.status, 201, response.text);
       return response.body.id;
     };
-    const direct = await push('/Users', { schemas: [USER], userName: 'direct@example.com' });
-    const nested = await push('/Users', { schemas: [USER], userName: 'nested@example.com' });
-    const outsider = await push('/Users', { schemas: [USER], userName: 'outsider@example.com' });
-    const child = await push('/Groups', { schemas: [GROUP], displayName: 'Child', members: [{ value: nested }] });
-    const parent = await push('/Groups', { schemas: [GROUP], displayName: 'Parent', members: [{ value: direct }, { value: child, type: 'Group' }] });
-    await push('/Groups', { schemas: [GROUP], displayName: 'Other', members: [{ value: outsider }] });
+    const direct = await push('/Users', { schemas: [USER_SCHEMA], userName: 'direct@example.com' });
+    const nested = await push('/Users', { schemas: [USER_SCHEMA], userName: 'nested@example.com' });
+    const outsider = await push('/Users', { schemas: [USER_SCHEMA], userName: 'outsider@example.com' });
+    const child = await push('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Child', members: [{ value: nested }] });
+    const parent = await push('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Parent', members: [{ value: direct }, { value: child, type: 'Group' }] });
+    await push('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Other', members: [{ value: outsider }] });
 
     const roleName = `editor_${Date.now()}`;
     assert.equal((await api.post('/api/v1/roles', { name: roleName, permissions: ['docs:write'] })).status, 201);
