@@ -5,6 +5,8 @@ import { listUserIdsAfter, readDirectoryFacts, readGroupNames, readLiveUsers } f
 import {
   DIRECTORY_WIDE_KINDS,
   advanceChange,
+  beginExpansion,
+  endExpansion,
   capacityOf,
   hasPendingChanges,
   deleteChanges,
@@ -261,12 +263,7 @@ export async function expandChanges(db: Database, limits: RoundLimits = ROUND_LI
   const client = await db.pool.connect();
   try {
     // One snapshot for the live state and the records still to come: they must agree.
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    const lease = await client.query(`SELECT 1 FROM event_log_state WHERE name = 'expansion' FOR UPDATE SKIP LOCKED`);
-    if (lease.rowCount === 0) {
-      await client.query('ROLLBACK');
-      return { records: 0, events: 0, more: false };
-    }
+    if (!(await beginExpansion(client))) return { records: 0, events: 0, more: false };
     const read = await readChangeBatch(client, horizon, limits.records);
     // A prefix of the log, so that each directory's records are taken in order.
     const records: ChangeRow[] = [];
@@ -299,12 +296,12 @@ export async function expandChanges(db: Database, limits: RoundLimits = ROUND_LI
     }
     await insertEventsAt(client, events);
     await deleteChanges(client, finished);
-    await client.query('COMMIT');
+    await endExpansion(client, 'COMMIT');
     // More waits when this round left records (behind a chunked one, or past its limits), or read a full batch.
     const more = chunksLeft || finished.length < records.length || records.length < read.length || read.length === limits.records;
     return { records: finished.length, events: events.length, more };
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await endExpansion(client, 'ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();

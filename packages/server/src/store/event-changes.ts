@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Queryable } from './database.js';
 import type { LogPosition } from './events.js';
 
@@ -164,4 +165,21 @@ export function positionOf(record: Pick<ChangeRow, 'txid' | 'seq' | 'blocks'>, n
 
 export function capacityOf(record: Pick<ChangeRow, 'blocks'>): number {
   return (record.blocks?.length ?? 1) * BLOCK_SIZE;
+}
+
+/**
+ * Opens the expansion's transaction: one REPEATABLE READ snapshot, so the live state it reads and
+ * the change records still to come agree, holding the expansion lease (one expander at a time
+ * across processes). False, with the transaction rolled back, when another process holds it.
+ */
+export async function beginExpansion(client: pg.PoolClient): Promise<boolean> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+  const lease = await client.query(`SELECT 1 FROM event_log_state WHERE name = 'expansion' FOR UPDATE SKIP LOCKED`);
+  if (lease.rowCount !== 0) return true;
+  await client.query('ROLLBACK');
+  return false;
+}
+
+export async function endExpansion(client: pg.PoolClient, outcome: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+  await client.query(outcome);
 }
