@@ -15,6 +15,7 @@ import {
   readLaterChanges,
   readLaterDeletedUserIds,
   type ChangeRow,
+  type RecordedEvent,
 } from '../store/event-changes.js';
 import { insertEventsAt, transactionHorizon, type LogPosition, type PositionedEvent } from '../store/events.js';
 import { DirectoryState, userStateOf } from './change-state.js';
@@ -57,16 +58,19 @@ class EventSink {
   constructor(private readonly record: ChangeRow, private used: number) {}
 
   add(type: UserEventType, data: unknown): void {
+    this.addRecorded({ type: `organization.directory.${type}`, object: 'DirectoryUser', data });
+  }
+
+  /** An event whose type, object and data are known: it takes the record's next position. */
+  addRecorded(event: RecordedEvent): void {
     if (this.used >= capacityOf(this.record)) throw new Error(`change ${this.record.txid}.${this.record.seq} reached more users than it reserved room for`);
     this.events.push({
       // Named once the round's events stand in log order (see named): ids sort by time, and apps
       // use them as versions.
       id: '',
-      type: `organization.directory.${type}`,
+      ...event,
       organizationId: this.record.organization_id,
       directoryId: this.record.directory_id,
-      object: 'DirectoryUser',
-      data,
       position: positionOf(this.record, this.used++),
       occurredAt: this.record.occurred_at,
     });
@@ -150,6 +154,9 @@ function expandRecord(state: DirectoryState, record: ChangeRow, sink: EventSink)
       }
       return;
     }
+    case 'event':
+      sink.addRecorded(data.event);
+      break;
     case 'graph':
     case 'settings':
       throw new Error('directory-wide changes are expanded in chunks (expandChunk)');

@@ -104,6 +104,9 @@ export class DirectoryState {
         this.rolesChanged();
         this.viewSettings = undefined;
         break;
+      case 'event':
+        // An event recorded whole (a directory's deletion) changes no user's state.
+        break;
     }
   }
 

@@ -14,10 +14,11 @@ import {
 import { listSecretsOfDirectories, type DirectorySecretRow } from '../store/directory-secrets.js';
 import { listDirectorySources, type DirectorySourceRow } from '../store/directory-sources.js';
 import { latestSyncRuns, type SyncRunRow } from '../store/sync-runs.js';
-import { insertEvents, type NewEvent } from '../store/events.js';
+import { insertEvents } from '../store/events.js';
 import { listRoleAssignments, type RoleAssignmentRow } from '../store/role-assignments.js';
 import { withTransaction } from '../store/transaction.js';
 import { ApiError, notFound } from './api-error.js';
+import { directoryEvent, recordDirectoriesDeleted } from './directory-events.js';
 import { getOrganization, scimEnabled } from './organizations.js';
 import { keysetPage, pageOf, type Page, type PageRequest } from './page-token.js';
 import type { Services } from './services.js';
@@ -38,17 +39,6 @@ export interface DirectoryDetails {
 /** The SCIM base URL of a directory, under the server's public base URL. */
 export function scimEndpoint(baseUrl: string, directoryId: string): string {
   return `${baseUrl}/api/v1/directories/${directoryId}/scim/v2`;
-}
-
-export function directoryEvent(directory: DirectoryRow, type: string): NewEvent {
-  return {
-    id: newId('evt'),
-    type,
-    organizationId: directory.organization_id,
-    directoryId: directory.id,
-    object: 'Directory',
-    data: { id: directory.id, organization_id: directory.organization_id, directory_provider: directory.directory_provider, enabled: directory.enabled },
-  };
 }
 
 export async function createDirectory(
@@ -167,8 +157,9 @@ export async function deleteDirectory(services: Services, organizationId: string
   await withTransaction(services.db, async (client) => {
     const deleted = await deleteDirectoryRow(client, organizationId, directoryId);
     if (!deleted) throw notFound('directory', directoryId);
-    await insertEvents(client, [directoryEvent(deleted, 'organization.directory.deleted')]);
+    await recordDirectoriesDeleted(client, [deleted]);
   });
+  services.changesRecorded();
   services.pagePositions.forgetDirectory(directoryId);
   services.scimAccess.clear();
 }

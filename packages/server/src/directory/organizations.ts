@@ -13,9 +13,9 @@ import {
 } from '../store/organizations.js';
 import { listDirectories } from '../store/directories.js';
 import { isUniqueViolation } from '../store/errors.js';
-import { insertEvents } from '../store/events.js';
 import { withTransaction } from '../store/transaction.js';
 import { conflict, notFound } from './api-error.js';
+import { recordDirectoriesDeleted } from './directory-events.js';
 import { keysetPage, pageOf, type Page, type PageRequest } from './page-token.js';
 import type { Services } from './services.js';
 
@@ -77,19 +77,10 @@ export async function deleteOrganization(services: Services, id: string): Promis
     const owned = await listDirectories(client, id);
     if (!(await deleteOrganizationRow(client, id))) throw notFound('organization', id);
     // The app hears of each directory that goes; the event catalogue has no organization events.
-    await insertEvents(
-      client,
-      owned.map((directory) => ({
-        id: newId('evt'),
-        type: 'organization.directory.deleted',
-        organizationId: id,
-        directoryId: directory.id,
-        object: 'Directory',
-        data: { id: directory.id, organization_id: id, directory_provider: directory.directory_provider, enabled: directory.enabled },
-      })),
-    );
+    await recordDirectoriesDeleted(client, owned);
     return owned;
   });
+  services.changesRecorded();
   for (const directory of directories) services.pagePositions.forgetDirectory(directory.id);
   services.scimAccess.clear();
 }

@@ -16,7 +16,8 @@ import {
 import { insertEvents } from '../store/events.js';
 import { withTransaction } from '../store/transaction.js';
 import { ApiError, failedPrecondition } from './api-error.js';
-import { directoryEvent, getDirectory } from './directories.js';
+import { getDirectory } from './directories.js';
+import { directoryEvent } from './directory-events.js';
 import { getOrganization, scimEnabled } from './organizations.js';
 import type { Services } from './services.js';
 

@@ -41,7 +41,19 @@ export type ChangeData =
     }
   /** Nested groups changed: [child, parent] edges, and role assignments that went with a deleted group. */
   | { kind: 'graph'; edges_added: [string, string][]; edges_removed: [string, string][]; assignments_removed: [string, string][] }
-  | { kind: 'settings'; before: RecordedSettings; after: RecordedSettings };
+  | { kind: 'settings'; before: RecordedSettings; after: RecordedSettings }
+  /**
+   * An event composed when its change was written, waiting only for its id: the worker names it
+   * at its place in the log, after the events of every earlier change (directory-events.ts).
+   */
+  | { kind: 'event'; event: RecordedEvent };
+
+/** An event as recorded, without its id (its directory and organization are the record's). */
+export interface RecordedEvent {
+  type: string;
+  object: string;
+  data: unknown;
+}
 
 export type ChangeKind = ChangeData['kind'];
 
