@@ -46,6 +46,13 @@ CREATE TABLE IF NOT EXISTS groups (
   last_event_id   text COLLATE "C" NOT NULL
 );
 
+-- A deleted directory, with its deletion's event id: an older event of it that arrives later
+-- (webhooks may arrive out of order) cannot bring back a user the table never held.
+CREATE TABLE IF NOT EXISTS deleted_directories (
+  directory_id    text PRIMARY KEY,
+  event_id        text COLLATE "C" NOT NULL
+);
+
 -- Every event applied, by id (= the webhook-id header of its deliveries): the dedupe record.
 CREATE TABLE IF NOT EXISTS processed_events (
   id           text PRIMARY KEY,

@@ -10,11 +10,16 @@ export interface Scope {
   directoryId: string;
 }
 
+/** The directory was not deleted by an event newer than `eventId`. */
+const NOT_DELETED_SINCE = (directory: string, eventId: string) =>
+  `NOT EXISTS (SELECT 1 FROM deleted_directories d WHERE d.directory_id = ${directory} AND d.event_id > ${eventId})`;
+
 /** Writes the user as of `eventId`, or as deleted; false when the table already holds a newer state. */
 export async function writeUser(db: Queryable, scope: Scope, user: DirectoryUserData, eventId: string, deleted: boolean): Promise<boolean> {
   const result = await db.query(
     `INSERT INTO users AS u (id, organization_id, directory_id, email, username, name, active, roles, groups, deleted_at, last_event_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, CASE WHEN $10::boolean THEN now() END, $11)
+     SELECT $1, $2, $3, $4, $5, $6, $7::boolean, $8::jsonb, $9::jsonb, CASE WHEN $10::boolean THEN now() END, $11
+      WHERE ${NOT_DELETED_SINCE('$3', '$11')}
      ON CONFLICT (id) DO UPDATE
         SET organization_id = EXCLUDED.organization_id, directory_id = EXCLUDED.directory_id, email = EXCLUDED.email,
             username = EXCLUDED.username, name = EXCLUDED.name, active = EXCLUDED.active, roles = EXCLUDED.roles,
@@ -41,7 +46,8 @@ export async function writeUser(db: Queryable, scope: Scope, user: DirectoryUser
 export async function writeGroup(db: Queryable, scope: Scope, group: DirectoryGroupData, eventId: string, deleted: boolean): Promise<boolean> {
   const result = await db.query(
     `INSERT INTO groups AS g (id, organization_id, directory_id, display_name, deleted_at, last_event_id)
-     VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END, $6)
+     SELECT $1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END, $6
+      WHERE ${NOT_DELETED_SINCE('$3', '$6')}
      ON CONFLICT (id) DO UPDATE
         SET display_name = EXCLUDED.display_name, deleted_at = EXCLUDED.deleted_at, last_event_id = EXCLUDED.last_event_id
       WHERE g.last_event_id < EXCLUDED.last_event_id
@@ -53,6 +59,12 @@ export async function writeGroup(db: Queryable, scope: Scope, group: DirectoryGr
 
 /** A deleted directory takes its users and groups with it; events older than its deletion stay stale. */
 export async function deleteDirectoryContents(db: Queryable, directoryId: string, eventId: string): Promise<boolean> {
+  const tombstone = await db.query(
+    `INSERT INTO deleted_directories AS d (directory_id, event_id) VALUES ($1, $2)
+     ON CONFLICT (directory_id) DO UPDATE SET event_id = EXCLUDED.event_id WHERE d.event_id < EXCLUDED.event_id
+     RETURNING 1`,
+    [directoryId, eventId],
+  );
   const users = await db.query(
     `UPDATE users SET deleted_at = coalesce(deleted_at, now()), last_event_id = $2, synced_at = now() WHERE directory_id = $1 AND last_event_id < $2 RETURNING id`,
     [directoryId, eventId],
@@ -61,7 +73,7 @@ export async function deleteDirectoryContents(db: Queryable, directoryId: string
     `UPDATE groups SET deleted_at = coalesce(deleted_at, now()), last_event_id = $2 WHERE directory_id = $1 AND last_event_id < $2 RETURNING id`,
     [directoryId, eventId],
   );
-  return users.rows.length + groups.rows.length > 0;
+  return tombstone.rows.length + users.rows.length + groups.rows.length > 0;
 }
 
 export interface AppUser {
