@@ -68,6 +68,9 @@ describeEachStore('a directory deleted while its changes wait for their events',
     const newer = events.slice(0, -1).filter((event) => event.id >= String(deletion?.id));
     assert.deepEqual(newer.map((event) => `${event.type} ${event.id}`), [], `no event of ${directoryId} has an id at or past its deletion's ${deletion?.id}`);
     assert.ok(events.some((event) => event.type.endsWith('user_updated')), 'the churn composed user events after the deletion');
+    // Every event of the directory's users, groups and the directory itself is named in log order.
+    const ids = events.map((event) => event.id);
+    assert.deepEqual(ids, [...ids].sort(), 'the directory\'s event ids, in log order');
     assert.deepEqual(aliveAfter(events), [], 'an app keeping the greatest id keeps nothing of a deleted directory');
   }
 

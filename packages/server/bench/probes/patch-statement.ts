@@ -3,7 +3,6 @@
 // process): `node --import tsx bench/probes/patch-statement.ts [members] [repetitions]`.
 
 import { performance } from 'node:perf_hooks';
-import { newId } from '../../src/ids.js';
 import { writeGroupRecorded } from '../../src/store/group-writes.js';
 import { createBenchStore } from '../lib/bench-store.js';
 import { seedDirectory, seedGroups, seedUsers } from '../lib/seed.js';
@@ -25,7 +24,7 @@ try {
     let started = performance.now();
     const written = await writeGroupRecorded(db.pool, {
       directoryId, organizationId, id: groups[0] ?? '', version: null, attributes: null, clear: false,
-      present: slice(rep), absent: [], eventId: newId('evt'), previous: {}, idLimit: 1_000,
+      present: slice(rep), absent: [], previous: {}, idLimit: 1_000,
     });
     roster.push(performance.now() - started);
     if (written.outcome !== 'written') throw new Error(written.outcome);

@@ -1,11 +1,11 @@
-import type { NewEvent } from '../store/events.js';
+import type { NewChange } from '../store/event-changes.js';
 import type { GroupRow } from '../store/groups.js';
 import { groupEventData } from './event-payloads.js';
-import { directoryEvent, type EventScope } from './scim-events.js';
+import type { EventScope } from './scim-events.js';
 
-// The group events a SCIM change writes in its own transaction. User events are not written
-// here: the change records what it changed (event_changes), and the expansion worker composes
-// each user's event from it, as of the change (change-expansion.ts).
+// The group events a SCIM change records in its own transaction. Like user events, they are
+// written by the expansion worker, which names events in log order (change-expansion.ts); user
+// events are composed there from what the change recorded, as of the change.
 
 /** Membership changes reported in a group event as ids; larger ones report counts only. */
 export const EVENT_MEMBER_ID_LIMIT = 1_000;
@@ -22,6 +22,11 @@ export function membershipSummary(change: MembershipChange): Record<string, unkn
 }
 
 /** group_updated for a group whose members changed because a member went (a deleted user or group). */
-export function groupUpdated(scope: EventScope, group: GroupRow, change: MembershipChange): NewEvent {
-  return directoryEvent(scope, 'organization.directory.group_updated', 'DirectoryGroup', { ...groupEventData(group), ...membershipSummary(change) });
+export function groupUpdated(scope: EventScope, group: GroupRow, change: MembershipChange): NewChange {
+  return {
+    directoryId: scope.directoryId,
+    organizationId: scope.organizationId,
+    subjectId: group.id,
+    data: { kind: 'event', event: { type: 'organization.directory.group_updated', object: 'DirectoryGroup', data: { ...groupEventData(group), ...membershipSummary(change) } } },
+  };
 }

@@ -11,7 +11,7 @@ import { ScimError, badRequest } from '../scim/scim-error.js';
 import { GROUP_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
 import type { Queryable } from '../store/database.js';
-import { insertEvents } from '../store/events.js';
+import { insertChanges } from '../store/event-changes.js';
 import { createGroupRecorded, deleteGroupRecorded, writeGroupRecorded, type WrittenGroup } from '../store/group-writes.js';
 import type { GroupRow } from '../store/groups.js';
 import { countMembersUpTo, listMembersOfGroups } from '../store/memberships.js';
@@ -117,7 +117,6 @@ export async function createGroup(context: ScimContext, body: unknown): Promise<
     columns: groupColumns(resource),
     resource,
     memberIds,
-    eventId: newId('evt'),
     idLimit: EVENT_MEMBER_ID_LIMIT,
     sample: context.writesSampleData === true,
   }));
@@ -182,8 +181,7 @@ function writeGroup(
       version: pinned ? current.version : null,
       attributes: attributesChanged ? { columns: groupColumns(resource), resource, nameBefore: current.display_name } : null,
       ...change,
-      eventId: newId('evt'),
-      previous: attributesChanged ? previousAttributes(groupEventData(current), groupEventData(after)) : {},
+        previous: attributesChanged ? previousAttributes(groupEventData(current), groupEventData(after)) : {},
       idLimit: EVENT_MEMBER_ID_LIMIT,
     });
     // Another write came between the read and this one (conflict): start again from what it left.
@@ -217,7 +215,6 @@ async function patchMembers(context: ScimContext, id: string, memberOps: MemberO
     version,
     attributes: null,
     ...change,
-    eventId: newId('evt'),
     previous: {},
     idLimit: EVENT_MEMBER_ID_LIMIT,
   }));
@@ -259,10 +256,10 @@ export async function deleteGroup(context: ScimContext, id: string, ifMatch?: st
       if (!current) throw groupNotFound(id);
       checkPrecondition(ifMatch, current.version);
       assertSampleMayChange(context, current, 'group');
-      const deleted = await deleteGroupRecorded(client, { directoryId: context.directoryId, organizationId: context.organizationId, id, version: current.version, eventId: newId('evt') });
+      const deleted = await deleteGroupRecorded(client, { directoryId: context.directoryId, organizationId: context.organizationId, id, version: current.version });
       if (!deleted) throw new Error(`group ${id} changed while locked`);
       // After the group's own event and its members' record: the groups it was a member of.
-      await insertEvents(client, deleted.parents.map((parent) => groupUpdated(context, parent, { added: [], removed: [id] })));
+      await insertChanges(client, deleted.parents.map((parent) => groupUpdated(context, parent, { added: [], removed: [id] })));
       return true;
     }),
   );

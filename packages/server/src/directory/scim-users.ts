@@ -8,8 +8,7 @@ import { ScimError } from '../scim/scim-error.js';
 import { USER_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
 import { isUniqueViolation } from '../store/errors.js';
-import type { RecordedUser } from '../store/event-changes.js';
-import { insertEvents } from '../store/events.js';
+import { insertChanges, type RecordedUser } from '../store/event-changes.js';
 import { listGroupsOfMembers } from '../store/memberships.js';
 import { findResource } from '../store/resources.js';
 import { withStatement, withTransaction } from '../store/transaction.js';
@@ -160,7 +159,7 @@ export async function deleteUser(context: ScimContext, id: string, ifMatch?: str
       });
       if (!deleted) throw new Error(`user ${id} changed while locked`);
       // After the user's own record: its user_deleted comes first, then each group it left.
-      await insertEvents(client, deleted.groups.map((group) => groupUpdated(context, group, { added: [], removed: [id] })));
+      await insertChanges(client, deleted.groups.map((group) => groupUpdated(context, group, { added: [], removed: [id] })));
       return true;
     }),
   );

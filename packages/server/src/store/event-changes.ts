@@ -80,19 +80,41 @@ const CHANGE_COLUMNS = `c.directory_id, c.organization_id, c.txid::text AS txid,
 // node-postgres reads bigint[] as strings; positions are below 2^53 (010_change_records.sql).
 const parsed = (rows: ChangeRow[]): ChangeRow[] => rows.map((row) => (row.blocks ? { ...row, blocks: row.blocks.map(Number) } : row));
 
-/** Records changes in the caller's transaction (management use cases; SCIM writes inline theirs in one statement). */
-export async function insertChanges(
-  db: Queryable,
-  changes: { directoryId: string; organizationId: string; subjectId?: string | null; data: ChangeData; blocks?: number }[],
-): Promise<void> {
-  for (const change of changes) {
-    await db.query(
-      `INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
-       SELECT $1, $2, b[1], CASE WHEN cardinality(b) > 1 THEN b END, $3, $4, $5
-         FROM (SELECT ARRAY(SELECT nextval('events_seq_seq') FROM generate_series(1, $6::int)) AS b) blocks`,
-      [change.directoryId, change.organizationId, change.data.kind, change.subjectId ?? null, JSON.stringify(change.data), change.blocks ?? 1],
-    );
-  }
+/** A change to record: what it is about, and how many position blocks it reserves (one by default). */
+export interface NewChange {
+  directoryId: string;
+  organizationId: string;
+  subjectId?: string | null;
+  data: ChangeData;
+  blocks?: number;
+}
+
+/**
+ * Records changes in the caller's transaction, in one statement, their positions in the given
+ * order (management use cases, and the events a SCIM write adds after its own statement; SCIM
+ * writes inline their records in that statement).
+ */
+export async function insertChanges(db: Queryable, changes: NewChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db.query(
+    `INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
+     SELECT c.directory_id, c.organization_id, b.b[1], CASE WHEN cardinality(b.b) > 1 THEN b.b END, c.data->>'kind', c.subject_id, c.data
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (directory_id text, organization_id text, subject_id text, data jsonb, blocks int))
+            WITH ORDINALITY AS c(directory_id, organization_id, subject_id, data, blocks, n),
+            LATERAL (SELECT ARRAY(SELECT nextval('events_seq_seq') FROM generate_series(1, c.blocks)) AS b) b
+      ORDER BY c.n`,
+    [
+      JSON.stringify(
+        changes.map((change) => ({
+          directory_id: change.directoryId,
+          organization_id: change.organizationId,
+          subject_id: change.subjectId ?? null,
+          data: change.data,
+          blocks: change.blocks ?? 1,
+        })),
+      ),
+    ],
+  );
 }
 
 /** How many position blocks a change reaching up to `users` users needs. */

@@ -22,6 +22,17 @@ const MEMBERSHIP_SUMMARY = (added: string, removed: string, limit: string) =>
       FROM (SELECT count(*) AS n, coalesce(jsonb_agg(member_id), '[]') AS ids FROM ${added}) a,
            (SELECT count(*) AS n, coalesce(jsonb_agg(member_id), '[]') AS ids FROM ${removed}) r)`;
 
+/**
+ * A group's event, recorded for the expansion worker to name (change-expansion.ts). Event ids sort
+ * by time and apps take them as versions, so a group's later event must carry the greater id.
+ * The log orders events by transaction id, which neither the time a writer draws an id nor the
+ * order writers take the group's lock in follows; the worker names events in log order.
+ */
+const RECORD_GROUP_EVENT = (directory: string, organization: string, group: string, type: string, data: string) => `
+  INSERT INTO event_changes (directory_id, organization_id, kind, subject_id, data)
+  SELECT ${directory}, ${organization}, 'event', ${group},
+         jsonb_build_object('kind', 'event', 'event', jsonb_build_object('type', '${type}', 'object', 'DirectoryGroup', 'data', ${data}))`;
+
 /** Position blocks for a change of `n` users (event-changes.ts): one per 65,536. */
 const BLOCKS = (n: string) => `ARRAY(SELECT nextval('events_seq_seq') FROM generate_series(1, greatest(1, ceil((${n})::numeric / 65536)::int)))`;
 
@@ -75,24 +86,23 @@ export type CreatedGroup = { row: GroupRow; members: ResolvedMember[] } | { miss
 /** Creates a group with its members; when some member ids are not this directory's users or groups, nothing is written. */
 export async function createGroupRecorded(
   db: Queryable,
-  group: { directoryId: string; organizationId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; memberIds: string[]; eventId: string; idLimit: number; sample: boolean },
+  group: { directoryId: string; organizationId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; memberIds: string[]; idLimit: number; sample: boolean },
 ): Promise<CreatedGroup> {
   const result = await db.query<{ created: GroupRow | null; members: ResolvedMember[] | null }>(
-    `WITH wanted AS (${RESOLVE('$1', '$6', '$11')}),
+    `WITH wanted AS (${RESOLVE('$1', '$6', '$10')}),
      valid AS (SELECT count(*) = cardinality($6::text[]) AS ok FROM wanted),
      g AS (INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource, sample)
-           SELECT $1, $2, $3, $4, $5, $12 FROM valid WHERE valid.ok RETURNING *),
+           SELECT $1, $2, $3, $4, $5, $11 FROM valid WHERE valid.ok RETURNING *),
      added AS (INSERT INTO group_members (directory_id, group_id, member_id, member_type)
                SELECT $1, g.id, w.id, w.type FROM g, wanted w ON CONFLICT DO NOTHING RETURNING member_id, member_type),
      removed AS (SELECT NULL::text AS member_id, NULL::text AS member_type WHERE false),
-     counted AS (INSERT INTO directory_counters (directory_id, shard, groups, group_updated_at) SELECT $1, $10, 1, now() FROM g
+     counted AS (INSERT INTO directory_counters (directory_id, shard, groups, group_updated_at) SELECT $1, $9, 1, now() FROM g
                  ON CONFLICT (directory_id, shard) DO UPDATE SET groups = directory_counters.groups + 1, group_updated_at = now()),
-     event AS (INSERT INTO events (id, type, organization_id, directory_id, object, data)
-               SELECT $7, 'organization.directory.group_created', $8, $1, 'DirectoryGroup', ${GROUP_EVENT_DATA('g')} || ${MEMBERSHIP_SUMMARY('added', 'removed', '$9')}
+     event AS (${RECORD_GROUP_EVENT('$1', '$7', '$2', 'organization.directory.group_created', `${GROUP_EVENT_DATA('g')} || ${MEMBERSHIP_SUMMARY('added', 'removed', '$8')}`)}
                  FROM g RETURNING 1),
-     ${RECORD_CHANGES('$1', '$8', '$2', 'added', 'removed', 'event', `'{}'::jsonb`)}
+     ${RECORD_CHANGES('$1', '$7', '$2', 'added', 'removed', 'event', `'{}'::jsonb`)}
      SELECT (SELECT row_to_json(g) FROM g) AS created, (SELECT json_agg(w ORDER BY w.id) FROM wanted w) AS members`,
-    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.eventId, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds), group.sample],
+    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds), group.sample],
   );
   const row = result.rows[0];
   const members = row?.members ?? [];
@@ -115,7 +125,6 @@ export interface GroupWrite {
   clear: boolean;
   present: string[];
   absent: string[];
-  eventId: string;
   /** previous_attributes of the group event (what the new attributes replaced). */
   previous: Record<string, unknown>;
   idLimit: number;
@@ -136,10 +145,10 @@ export type WrittenGroup =
 export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Promise<WrittenGroup> {
   const attributes = write.attributes;
   // A rename is recorded: the names members' events show follow it (change-state.ts).
-  const nameChange = `(CASE WHEN $13::text IS DISTINCT FROM $14::text THEN jsonb_build_object('name', jsonb_build_object('before', $13::text, 'after', $14::text)) ELSE '{}'::jsonb END)`;
+  const nameChange = `(CASE WHEN $12::text IS DISTINCT FROM $13::text THEN jsonb_build_object('name', jsonb_build_object('before', $12::text, 'after', $13::text)) ELSE '{}'::jsonb END)`;
   const result = await db.query<{ locked: GroupRow | null; updated: GroupRow | null; valid: boolean; found: string[] | null }>(
     `WITH g AS (SELECT * FROM directory_groups WHERE directory_id = $1 AND id = $2 AND ($3::int IS NULL OR version = $3) FOR UPDATE),
-     wanted AS (${RESOLVE('$1', '$5', '$17')}),
+     wanted AS (${RESOLVE('$1', '$5', '$16')}),
      valid AS (SELECT count(*) = cardinality($5::text[]) AS ok FROM wanted),
      removed AS (
        DELETE FROM group_members m USING g, valid
@@ -158,13 +167,11 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
         WHERE valid.ok AND d.directory_id = $1 AND d.id = g.id
           AND ($7::text IS NOT NULL OR EXISTS (SELECT 1 FROM removed) OR EXISTS (SELECT 1 FROM added))
        RETURNING d.*),
-     counted AS (INSERT INTO directory_counters (directory_id, shard, group_updated_at) SELECT $1, $15, now() FROM updated
+     counted AS (INSERT INTO directory_counters (directory_id, shard, group_updated_at) SELECT $1, $14, now() FROM updated
                  ON CONFLICT (directory_id, shard) DO UPDATE SET group_updated_at = now()),
-     event AS (INSERT INTO events (id, type, organization_id, directory_id, object, data)
-               SELECT $10, 'organization.directory.group_updated', $11, $1, 'DirectoryGroup',
-                      ${GROUP_EVENT_DATA('u')} || ${MEMBERSHIP_SUMMARY('added', 'removed', '$12')} || jsonb_build_object('previous_attributes', $16::jsonb)
+     event AS (${RECORD_GROUP_EVENT('$1', '$10', '$2', 'organization.directory.group_updated', `${GROUP_EVENT_DATA('u')} || ${MEMBERSHIP_SUMMARY('added', 'removed', '$11')} || jsonb_build_object('previous_attributes', $15::jsonb)`)}
                  FROM updated u RETURNING 1),
-     ${RECORD_CHANGES('$1', '$11', '$2', 'added', 'removed', 'event', nameChange)}
+     ${RECORD_CHANGES('$1', '$10', '$2', 'added', 'removed', 'event', nameChange)}
      SELECT (SELECT row_to_json(g) FROM g) AS locked, (SELECT row_to_json(u) FROM updated u) AS updated,
             (SELECT ok FROM valid) AS valid, (SELECT array_agg(id) FROM wanted) AS found`,
     [
@@ -177,7 +184,6 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
       attributes?.columns.displayName ?? null,
       attributes?.columns.externalId ?? null,
       attributes?.resource ?? null,
-      write.eventId,
       write.organizationId,
       write.idLimit,
       attributes?.nameBefore ?? null,
@@ -204,7 +210,7 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
  */
 export async function deleteGroupRecorded(
   db: Queryable,
-  group: { directoryId: string; organizationId: string; id: string; version: number; eventId: string },
+  group: { directoryId: string; organizationId: string; id: string; version: number },
 ): Promise<{ parents: GroupRow[] } | undefined> {
   const result = await db.query<{ deleted: boolean; parents: GroupRow[] | null }>(
     `WITH d AS (DELETE FROM directory_groups WHERE directory_id = $1 AND id = $2 AND version = $3 RETURNING *),
@@ -212,10 +218,9 @@ export async function deleteGroupRecorded(
      added AS (SELECT NULL::text AS member_id, NULL::text AS member_type WHERE false),
      parents AS (DELETE FROM group_members m USING d WHERE m.directory_id = $1 AND m.member_id = d.id RETURNING m.group_id),
      unassigned AS (DELETE FROM directory_role_assignments a USING d WHERE a.directory_id = $1 AND a.group_id = d.id RETURNING a.role_name),
-     counted AS (INSERT INTO directory_counters (directory_id, shard, groups, group_updated_at) SELECT $1, $6, -1, now() FROM d
+     counted AS (INSERT INTO directory_counters (directory_id, shard, groups, group_updated_at) SELECT $1, $5, -1, now() FROM d
                  ON CONFLICT (directory_id, shard) DO UPDATE SET groups = directory_counters.groups - 1, group_updated_at = now()),
-     event AS (INSERT INTO events (id, type, organization_id, directory_id, object, data)
-               SELECT $5, 'organization.directory.group_deleted', $4, $1, 'DirectoryGroup', ${GROUP_EVENT_DATA('d')} FROM d RETURNING 1),
+     event AS (${RECORD_GROUP_EVENT('$1', '$4', '$2', 'organization.directory.group_deleted', GROUP_EVENT_DATA('d'))} FROM d RETURNING 1),
      user_record AS (
        INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
        SELECT $1, $4, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'group', $2,
@@ -236,7 +241,7 @@ export async function deleteGroupRecorded(
         WHERE EXISTS (SELECT 1 FROM removed WHERE member_type = 'Group') OR EXISTS (SELECT 1 FROM parents) OR EXISTS (SELECT 1 FROM unassigned)),
      touched AS (${TOUCH_GROUPS('$1', 'SELECT group_id FROM parents')})
      SELECT EXISTS (SELECT 1 FROM d) AS deleted, (SELECT json_agg(t ORDER BY t.id) FROM touched t) AS parents`,
-    [group.directoryId, group.id, group.version, group.organizationId, group.eventId, counterShard()],
+    [group.directoryId, group.id, group.version, group.organizationId, counterShard()],
   );
   const row = result.rows[0];
   if (!row?.deleted) return undefined;
