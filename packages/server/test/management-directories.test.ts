@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
+import { expansionIdle } from './support/expansion.js';
 import { expectBadParameter, expectError, managementApi, walkPages, type Json } from './support/management-api.js';
 import { USER_SCHEMA, sleep } from './support/scim-fixtures.js';
 
@@ -139,6 +140,8 @@ describeEachStore('management API: directories and secrets', (fixture) => {
     const pool = fixture.server().server.services.db.pool;
     const users = await pool.query('SELECT 1 FROM directory_users WHERE directory_id = $1', [provisioned.directoryId]);
     assert.equal(users.rowCount, 0);
+    // Named by the expansion worker after the user events of the directory's last changes (directory-events.ts).
+    await expansionIdle(fixture.server());
     const events = await pool.query<{ type: string }>("SELECT type FROM events WHERE directory_id = $1 AND type = 'organization.directory.deleted'", [provisioned.directoryId]);
     assert.equal(events.rowCount, 1);
   });
