@@ -6,7 +6,8 @@ import { Link, useRouter } from '../../shared/router.js';
 import type { Directory, DirectoryProvider, Organization, PortalLink } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
 import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, Loading, SkeletonRows } from '../../shared/ui/feedback.js';
+import { DataView, pageFrame, type Loaded } from '../../shared/ui/data-view.js';
+import { Callout, EmptyState, Loading } from '../../shared/ui/feedback.js';
 import { Field, Switch } from '../../shared/ui/forms.js';
 import { ExternalIcon, LinkIcon, PlusIcon } from '../../shared/ui/icons.js';
 import { DirectoryStatusBadge } from '../../shared/ui/status.js';
@@ -17,29 +18,36 @@ const scimOn = (organization: Organization) => organization.settings.features.so
 
 export function OrganizationPage({ organizationId }: { organizationId: string }) {
   const { api } = useDashboard();
-  const { navigate } = useRouter();
-  const toast = useToast();
   const path = { organization_id: organizationId };
+  // Both load at once: the directories do not wait for the organization.
   const organization = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}', { params: { path } }))).organization, [api, organizationId]);
   const directories = useAsync(
     async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}/directories', { params: { path, query: { page_size: 100 } } }))).directories,
     [api, organizationId],
   );
+  return (
+    <DataView state={organization} errorTitle="The organization could not be loaded" errorFrame={pageFrame} loading={<Loading />}>
+      {(org) => <OrganizationView org={org} directories={directories} onChanged={organization.setData} />}
+    </DataView>
+  );
+}
+
+function OrganizationView({ org, directories, onChanged }: { org: Organization; directories: Loaded<Directory[]>; onChanged: (organization: Organization) => void }) {
+  const { api } = useDashboard();
+  const { navigate } = useRouter();
+  const toast = useToast();
+  const path = { organization_id: org.id };
   const [toggling, setToggling] = useState(false);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  if (organization.error) return <div className="page"><ErrorState error={organization.error} onRetry={() => void organization.reload()} title="The organization could not be loaded" /></div>;
-  if (!organization.data) return <Loading />;
-  const org = organization.data;
 
   const toggleScim = async (enabled: boolean) => {
     setToggling(true);
     try {
       const features = [{ name: 'scim' as const, enabled }, ...(org.settings.features.some((feature) => feature.name === 'dir_sync') ? [{ name: 'dir_sync' as const, enabled }] : [])];
       const updated = await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path }, body: { features } }));
-      organization.setData(updated.organization);
+      onChanged(updated.organization);
       toast.show(enabled ? 'Directory sync enabled' : 'Directory sync disabled: identity providers are refused');
     } catch (error) {
       toast.error(error);
@@ -90,47 +98,48 @@ export function OrganizationPage({ organizationId }: { organizationId: string })
             <PlusIcon /> Add directory
           </button>
         </div>
-        {directories.error ? (
-          <ErrorState error={directories.error} onRetry={() => void directories.reload()} />
-        ) : !directories.data ? (
-          <SkeletonRows columns={5} />
-        ) : directories.data.length === 0 ? (
-          <EmptyState title="No directory yet">Send the customer’s IT admin an admin portal link below: they pick their provider and follow a guide. Or add a directory yourself.</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Directories">
-              <thead>
-                <tr>
-                  <th>Directory</th>
-                  <th>Status</th>
-                  <th>Users</th>
-                  <th>Groups</th>
-                  <th>Last sync</th>
-                </tr>
-              </thead>
-              <tbody>
-                {directories.data.map((directory) => (
-                  <tr key={directory.id} className="clickable" onClick={() => navigate(`/organizations/${org.id}/directories/${directory.id}`)}>
-                    <td>
-                      <Link to={`/organizations/${org.id}/directories/${directory.id}`} className="cell-primary" onClick={(event) => event.stopPropagation()}>
-                        {directory.name}
-                      </Link>
-                      <div className="cell-sub">{providerLabel(directory.directory_provider)}</div>
-                    </td>
-                    <td>
-                      <DirectoryStatusBadge status={directory.status} />
-                    </td>
-                    <td>{directory.total_users}</td>
-                    <td>{directory.total_groups}</td>
-                    <td className="muted nowrap" title={formatDateTime(directory.last_synced_at)}>
-                      {timeAgo(directory.last_synced_at)}
-                    </td>
+        <DataView
+          state={directories}
+          columns={5}
+          isEmpty={(items) => items.length === 0}
+          empty={<EmptyState title="No directory yet">Send the customer’s IT admin an admin portal link below: they pick their provider and follow a guide. Or add a directory yourself.</EmptyState>}
+        >
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table" aria-label="Directories">
+                <thead>
+                  <tr>
+                    <th>Directory</th>
+                    <th>Status</th>
+                    <th>Users</th>
+                    <th>Groups</th>
+                    <th>Last sync</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {items.map((directory) => (
+                    <tr key={directory.id} className="clickable" onClick={() => navigate(`/organizations/${org.id}/directories/${directory.id}`)}>
+                      <td>
+                        <Link to={`/organizations/${org.id}/directories/${directory.id}`} className="cell-primary" onClick={(event) => event.stopPropagation()}>
+                          {directory.name}
+                        </Link>
+                        <div className="cell-sub">{providerLabel(directory.directory_provider)}</div>
+                      </td>
+                      <td>
+                        <DirectoryStatusBadge status={directory.status} />
+                      </td>
+                      <td>{directory.total_users}</td>
+                      <td>{directory.total_groups}</td>
+                      <td className="muted nowrap" title={formatDateTime(directory.last_synced_at)}>
+                        {timeAgo(directory.last_synced_at)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </DataView>
       </div>
 
       <PortalLinksCard organizationId={org.id} />
@@ -215,24 +224,22 @@ function PortalLinksCard({ organizationId }: { organizationId: string }) {
             </div>
           </Callout>
         ) : null}
-        {links.error ? (
-          <ErrorState error={links.error} onRetry={() => void links.reload()} />
-        ) : !links.data ? null : links.data.length === 0 ? (
-          <p className="muted">No portal link is currently valid.</p>
-        ) : (
-          <div className="stack-sm">
-            <span className="label">Links that still work</span>
-            {links.data.map((link) => (
-              <div key={link.id} className="row-between" style={{ padding: '8px 12px', border: '1px solid var(--border)', borderRadius: 8 }}>
-                <span className="mono small">{link.id}</span>
-                <span className="muted small">expires {timeAgo(link.expire_time)}</span>
-                <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => void revoke(link.id)}>
-                  Revoke
-                </button>
-              </div>
-            ))}
-          </div>
-        )}
+        <DataView state={links} loading={null} isEmpty={(items) => items.length === 0} empty={<p className="muted">No portal link is currently valid.</p>}>
+          {(items) => (
+            <div className="stack-sm">
+              <span className="label">Links that still work</span>
+              {items.map((link) => (
+                <div key={link.id} className="row-between" style={{ padding: '8px 12px', border: '1px solid var(--border)', borderRadius: 8 }}>
+                  <span className="mono small">{link.id}</span>
+                  <span className="muted small">expires {timeAgo(link.expire_time)}</span>
+                  <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => void revoke(link.id)}>
+                    Revoke
+                  </button>
+                </div>
+              ))}
+            </div>
+          )}
+        </DataView>
       </div>
     </div>
   );

@@ -3,7 +3,8 @@ import { errorMessage } from '../../shared/api.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
 import { useAsync } from '../../shared/hooks.js';
 import { ConfirmDialog } from '../../shared/ui/dialog.js';
-import { Callout, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
+import { Callout } from '../../shared/ui/feedback.js';
 import { Field } from '../../shared/ui/forms.js';
 import { useToast } from '../../shared/ui/toast.js';
 import { useDashboard } from '../context.js';
@@ -68,42 +69,40 @@ function AllowedOriginsCard() {
           <div className="card-description">Origins of your application’s pages that may show the admin portal in an iframe. Browsers refuse to frame it anywhere else, and the portal sends its events only to these origins.</div>
         </div>
       </div>
-      {origins.error ? (
-        <ErrorState error={origins.error} onRetry={() => void origins.reload()} />
-      ) : !origins.data ? (
-        <SkeletonRows rows={2} columns={1} />
-      ) : (
-        <form className="card-body stack" onSubmit={(event) => void save(event)}>
-          {error ? <Callout tone="danger">{error}</Callout> : null}
-          <Field label="Allowed origins" hint="One per line, scheme and host only: https://app.example.com">
-            {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} className="textarea input-mono" rows={4} value={text} onChange={(event) => setText(event.target.value)} />}
-          </Field>
-          {origins.data.environment.length > 0 ? (
-            <p className="hint">
-              Also allowed by ROSTER_PORTAL_ALLOWED_ORIGINS: <span className="mono">{origins.data.environment.join(', ')}</span>
-            </p>
-          ) : null}
-          <details className="disclosure">
-            <summary>How to embed the portal</summary>
-            <div className="stack-sm" style={{ marginTop: 8 }}>
-              <p className="muted">Generate a portal link from your backend for the signed-in customer, and show it in an iframe. Listen for the portal’s events:</p>
-              <pre className="code-block">{`<iframe src="{link.location}" allow="clipboard-write" style="width:100%;height:800px;border:0"></iframe>
+      <DataView state={origins} rows={2} columns={1}>
+        {({ environment }) => (
+          <form className="card-body stack" onSubmit={(event) => void save(event)}>
+            {error ? <Callout tone="danger">{error}</Callout> : null}
+            <Field label="Allowed origins" hint="One per line, scheme and host only: https://app.example.com">
+              {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} className="textarea input-mono" rows={4} value={text} onChange={(event) => setText(event.target.value)} />}
+            </Field>
+            {environment.length > 0 ? (
+              <p className="hint">
+                Also allowed by ROSTER_PORTAL_ALLOWED_ORIGINS: <span className="mono">{environment.join(', ')}</span>
+              </p>
+            ) : null}
+            <details className="disclosure">
+              <summary>How to embed the portal</summary>
+              <div className="stack-sm" style={{ marginTop: 8 }}>
+                <p className="muted">Generate a portal link from your backend for the signed-in customer, and show it in an iframe. Listen for the portal’s events:</p>
+                <pre className="code-block">{`<iframe src="{link.location}" allow="clipboard-write" style="width:100%;height:800px;border:0"></iframe>
 
 window.addEventListener('message', (event) => {
   if (event.origin !== 'https://roster.example.com') return;
   // event.data.event_type: ORGANIZATION_DIRECTORY_ENABLED, ORGANIZATION_DIRECTORY_DISABLED,
   //                        PORTAL_SESSION_WARNING, PORTAL_SESSION_EXPIRY
 });`}</pre>
+              </div>
+            </details>
+            <div>
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                {busy ? <span className="spinner" aria-hidden="true" /> : null}
+                Save origins
+              </button>
             </div>
-          </details>
-          <div>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? <span className="spinner" aria-hidden="true" /> : null}
-              Save origins
-            </button>
-          </div>
-        </form>
-      )}
+          </form>
+        )}
+      </DataView>
     </div>
   );
 }
@@ -143,42 +142,40 @@ function AdminsCard() {
           <div className="card-description">People who can sign in to this dashboard. Passwords are stored as scrypt hashes.</div>
         </div>
       </div>
-      {admins.error ? (
-        <ErrorState error={admins.error} onRetry={() => void admins.reload()} />
-      ) : !admins.data ? (
-        <SkeletonRows rows={2} columns={3} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Administrators">
-            <thead>
-              <tr>
-                <th>Email</th>
-                <th>Last sign-in</th>
-                <th>Added</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {admins.data.map((item) => (
-                <tr key={item.id}>
-                  <td className="cell-primary">
-                    {item.email} {item.id === admin.id ? <span className="badge">You</span> : null}
-                  </td>
-                  <td className="muted">{timeAgo(item.last_login_time)}</td>
-                  <td className="muted">{formatDateTime(item.create_time)}</td>
-                  <td style={{ textAlign: 'right' }}>
-                    {item.id === admin.id ? null : (
-                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRemoving(item)}>
-                        Remove
-                      </button>
-                    )}
-                  </td>
+      <DataView state={admins} rows={2} columns={3}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table" aria-label="Administrators">
+              <thead>
+                <tr>
+                  <th>Email</th>
+                  <th>Last sign-in</th>
+                  <th>Added</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <td className="cell-primary">
+                      {item.email} {item.id === admin.id ? <span className="badge">You</span> : null}
+                    </td>
+                    <td className="muted">{timeAgo(item.last_login_time)}</td>
+                    <td className="muted">{formatDateTime(item.create_time)}</td>
+                    <td style={{ textAlign: 'right' }}>
+                      {item.id === admin.id ? null : (
+                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRemoving(item)}>
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </DataView>
       <form className="card-footer stack-sm" onSubmit={(event) => void add(event)}>
         <span className="label">Add an administrator</span>
         {error ? <Callout tone="danger">{error}</Callout> : null}
