@@ -34,7 +34,7 @@ export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: Ap
   // Live status: every 3 seconds while waiting for the first request, every 10 once connected.
   useInterval(() => void state.reload(), connected ? 10_000 : 3_000);
   // The lists below reload when what they show changed, not at every poll.
-  const { version, refresh } = useDirectoryRefresh(directory, state.reload);
+  const { version, refresh } = useDirectoryRefresh(directory, state.reload, state.setData);
 
   const changeProvider = async (provider: DirectoryProvider) => {
     setBusyProvider(provider);

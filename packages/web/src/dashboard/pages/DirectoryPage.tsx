@@ -66,7 +66,7 @@ function DirectoryView({ organizationId, organizationName, data, directoryApi, r
   const sync = useMemo(() => dashboardSyncApi(api, organizationId, directoryId), [api, organizationId, directoryId]);
   const [tab, setTab] = useState<Tab>('users');
   const [toggling, setToggling] = useState(false);
-  const { version, refresh } = useDirectoryRefresh(data, reload);
+  const { version, refresh } = useDirectoryRefresh(data, reload, onChanged);
 
   const toggle = async (enabled: boolean) => {
     setToggling(true);
