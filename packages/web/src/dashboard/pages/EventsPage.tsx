@@ -8,6 +8,7 @@ import { EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Switch } from '../../shared/ui/forms.js';
 import { ActivityIcon } from '../../shared/ui/icons.js';
+import { LoadOlder } from '../../shared/ui/load-older.js';
 import { useDashboard } from '../context.js';
 
 export const EVENT_TYPES = [
@@ -123,14 +124,7 @@ export function EventsPage() {
                   </tbody>
                 </table>
               </div>
-              {nextToken ? (
-                <div className="pager">
-                  <span>{events.length} events shown</span>
-                  <button type="button" className="btn btn-sm" onClick={() => void loadOlder()}>
-                    Older events
-                  </button>
-                </div>
-              ) : null}
+              {nextToken ? <LoadOlder shown={`${events.length} events shown`} label="Older events" onLoad={loadOlder} /> : null}
             </>
           )}
         </DataView>

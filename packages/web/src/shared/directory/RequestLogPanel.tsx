@@ -6,6 +6,7 @@ import { Dialog } from '../ui/dialog.js';
 import { DataView } from '../ui/data-view.js';
 import { Callout, EmptyState } from '../ui/feedback.js';
 import { ActivityIcon } from '../ui/icons.js';
+import { LoadOlder } from '../ui/load-older.js';
 import { HttpStatusBadge } from '../ui/status.js';
 import type { DirectoryApi } from './directory-api.js';
 
@@ -17,7 +18,6 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
   const [failedOnly, setFailedOnly] = useState(false);
   const [older, setOlder] = useState<RequestLogEntry[]>([]);
   const [olderToken, setOlderToken] = useState<string | undefined>();
-  const [loadingOlder, setLoadingOlder] = useState(false);
   const log = useAsync(() => directory.requestLog({ failedOnly }), [directory, failedOnly]);
   useInterval(() => void log.reload(), 5000, live && older.length === 0);
   const [open, setOpen] = useState<RequestLogEntry>();
@@ -27,14 +27,9 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
 
   const loadOlder = async () => {
     if (!nextToken) return;
-    setLoadingOlder(true);
-    try {
-      const page = await directory.requestLog({ failedOnly, before: nextToken });
-      setOlder((current) => [...current, ...page.requests]);
-      setOlderToken(page.next_page_token || undefined);
-    } finally {
-      setLoadingOlder(false);
-    }
+    const page = await directory.requestLog({ failedOnly, before: nextToken });
+    setOlder((current) => [...current, ...page.requests]);
+    setOlderToken(page.next_page_token || undefined);
   };
 
   const selectFilter = (value: boolean) => {
@@ -103,15 +98,7 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
                 </tbody>
               </table>
             </div>
-            {nextToken ? (
-              <div className="pager">
-                <span>Showing {entries.length} requests</span>
-                <button type="button" className="btn btn-sm" onClick={() => void loadOlder()} disabled={loadingOlder}>
-                  {loadingOlder ? <span className="spinner" aria-hidden="true" /> : null}
-                  Older requests
-                </button>
-              </div>
-            ) : null}
+            {nextToken ? <LoadOlder shown={`Showing ${entries.length} requests`} label="Older requests" onLoad={loadOlder} /> : null}
           </>
         )}
       </DataView>
