@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage, type ApiClient } from '../shared/api.js';
+import { useSubmit } from '../shared/hooks.js';
 import { Callout } from '../shared/ui/feedback.js';
 import { Field } from '../shared/ui/forms.js';
 import { Brand } from './Brand.js';
@@ -14,21 +15,10 @@ export interface SessionBody {
 export function SignIn({ api, adminsExist, onSignedIn }: { api: ApiClient; adminsExist: boolean; onSignedIn: (session: SessionBody) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSignedIn(await api.post<SessionBody>('/api/v1/dashboard/session', { email, password }));
-    } catch (caught) {
-      setError(caught instanceof ApiError && caught.code === 'invalid_credentials' ? 'That email and password do not match an administrator.' : errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(
+    async () => onSignedIn(await api.post<SessionBody>('/api/v1/dashboard/session', { email, password })),
+    (caught) => (caught instanceof ApiError && caught.code === 'invalid_credentials' ? 'That email and password do not match an administrator.' : errorMessage(caught)),
+  );
 
   if (!adminsExist) {
     return (

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { bodyOf, errorMessage } from '../../shared/api.js';
+import { useState } from 'react';
+import { bodyOf } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useAction, useAsync, useSubmit } from '../../shared/hooks.js';
 import type { ApiClientInfo } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
-import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
+import { ConfirmDialog, Dialog, FormActions } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
@@ -19,7 +19,11 @@ export function ApiClientsPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ client: ApiClientInfo; plain_secret: string }>();
   const [revoking, setRevoking] = useState<ApiClientInfo>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: revoke } = useAction(async (client: ApiClientInfo) => {
+    await bodyOf(api.management.POST('/api/v1/clients/{client_id}:revoke', { params: { path: { client_id: client.id } } }));
+    setRevoking(undefined);
+    void clients.reload();
+  }, toast.error);
 
   return (
     <div className="page">
@@ -96,18 +100,7 @@ export function ApiClientsPage() {
           danger
           busy={busy}
           onClose={() => setRevoking(undefined)}
-          onConfirm={async () => {
-            setBusy(true);
-            try {
-              await bodyOf(api.management.POST('/api/v1/clients/{client_id}:revoke', { params: { path: { client_id: revoking.id } } }));
-              setRevoking(undefined);
-              void clients.reload();
-            } catch (error) {
-              toast.error(error);
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onConfirm={() => void revoke(revoking)}
         >
           Its secret and every access token issued to it stop working at once.
         </ConfirmDialog>
@@ -119,18 +112,7 @@ export function ApiClientsPage() {
 function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (result: { client: ApiClientInfo; plain_secret: string }) => void }) {
   const { api } = useDashboard();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      onCreated(await bodyOf(api.management.POST('/api/v1/clients', { body: { name: name.trim() } })));
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => onCreated(await bodyOf(api.management.POST('/api/v1/clients', { body: { name: name.trim() } }))));
   return (
     <Dialog title="New API client" onClose={onClose}>
       <form className="stack" onSubmit={(event) => void submit(event)}>
@@ -138,15 +120,7 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
         <Field label="Name" hint="What it is for, e.g. Production backend.">
           {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input" value={name} onChange={(event) => setName(event.target.value)} required />}
         </Field>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            Create client
-          </button>
-        </div>
+        <FormActions label="Create client" onCancel={onClose} busy={busy} disabled={!name.trim()} />
       </form>
     </Dialog>
   );

@@ -11,7 +11,7 @@ import { dashboardSyncApi } from '../../shared/directory/sync-api.js';
 import { SyncRunsPanel } from '../../shared/directory/SyncRunsPanel.js';
 import { SyncStatus } from '../../shared/directory/SyncStatus.js';
 import { providerLabel } from '../../shared/format.js';
-import { useAsync, useInterval } from '../../shared/hooks.js';
+import { useAction, useAsync, useInterval } from '../../shared/hooks.js';
 import type { Directory } from '../../shared/types.js';
 import { Link } from '../../shared/router.js';
 import { EndpointReachability } from '../../shared/directory/EndpointReachability.js';
@@ -65,21 +65,13 @@ function DirectoryView({ organizationId, organizationName, data, directoryApi, r
   const directoryId = data.id;
   const sync = useMemo(() => dashboardSyncApi(api, organizationId, directoryId), [api, organizationId, directoryId]);
   const [tab, setTab] = useState<Tab>('users');
-  const [toggling, setToggling] = useState(false);
   const { version, refresh } = useDirectoryRefresh(data, reload, onChanged);
 
-  const toggle = async (enabled: boolean) => {
-    setToggling(true);
-    try {
-      const result = await directoryApi.setEnabled(enabled);
-      toast.show(result.error_message ?? (enabled ? 'Directory enabled' : 'Directory disabled: its identity provider is refused'));
-      refresh();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setToggling(false);
-    }
-  };
+  const { busy: toggling, run: toggle } = useAction(async (enabled: boolean) => {
+    const result = await directoryApi.setEnabled(enabled);
+    toast.show(result.error_message ?? (enabled ? 'Directory enabled' : 'Directory disabled: its identity provider is refused'));
+    refresh();
+  }, toast.error);
 
   return (
     <div className="page">

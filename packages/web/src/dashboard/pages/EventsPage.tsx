@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { query } from '../../shared/api.js';
+import { EVENT_TYPES } from '../../shared/event-types.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
 import type { RosterEvent } from '../../shared/types.js';
@@ -10,21 +11,6 @@ import { Switch } from '../../shared/ui/forms.js';
 import { ActivityIcon } from '../../shared/ui/icons.js';
 import { LoadOlder } from '../../shared/ui/load-older.js';
 import { useDashboard } from '../context.js';
-
-export const EVENT_TYPES = [
-  'organization.directory.user_created',
-  'organization.directory.user_updated',
-  'organization.directory.user_deleted',
-  'organization.directory.group_created',
-  'organization.directory.group_updated',
-  'organization.directory.group_deleted',
-  'organization.directory_enabled',
-  'organization.directory_disabled',
-  'organization.directory.created',
-  'organization.directory.deleted',
-  'organization.directory.secret_created',
-  'organization.directory.secret_revoked',
-];
 
 function eventTone(type: string): string {
   if (type.endsWith('_deleted') || type.endsWith('.deleted') || type.endsWith('_disabled') || type.endsWith('_revoked')) return 'badge-danger';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { bodyOf, noContent, errorMessage } from '../../shared/api.js';
+import { bodyOf, noContent } from '../../shared/api.js';
 import { formatDateTime, PROVIDER_LABELS, providerLabel, timeAgo } from '../../shared/format.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useAction, useAsync, useSubmit } from '../../shared/hooks.js';
 import { Link, useRouter } from '../../shared/router.js';
 import type { Directory, DirectoryProvider, Organization, PortalLink } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
-import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
+import { ConfirmDialog, Dialog, DialogActions } from '../../shared/ui/dialog.js';
 import { DataView, pageFrame, type Loaded } from '../../shared/ui/data-view.js';
 import { Callout, EmptyState, Loading } from '../../shared/ui/feedback.js';
 import { Field, Switch } from '../../shared/ui/forms.js';
@@ -37,36 +37,21 @@ function OrganizationView({ org, directories, onChanged }: { org: Organization; 
   const { navigate } = useRouter();
   const toast = useToast();
   const path = { organization_id: org.id };
-  const [toggling, setToggling] = useState(false);
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  const toggleScim = async (enabled: boolean) => {
-    setToggling(true);
-    try {
-      const features = [{ name: 'scim' as const, enabled }, ...(org.settings.features.some((feature) => feature.name === 'dir_sync') ? [{ name: 'dir_sync' as const, enabled }] : [])];
-      const updated = await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path }, body: { features } }));
-      onChanged(updated.organization);
-      toast.show(enabled ? 'Directory sync enabled' : 'Directory sync disabled: identity providers are refused');
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setToggling(false);
-    }
-  };
+  const { busy: toggling, run: toggleScim } = useAction(async (enabled: boolean) => {
+    const features = [{ name: 'scim' as const, enabled }, ...(org.settings.features.some((feature) => feature.name === 'dir_sync') ? [{ name: 'dir_sync' as const, enabled }] : [])];
+    const updated = await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path }, body: { features } }));
+    onChanged(updated.organization);
+    toast.show(enabled ? 'Directory sync enabled' : 'Directory sync disabled: identity providers are refused');
+  }, toast.error);
 
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await noContent(api.management.DELETE('/api/v1/organizations/{organization_id}', { params: { path } }));
-      toast.show(`${org.display_name} deleted`);
-      navigate('/organizations');
-    } catch (error) {
-      toast.error(error);
-      setBusy(false);
-    }
-  };
+  const { busy, run: remove } = useAction(async () => {
+    await noContent(api.management.DELETE('/api/v1/organizations/{organization_id}', { params: { path } }));
+    toast.show(`${org.display_name} deleted`);
+    navigate('/organizations');
+  }, toast.error);
 
   return (
     <div className="page">
@@ -172,20 +157,11 @@ function PortalLinksCard({ organizationId }: { organizationId: string }) {
   const path = { organization_id: organizationId };
   const links = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }))).links, [api, organizationId]);
   const [created, setCreated] = useState<PortalLink>();
-  const [busy, setBusy] = useState(false);
-
-  const generate = async () => {
-    setBusy(true);
-    try {
-      const { link } = await bodyOf(api.management.PUT('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }));
-      setCreated(link);
-      void links.reload();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run: generate } = useAction(async () => {
+    const { link } = await bodyOf(api.management.PUT('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }));
+    setCreated(link);
+    void links.reload();
+  }, toast.error);
 
   const revoke = async (id: string) => {
     try {
@@ -248,38 +224,20 @@ function PortalLinksCard({ organizationId }: { organizationId: string }) {
 function AddDirectoryDialog({ organizationId, onClose, onCreated }: { organizationId: string; onClose: () => void; onCreated: (directory: Directory) => void }) {
   const { api } = useDashboard();
   const [provider, setProvider] = useState<DirectoryProvider>('OKTA');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const { directory } = await bodyOf(
-        api.management.POST('/api/v1/organizations/{organization_id}/directories', {
-          params: { path: { organization_id: organizationId } },
-          body: { directory_type: 'SCIM', directory_provider: provider, name: `${providerLabel(provider)} directory` },
-        }),
-      );
-      onCreated(directory);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const { directory } = await bodyOf(
+      api.management.POST('/api/v1/organizations/{organization_id}/directories', {
+        params: { path: { organization_id: organizationId } },
+        body: { directory_type: 'SCIM', directory_provider: provider, name: `${providerLabel(provider)} directory` },
+      }),
+    );
+    onCreated(directory);
+  });
   return (
     <Dialog
       title="Add a directory"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            Add directory
-          </button>
-        </>
-      }
+      footer={<DialogActions label="Add directory" onCancel={onClose} onAction={() => void submit()} busy={busy} />}
     >
       <div className="stack">
         {error ? <Callout tone="danger">{error}</Callout> : null}

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, bodyOf, errorMessage } from '../../shared/api.js';
+import { useState } from 'react';
+import { ApiError, bodyOf } from '../../shared/api.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
-import { useAsync, useDebounced } from '../../shared/hooks.js';
+import { useAsync, useDebounced, useSubmit } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
 import type { Organization } from '../../shared/types.js';
-import { Dialog } from '../../shared/ui/dialog.js';
+import { Dialog, FormActions } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Field, SearchInput } from '../../shared/ui/forms.js';
@@ -123,25 +123,13 @@ function CreateOrganizationDialog({ onClose, onCreated }: { onClose: () => void;
   const [name, setName] = useState('');
   const [externalId, setExternalId] = useState('');
   const [enableScim, setEnableScim] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { organization } = await bodyOf(api.management.POST('/api/v1/organizations', { body: { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) } }));
-      if (enableScim) {
-        await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path: { organization_id: organization.id } }, body: { features: [{ name: 'scim', enabled: true }] } }));
-      }
-      onCreated(organization);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    const { organization } = await bodyOf(api.management.POST('/api/v1/organizations', { body: { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) } }));
+    if (enableScim) {
+      await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path: { organization_id: organization.id } }, body: { features: [{ name: 'scim', enabled: true }] } }));
     }
-  };
+    onCreated(organization);
+  });
 
   return (
     <Dialog title="New organization" onClose={onClose}>
@@ -155,15 +143,7 @@ function CreateOrganizationDialog({ onClose, onCreated }: { onClose: () => void;
           <input type="checkbox" checked={enableScim} onChange={(event) => setEnableScim(event.target.checked)} />
           Enable directory sync (SCIM) now
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            Create organization
-          </button>
-        </div>
+        <FormActions label="Create organization" onCancel={onClose} busy={busy} disabled={!name.trim()} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { useEffect, useState } from 'react';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useAsync, useSubmit } from '../../shared/hooks.js';
 import { ConfirmDialog } from '../../shared/ui/dialog.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Callout } from '../../shared/ui/feedback.js';
@@ -41,25 +40,14 @@ function AllowedOriginsCard() {
   const toast = useToast();
   const origins = useAsync(() => api.get<AllowedOrigins>('/api/v1/dashboard/allowed_origins'), [api]);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   useEffect(() => {
     if (origins.data) setText(origins.data.stored.join('\n'));
   }, [origins.data]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      origins.setData(await api.put<AllowedOrigins>('/api/v1/dashboard/allowed_origins', { origins: text.split(/[\s,]+/).filter(Boolean) }));
-      toast.show('Allowed origins saved');
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: save } = useSubmit(async () => {
+    origins.setData(await api.put<AllowedOrigins>('/api/v1/dashboard/allowed_origins', { origins: text.split(/[\s,]+/).filter(Boolean) }));
+    toast.show('Allowed origins saved');
+  });
 
   return (
     <div className="card">
@@ -113,26 +101,15 @@ function AdminsCard() {
   const admins = useAsync(async () => (await api.get<{ admins: Admin[] }>('/api/v1/dashboard/admins')).admins, [api]);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [removing, setRemoving] = useState<Admin>();
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post('/api/v1/dashboard/admins', { email, password });
-      setEmail('');
-      setPassword('');
-      toast.show(`${email} can now sign in`);
-      void admins.reload();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: add } = useSubmit(async () => {
+    await api.post('/api/v1/dashboard/admins', { email, password });
+    setEmail('');
+    setPassword('');
+    toast.show(`${email} can now sign in`);
+    void admins.reload();
+  });
 
   return (
     <div className="card">

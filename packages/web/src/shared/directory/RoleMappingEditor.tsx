@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useAsync } from '../hooks.js';
-import { errorMessage } from '../api.js';
+import { useAsync, useSubmit } from '../hooks.js';
 import type { RoleAssignment } from '../types.js';
 import { DataView } from '../ui/data-view.js';
 import { Callout, EmptyState } from '../ui/feedback.js';
@@ -15,29 +14,19 @@ export function RoleMappingEditor({ directory, assignments, version, onSaved }: 
     return { groups, roles };
   }, [directory, version]);
   const [rows, setRows] = useState<RoleAssignment[]>(assignments);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
   const toast = useToast();
   const savedKey = JSON.stringify(assignments);
   // Only a change of what is saved resets the form (a poll returns equal data in a new array).
   useEffect(() => setRows(JSON.parse(savedKey) as typeof assignments), [savedKey]);
   const dirty = JSON.stringify(rows) !== savedKey;
 
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const complete = rows.filter((row) => row.group_id && row.role_name);
-      const unique = [...new Map(complete.map((row) => [`${row.group_id}\u0000${row.role_name}`, row])).values()];
-      await directory.assignRoles(unique);
-      toast.show('Role mapping saved');
-      onSaved();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { busy: saving, error, submit: save } = useSubmit(async () => {
+    const complete = rows.filter((row) => row.group_id && row.role_name);
+    const unique = [...new Map(complete.map((row) => [`${row.group_id}\u0000${row.role_name}`, row])).values()];
+    await directory.assignRoles(unique);
+    toast.show('Role mapping saved');
+    onSaved();
+  });
 
   const defaultRole = data.data?.roles.find((role) => role.is_default);
 
