@@ -10,6 +10,7 @@ import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon } from '../../shared/ui/icons.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 export function ApiClientsPage() {
@@ -58,37 +59,25 @@ export function ApiClientsPage() {
           <EmptyState title="No API clients">Create one for your backend.</EmptyState>
         }>
           {(items) => (
-            <div className="table-wrap">
-              <table className="table" aria-label="API clients">
-                <thead>
-                  <tr>
-                    <th>Client</th>
-                    <th>State</th>
-                    <th>Created</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((client) => (
-                    <tr key={client.id}>
-                      <td>
-                        <div className="cell-primary">{client.name}</div>
-                        <div className="cell-sub mono">{client.id}</div>
-                      </td>
-                      <td>{client.revoke_time ? <span className="badge">Revoked {formatDateTime(client.revoke_time)}</span> : <span className="badge badge-success">Active</span>}</td>
-                      <td className="muted">{formatDateTime(client.create_time)}</td>
-                      <td style={{ textAlign: 'right' }}>
-                        {client.revoke_time ? null : (
-                          <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(client)}>
-                            Revoke
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="API clients" columns={['Client', 'State', 'Created', '']}>
+              {items.map((client) => (
+                <tr key={client.id}>
+                  <td>
+                    <div className="cell-primary">{client.name}</div>
+                    <div className="cell-sub mono">{client.id}</div>
+                  </td>
+                  <td>{client.revoke_time ? <span className="badge">Revoked {formatDateTime(client.revoke_time)}</span> : <span className="badge badge-success">Active</span>}</td>
+                  <td className="muted">{formatDateTime(client.create_time)}</td>
+                  <td style={{ textAlign: 'right' }}>
+                    {client.revoke_time ? null : (
+                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(client)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
         </DataView>
       </div>

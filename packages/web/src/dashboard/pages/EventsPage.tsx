@@ -10,6 +10,7 @@ import { DataView } from '../../shared/ui/data-view.js';
 import { Switch } from '../../shared/ui/forms.js';
 import { ActivityIcon } from '../../shared/ui/icons.js';
 import { LoadOlder } from '../../shared/ui/load-older.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 function eventTone(type: string): string {
@@ -80,36 +81,24 @@ export function EventsPage() {
         }>
           {() => (
             <>
-              <div className="table-wrap">
-                <table className="table" aria-label="Events">
-                  <thead>
-                    <tr>
-                      <th>Type</th>
-                      <th>Subject</th>
-                      <th>Organization</th>
-                      <th>When</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {events.map((event) => (
-                      <tr key={event.id} className="clickable" onClick={() => setOpen(event)}>
-                        <td>
-                          <button type="button" className="btn-link" onClick={() => setOpen(event)}>
-                            <span className={`badge ${eventTone(event.type)} mono`}>{event.type.replace('organization.', '')}</span>
-                          </button>
-                        </td>
-                        <td className="truncate" style={{ maxWidth: 320 }}>
-                          {subject(event)}
-                        </td>
-                        <td className="mono small muted">{event.organization_id ?? '—'}</td>
-                        <td className="muted nowrap" title={formatDateTime(event.occurred_at)}>
-                          {timeAgo(event.occurred_at)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table label="Events" columns={['Type', 'Subject', 'Organization', 'When']}>
+                {events.map((event) => (
+                  <tr key={event.id} className="clickable" onClick={() => setOpen(event)}>
+                    <td>
+                      <button type="button" className="btn-link" onClick={() => setOpen(event)}>
+                        <span className={`badge ${eventTone(event.type)} mono`}>{event.type.replace('organization.', '')}</span>
+                      </button>
+                    </td>
+                    <td className="truncate" style={{ maxWidth: 320 }}>
+                      {subject(event)}
+                    </td>
+                    <td className="mono small muted">{event.organization_id ?? '—'}</td>
+                    <td className="muted nowrap" title={formatDateTime(event.occurred_at)}>
+                      {timeAgo(event.occurred_at)}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
               {nextToken ? <LoadOlder shown={`${events.length} events shown`} label="Older events" onLoad={loadOlder} /> : null}
             </>
           )}

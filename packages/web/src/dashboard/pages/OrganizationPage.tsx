@@ -12,6 +12,7 @@ import { Field, Switch } from '../../shared/ui/forms.js';
 import { ExternalIcon, LinkIcon, PlusIcon } from '../../shared/ui/icons.js';
 import { DirectoryStatusBadge } from '../../shared/ui/status.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 const scimOn = (organization: Organization) => organization.settings.features.some((feature) => (feature.name === 'scim' || feature.name === 'dir_sync') && feature.enabled);
@@ -90,39 +91,26 @@ function OrganizationView({ org, directories, onChanged }: { org: Organization; 
           empty={<EmptyState title="No directory yet">Send the customer’s IT admin an admin portal link below: they pick their provider and follow a guide. Or add a directory yourself.</EmptyState>}
         >
           {(items) => (
-            <div className="table-wrap">
-              <table className="table" aria-label="Directories">
-                <thead>
-                  <tr>
-                    <th>Directory</th>
-                    <th>Status</th>
-                    <th>Users</th>
-                    <th>Groups</th>
-                    <th>Last sync</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((directory) => (
-                    <tr key={directory.id} className="clickable" onClick={() => navigate(`/organizations/${org.id}/directories/${directory.id}`)}>
-                      <td>
-                        <Link to={`/organizations/${org.id}/directories/${directory.id}`} className="cell-primary" onClick={(event) => event.stopPropagation()}>
-                          {directory.name}
-                        </Link>
-                        <div className="cell-sub">{providerLabel(directory.directory_provider)}</div>
-                      </td>
-                      <td>
-                        <DirectoryStatusBadge status={directory.status} />
-                      </td>
-                      <td>{directory.total_users}</td>
-                      <td>{directory.total_groups}</td>
-                      <td className="muted nowrap" title={formatDateTime(directory.last_synced_at)}>
-                        {timeAgo(directory.last_synced_at)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="Directories" columns={['Directory', 'Status', 'Users', 'Groups', 'Last sync']}>
+              {items.map((directory) => (
+                <tr key={directory.id} className="clickable" onClick={() => navigate(`/organizations/${org.id}/directories/${directory.id}`)}>
+                  <td>
+                    <Link to={`/organizations/${org.id}/directories/${directory.id}`} className="cell-primary" onClick={(event) => event.stopPropagation()}>
+                      {directory.name}
+                    </Link>
+                    <div className="cell-sub">{providerLabel(directory.directory_provider)}</div>
+                  </td>
+                  <td>
+                    <DirectoryStatusBadge status={directory.status} />
+                  </td>
+                  <td>{directory.total_users}</td>
+                  <td>{directory.total_groups}</td>
+                  <td className="muted nowrap" title={formatDateTime(directory.last_synced_at)}>
+                    {timeAgo(directory.last_synced_at)}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
         </DataView>
       </div>

@@ -10,6 +10,7 @@ import { DataView } from '../../shared/ui/data-view.js';
 import { Field, SearchInput } from '../../shared/ui/forms.js';
 import { BuildingIcon, PlusIcon } from '../../shared/ui/icons.js';
 import { Pager } from '../../shared/ui/pager.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 const scimOn = (organization: Organization) => organization.settings.features.some((feature) => (feature.name === 'scim' || feature.name === 'dir_sync') && feature.enabled);
@@ -72,35 +73,23 @@ export function OrganizationsPage() {
         }>
           {(loaded) => (
             <>
-              <div className="table-wrap">
-                <table className="table" aria-label="Organizations">
-                  <thead>
-                    <tr>
-                      <th>Organization</th>
-                      <th>External id</th>
-                      <th>Directory sync</th>
-                      <th>Created</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((organization) => (
-                      <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
-                        <td>
-                          <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
-                            {organization.display_name}
-                          </a>
-                          <div className="cell-sub mono">{organization.id}</div>
-                        </td>
-                        <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
-                        <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
-                        <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
-                          {timeAgo(organization.create_time)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table label="Organizations" columns={['Organization', 'External id', 'Directory sync', 'Created']}>
+                {shown.map((organization) => (
+                  <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
+                    <td>
+                      <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
+                        {organization.display_name}
+                      </a>
+                      <div className="cell-sub mono">{organization.id}</div>
+                    </td>
+                    <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
+                    <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
+                    <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
+                      {timeAgo(organization.create_time)}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
               <Pager
                 label={text ? `${shown.length} shown` : `Page ${tokens.length + 1}`}
                 hasPrevious={tokens.length > 0}

@@ -8,6 +8,7 @@ import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, ShieldIcon } from '../../shared/ui/icons.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 export function RolesPage() {
@@ -40,51 +41,40 @@ export function RolesPage() {
           </EmptyState>
         }>
           {(items) => (
-            <div className="table-wrap">
-              <table className="table" aria-label="Roles">
-                <thead>
-                  <tr>
-                    <th>Role</th>
-                    <th>Permissions</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((role) => (
-                    <tr key={role.name}>
-                      <td>
-                        <div className="row">
-                          <span className="cell-primary">{role.display_name}</span>
-                          {role.is_default ? <span className="badge badge-accent">Default</span> : null}
-                        </div>
-                        <div className="cell-sub">
-                          <span className="mono">{role.name}</span>
-                          {role.description ? ` · ${role.description}` : ''}
-                        </div>
-                      </td>
-                      <td>
-                        <div className="chip-list">
-                          {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
-                          {role.permissions.map((permission) => (
-                            <span key={permission} className="badge mono">
-                              {permission}
-                            </span>
-                          ))}
-                        </div>
-                      </td>
-                      <td style={{ textAlign: 'right' }} className="nowrap">
-                        <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
-                          Edit
-                        </button>{' '}
-                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
-                          Delete
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="Roles" columns={['Role', 'Permissions', '']}>
+              {items.map((role) => (
+                <tr key={role.name}>
+                  <td>
+                    <div className="row">
+                      <span className="cell-primary">{role.display_name}</span>
+                      {role.is_default ? <span className="badge badge-accent">Default</span> : null}
+                    </div>
+                    <div className="cell-sub">
+                      <span className="mono">{role.name}</span>
+                      {role.description ? ` · ${role.description}` : ''}
+                    </div>
+                  </td>
+                  <td>
+                    <div className="chip-list">
+                      {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
+                      {role.permissions.map((permission) => (
+                        <span key={permission} className="badge mono">
+                          {permission}
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                  <td style={{ textAlign: 'right' }} className="nowrap">
+                    <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
+                      Edit
+                    </button>{' '}
+                    <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
         </DataView>
       </div>

@@ -6,6 +6,7 @@ import { DataView } from '../../shared/ui/data-view.js';
 import { Callout } from '../../shared/ui/feedback.js';
 import { Field } from '../../shared/ui/forms.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 interface AllowedOrigins {
@@ -121,36 +122,24 @@ function AdminsCard() {
       </div>
       <DataView state={admins} rows={2} columns={3}>
         {(items) => (
-          <div className="table-wrap">
-            <table className="table" aria-label="Administrators">
-              <thead>
-                <tr>
-                  <th>Email</th>
-                  <th>Last sign-in</th>
-                  <th>Added</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <td className="cell-primary">
-                      {item.email} {item.id === admin.id ? <span className="badge">You</span> : null}
-                    </td>
-                    <td className="muted">{timeAgo(item.last_login_time)}</td>
-                    <td className="muted">{formatDateTime(item.create_time)}</td>
-                    <td style={{ textAlign: 'right' }}>
-                      {item.id === admin.id ? null : (
-                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRemoving(item)}>
-                          Remove
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table label="Administrators" columns={['Email', 'Last sign-in', 'Added', '']}>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td className="cell-primary">
+                  {item.email} {item.id === admin.id ? <span className="badge">You</span> : null}
+                </td>
+                <td className="muted">{timeAgo(item.last_login_time)}</td>
+                <td className="muted">{formatDateTime(item.create_time)}</td>
+                <td style={{ textAlign: 'right' }}>
+                  {item.id === admin.id ? null : (
+                    <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRemoving(item)}>
+                      Remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </DataView>
       <form className="card-footer stack-sm" onSubmit={(event) => void add(event)}>

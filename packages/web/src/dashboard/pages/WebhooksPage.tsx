@@ -11,6 +11,7 @@ import { Callout, EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, WebhookIcon } from '../../shared/ui/icons.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 export function webhookState(webhook: Webhook): { label: string; tone: string } {
@@ -52,38 +53,26 @@ export function WebhooksPage() {
           </EmptyState>
         }>
           {(items) => (
-            <div className="table-wrap">
-              <table className="table" aria-label="Webhook endpoints">
-                <thead>
-                  <tr>
-                    <th>Endpoint</th>
-                    <th>State</th>
-                    <th>Events</th>
-                    <th>Last success</th>
+            <Table label="Webhook endpoints" columns={['Endpoint', 'State', 'Events', 'Last success']}>
+              {items.map((webhook) => {
+                const state = webhookState(webhook);
+                return (
+                  <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
+                    <td>
+                      <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
+                        {webhook.url}
+                      </a>
+                      <div className="cell-sub">{webhook.description || webhook.id}</div>
+                    </td>
+                    <td>
+                      <span className={`badge ${state.tone}`}>{state.label}</span>
+                    </td>
+                    <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
+                    <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {items.map((webhook) => {
-                    const state = webhookState(webhook);
-                    return (
-                      <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
-                        <td>
-                          <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
-                            {webhook.url}
-                          </a>
-                          <div className="cell-sub">{webhook.description || webhook.id}</div>
-                        </td>
-                        <td>
-                          <span className={`badge ${state.tone}`}>{state.label}</span>
-                        </td>
-                        <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
-                        <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </Table>
           )}
         </DataView>
       </div>

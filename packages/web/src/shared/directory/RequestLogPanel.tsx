@@ -8,6 +8,7 @@ import { Callout, EmptyState } from '../ui/feedback.js';
 import { ActivityIcon } from '../ui/icons.js';
 import { LoadOlder } from '../ui/load-older.js';
 import { HttpStatusBadge } from '../ui/status.js';
+import { Table } from '../ui/table.js';
 import type { DirectoryApi } from './directory-api.js';
 
 /** The part of a SCIM path after /scim/v2, which is what tells requests apart. */
@@ -67,37 +68,25 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
       >
         {() => (
           <>
-            <div className="table-wrap">
-              <table className="table" aria-label="SCIM requests">
-                <thead>
-                  <tr>
-                    <th>Status</th>
-                    <th>Request</th>
-                    <th>What happened</th>
-                    <th>When</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((entry) => (
-                    <tr key={entry.id} className={`clickable${entry.failure ? ' row-danger' : ''}`} onClick={() => setOpen(entry)}>
-                      <td>
-                        <HttpStatusBadge status={entry.status} />
-                      </td>
-                      <td>
-                        <button type="button" className="btn-link mono" onClick={() => setOpen(entry)}>
-                          <strong>{entry.method}</strong> {shortPath(entry.path)}
-                        </button>
-                        <div className="cell-sub">{entry.user_agent ?? 'unknown client'} · {entry.duration_ms} ms</div>
-                      </td>
-                      <td style={{ maxWidth: 420 }}>{entry.failure ? <span style={{ color: 'var(--danger)' }}>{entry.failure.summary}</span> : <span className="muted">OK</span>}</td>
-                      <td className="nowrap muted" title={formatDateTime(entry.time)}>
-                        {timeAgo(entry.time)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="SCIM requests" columns={['Status', 'Request', 'What happened', 'When']}>
+              {entries.map((entry) => (
+                <tr key={entry.id} className={`clickable${entry.failure ? ' row-danger' : ''}`} onClick={() => setOpen(entry)}>
+                  <td>
+                    <HttpStatusBadge status={entry.status} />
+                  </td>
+                  <td>
+                    <button type="button" className="btn-link mono" onClick={() => setOpen(entry)}>
+                      <strong>{entry.method}</strong> {shortPath(entry.path)}
+                    </button>
+                    <div className="cell-sub">{entry.user_agent ?? 'unknown client'} · {entry.duration_ms} ms</div>
+                  </td>
+                  <td style={{ maxWidth: 420 }}>{entry.failure ? <span style={{ color: 'var(--danger)' }}>{entry.failure.summary}</span> : <span className="muted">OK</span>}</td>
+                  <td className="nowrap muted" title={formatDateTime(entry.time)}>
+                    {timeAgo(entry.time)}
+                  </td>
+                </tr>
+              ))}
+            </Table>
             {nextToken ? <LoadOlder shown={`Showing ${entries.length} requests`} label="Older requests" onLoad={loadOlder} /> : null}
           </>
         )}

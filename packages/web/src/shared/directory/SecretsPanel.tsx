@@ -7,6 +7,7 @@ import { Callout } from '../ui/feedback.js';
 import { CopyField } from '../ui/copy.js';
 import { KeyIcon, RefreshIcon } from '../ui/icons.js';
 import { useToast } from '../ui/toast.js';
+import { Table } from '../ui/table.js';
 import type { DirectoryApi } from './directory-api.js';
 
 /** A bearer token shown the one time it exists in plain text. */
@@ -80,43 +81,30 @@ export function SecretsPanel({ directory, secrets, onChanged }: { directory: Dir
         ) : null}
         {live.length === 0 ? <Callout tone="warning" title="No working token">The identity provider cannot connect until you generate a token and paste it into its SCIM settings.</Callout> : null}
         {shown.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table" aria-label="Bearer tokens">
-              <thead>
-                <tr>
-                  <th>Token</th>
-                  <th>State</th>
-                  <th>Last used</th>
-                  <th>Created</th>
-                  <th />
+          <Table label="Bearer tokens" columns={['Token', 'State', 'Last used', 'Created', '']}>
+            {shown.map((secret) => {
+              const state = secretState(secret);
+              return (
+                <tr key={secret.id}>
+                  <td className="mono">rsk_…{secret.secret_suffix}</td>
+                  <td>
+                    <span className={`badge ${state.tone}`}>{state.label}</span>
+                  </td>
+                  <td className="muted" title={formatDateTime(secret.last_used_time)}>
+                    {timeAgo(secret.last_used_time)}
+                  </td>
+                  <td className="muted">{formatDateTime(secret.create_time)}</td>
+                  <td style={{ textAlign: 'right' }}>
+                    {secret.status === 'ACTIVE' ? (
+                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(secret)}>
+                        Revoke
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {shown.map((secret) => {
-                  const state = secretState(secret);
-                  return (
-                    <tr key={secret.id}>
-                      <td className="mono">rsk_…{secret.secret_suffix}</td>
-                      <td>
-                        <span className={`badge ${state.tone}`}>{state.label}</span>
-                      </td>
-                      <td className="muted" title={formatDateTime(secret.last_used_time)}>
-                        {timeAgo(secret.last_used_time)}
-                      </td>
-                      <td className="muted">{formatDateTime(secret.create_time)}</td>
-                      <td style={{ textAlign: 'right' }}>
-                        {secret.status === 'ACTIVE' ? (
-                          <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(secret)}>
-                            Revoke
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </Table>
         ) : null}
         {old.length > 0 ? (
           <button type="button" className="btn btn-ghost btn-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShowOld((value) => !value)}>
