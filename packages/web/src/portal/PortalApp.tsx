@@ -4,24 +4,16 @@ import { useAsync, useInterval } from '../shared/hooks.js';
 import { DataView } from '../shared/ui/data-view.js';
 import { Callout, Loading } from '../shared/ui/feedback.js';
 import { ClockIcon } from '../shared/ui/icons.js';
+import { portalRoutes } from '../shared/web-routes.js';
 import { configureEmbedEvents, isEmbedded, postPortalEvent, WARNING_MINUTES } from './embed-events.js';
 import { PortalHome } from './PortalHome.js';
-
-export interface PortalSessionInfo {
-  organization: { id: string; display_name: string; scim_enabled: boolean };
-  expire_time: string;
-  csrf_token: string;
-  allowed_origins: string[];
-  /** Whether Google Workspace and BambooHR can be connected (ROSTER_ENCRYPTION_KEY), and Google by consent. */
-  pulled_directories?: { available: boolean; google_consent: boolean };
-}
 
 /** The admin portal: one organization's directory setup, opened from a portal link. */
 export function PortalApp() {
   const [ended, setEnded] = useState(false);
   const api = useMemo(() => createApiClient({ onUnauthenticated: () => setEnded(true) }), []);
   const session = useAsync(async () => {
-    const info = await api.get<PortalSessionInfo>('/api/v1/portal/session');
+    const info = await api.call(portalRoutes.session);
     api.setCsrfToken(info.csrf_token);
     configureEmbedEvents(info.allowed_origins, info.organization.id);
     return info;

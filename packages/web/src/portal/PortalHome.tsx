@@ -5,6 +5,7 @@ import type { Directory, DirectoryProvider } from '../shared/types.js';
 import { DataView } from '../shared/ui/data-view.js';
 import { Callout, Loading } from '../shared/ui/feedback.js';
 import { useToast } from '../shared/ui/toast.js';
+import { portalRoutes, type NewPortalDirectory } from '../shared/web-routes.js';
 import { providerLabel } from '../shared/format.js';
 import { BambooHRSetup, type BambooHRInput } from './BambooHRSetup.js';
 import { DirectoryScreen } from './DirectoryScreen.js';
@@ -22,7 +23,7 @@ export function PortalHome({
   organization: { id: string; display_name: string; scim_enabled: boolean };
   pulled?: { available: boolean; google_consent: boolean };
 }) {
-  const directories = useAsync(async () => (await api.get<{ directories: Directory[] }>('/api/v1/portal/directories')).directories, [api]);
+  const directories = useAsync(async () => (await api.call(portalRoutes.directories)).directories, [api]);
   const [selectedId, setSelectedId] = useState<string>();
   const [fresh, setFresh] = useState<{ directoryId: string; token: string }>();
   const [creating, setCreating] = useState<DirectoryProvider>();
@@ -51,13 +52,13 @@ export function PortalHome({
     setCreating(provider);
     try {
       // Google Workspace and BambooHR are read by Roster itself: no SCIM secret to paste.
-      const body =
+      const body: NewPortalDirectory =
         pulled.available && provider === 'GOOGLE'
           ? { directory_type: 'GOOGLE_WORKSPACE', name: 'Google Workspace directory' }
           : bamboohr
             ? { directory_type: 'BAMBOOHR', name: 'BambooHR directory', ...bamboohr }
             : { directory_provider: provider, name: `${providerLabel(provider)} directory` };
-      const created = await api.post<{ directory: Directory; plain_secret?: string }>('/api/v1/portal/directories', body);
+      const created = await api.call(portalRoutes.createDirectory, body);
       if (created.plain_secret) setFresh({ directoryId: created.directory.id, token: created.plain_secret });
       setBamboo(false);
       setSelectedId(created.directory.id);

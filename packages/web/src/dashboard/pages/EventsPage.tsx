@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { query } from '../../shared/api.js';
 import { EVENT_TYPES } from '../../shared/event-types.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
@@ -7,6 +6,7 @@ import type { RosterEvent } from '../../shared/types.js';
 import { Dialog } from '../../shared/ui/dialog.js';
 import { EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
+import { dashboardRoutes } from '../../shared/web-routes.js';
 import { Switch } from '../../shared/ui/forms.js';
 import { ActivityIcon } from '../../shared/ui/icons.js';
 import { LoadOlder } from '../../shared/ui/load-older.js';
@@ -33,14 +33,14 @@ export function EventsPage() {
   const [older, setOlder] = useState<RosterEvent[]>([]);
   const [olderToken, setOlderToken] = useState<string>();
   const [open, setOpen] = useState<RosterEvent>();
-  const page = useAsync(() => api.get<{ events: RosterEvent[]; next_page_token: string }>(`/api/v1/dashboard/events${query({ limit: 50, type })}`), [api, type]);
+  const page = useAsync(() => api.call(dashboardRoutes.events, { limit: 50, type }), [api, type]);
   useInterval(() => void page.reload(), 4000, follow && older.length === 0);
   const events = [...(page.data?.events ?? []), ...older];
   const nextToken = older.length > 0 ? olderToken : page.data?.next_page_token;
 
   const loadOlder = async () => {
     if (!nextToken) return;
-    const next = await api.get<{ events: RosterEvent[]; next_page_token: string }>(`/api/v1/dashboard/events${query({ limit: 50, type, before: nextToken })}`);
+    const next = await api.call(dashboardRoutes.events, { limit: 50, type, before: nextToken });
     setOlder((current) => [...current, ...next.events]);
     setOlderToken(next.next_page_token || undefined);
   };

@@ -7,19 +7,8 @@ import { Callout } from '../../shared/ui/feedback.js';
 import { Field } from '../../shared/ui/forms.js';
 import { useToast } from '../../shared/ui/toast.js';
 import { Table } from '../../shared/ui/table.js';
+import { dashboardRoutes, type DashboardAdmin } from '../../shared/web-routes.js';
 import { useDashboard } from '../context.js';
-
-interface AllowedOrigins {
-  stored: string[];
-  environment: string[];
-}
-
-interface Admin {
-  id: string;
-  email: string;
-  create_time: string;
-  last_login_time: string | null;
-}
 
 export function SettingsPage() {
   return (
@@ -39,14 +28,14 @@ export function SettingsPage() {
 function AllowedOriginsCard() {
   const { api } = useDashboard();
   const toast = useToast();
-  const origins = useAsync(() => api.get<AllowedOrigins>('/api/v1/dashboard/allowed_origins'), [api]);
+  const origins = useAsync(() => api.call(dashboardRoutes.allowedOrigins), [api]);
   const [text, setText] = useState('');
   useEffect(() => {
     if (origins.data) setText(origins.data.stored.join('\n'));
   }, [origins.data]);
 
   const { busy, error, submit: save } = useSubmit(async () => {
-    origins.setData(await api.put<AllowedOrigins>('/api/v1/dashboard/allowed_origins', { origins: text.split(/[\s,]+/).filter(Boolean) }));
+    origins.setData(await api.call(dashboardRoutes.setAllowedOrigins, text.split(/[\s,]+/).filter(Boolean)));
     toast.show('Allowed origins saved');
   });
 
@@ -99,13 +88,13 @@ window.addEventListener('message', (event) => {
 function AdminsCard() {
   const { api, admin } = useDashboard();
   const toast = useToast();
-  const admins = useAsync(async () => (await api.get<{ admins: Admin[] }>('/api/v1/dashboard/admins')).admins, [api]);
+  const admins = useAsync(async () => (await api.call(dashboardRoutes.admins)).admins, [api]);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [removing, setRemoving] = useState<Admin>();
+  const [removing, setRemoving] = useState<DashboardAdmin>();
 
   const { busy, error, submit: add } = useSubmit(async () => {
-    await api.post('/api/v1/dashboard/admins', { email, password });
+    await api.call(dashboardRoutes.addAdmin, { email, password });
     setEmail('');
     setPassword('');
     toast.show(`${email} can now sign in`);
@@ -165,7 +154,7 @@ function AdminsCard() {
           onClose={() => setRemoving(undefined)}
           onConfirm={async () => {
             try {
-              await api.delete(`/api/v1/dashboard/admins/${encodeURIComponent(removing.id)}`);
+              await api.call(dashboardRoutes.removeAdmin, removing.id);
               setRemoving(undefined);
               void admins.reload();
             } catch (caught) {
