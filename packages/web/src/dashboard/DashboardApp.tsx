@@ -4,7 +4,8 @@ import { Link, matchPath, useRouter } from '../shared/router.js';
 import { Loading } from '../shared/ui/feedback.js';
 import { BuildingIcon, CodeIcon, KeyIcon, LogOutIcon, SettingsIcon, ShieldIcon, WebhookIcon, ActivityIcon } from '../shared/ui/icons.js';
 import { DashboardContext, type DashboardContextValue } from './context.js';
-import { SignIn, type SessionBody } from './SignIn.js';
+import { dashboardRoutes, type DashboardSession } from '../shared/web-routes.js';
+import { SignIn } from './SignIn.js';
 import { ApiClientsPage } from './pages/ApiClientsPage.js';
 import { DirectoryPage } from './pages/DirectoryPage.js';
 import { EventsPage } from './pages/EventsPage.js';
@@ -15,7 +16,7 @@ import { SettingsPage } from './pages/SettingsPage.js';
 import { WebhookPage } from './pages/WebhookPage.js';
 import { WebhooksPage } from './pages/WebhooksPage.js';
 
-type SessionState = { state: 'loading' } | { state: 'signed-out'; adminsExist: boolean } | { state: 'signed-in'; session: SessionBody };
+type SessionState = { state: 'loading' } | { state: 'signed-out'; adminsExist: boolean } | { state: 'signed-in'; session: DashboardSession };
 
 /** The dashboard: sign-in, then the app's team's view of every organization, directory, event and webhook. */
 export function DashboardApp() {
@@ -31,7 +32,7 @@ export function DashboardApp() {
   );
 
   const signedIn = useCallback(
-    (body: SessionBody) => {
+    (body: DashboardSession) => {
       api.setCsrfToken(body.csrf_token);
       setSession({ state: 'signed-in', session: body });
     },
@@ -39,7 +40,7 @@ export function DashboardApp() {
   );
 
   useEffect(() => {
-    api.get<SessionBody>('/api/v1/dashboard/session').then(signedIn, (error: unknown) => {
+    api.call(dashboardRoutes.session).then(signedIn, (error: unknown) => {
       const adminsExist = !(error instanceof ApiError && error.details.admins_exist === false);
       setSession({ state: 'signed-out', adminsExist });
     });
@@ -50,7 +51,7 @@ export function DashboardApp() {
 
   const context: DashboardContextValue = { api, admin: session.session.admin };
   const signOut = async () => {
-    await api.delete('/api/v1/dashboard/session').catch(() => undefined);
+    await api.call(dashboardRoutes.signOut).catch(() => undefined);
     api.setCsrfToken(undefined);
     setSession({ state: 'signed-out', adminsExist: true });
   };

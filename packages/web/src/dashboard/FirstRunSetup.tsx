@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage, type ApiClient } from '../shared/api.js';
+import { useSubmit } from '../shared/hooks.js';
+import { dashboardRoutes, type DashboardSession } from '../shared/web-routes.js';
 import { Callout } from '../shared/ui/feedback.js';
 import { Field } from '../shared/ui/forms.js';
 import { Brand } from './Brand.js';
-import type { SessionBody } from './SignIn.js';
 
 const MIN_PASSWORD = 12;
 
@@ -15,26 +16,12 @@ function explain(error: unknown): string {
 }
 
 /** While no administrator exists: the setup code Roster printed at start creates the first one, signed in at once. */
-export function FirstRunSetup({ api, onSignedIn }: { api: ApiClient; onSignedIn: (session: SessionBody) => void }) {
+export function FirstRunSetup({ api, onSignedIn }: { api: ApiClient; onSignedIn: (session: DashboardSession) => void }) {
   const [setupCode, setSetupCode] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const tooShort = password.length > 0 && password.length < MIN_PASSWORD;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSignedIn(await api.post<SessionBody>('/api/v1/dashboard/setup', { setup_code: setupCode, email, password }));
-    } catch (caught) {
-      setError(explain(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => onSignedIn(await api.call(dashboardRoutes.setup, { setup_code: setupCode, email, password })), explain);
 
   return (
     <form className="card-body stack" onSubmit={(event) => void submit(event)} noValidate>

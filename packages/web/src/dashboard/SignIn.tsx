@@ -1,34 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage, type ApiClient } from '../shared/api.js';
+import { useSubmit } from '../shared/hooks.js';
+import { dashboardRoutes, type DashboardSession } from '../shared/web-routes.js';
 import { Callout } from '../shared/ui/feedback.js';
 import { Field } from '../shared/ui/forms.js';
 import { Brand } from './Brand.js';
 import { FirstRunSetup } from './FirstRunSetup.js';
 
-export interface SessionBody {
-  admin: { id: string; email: string };
-  csrf_token: string;
-  expire_time: string;
-}
-
-export function SignIn({ api, adminsExist, onSignedIn }: { api: ApiClient; adminsExist: boolean; onSignedIn: (session: SessionBody) => void }) {
+export function SignIn({ api, adminsExist, onSignedIn }: { api: ApiClient; adminsExist: boolean; onSignedIn: (session: DashboardSession) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSignedIn(await api.post<SessionBody>('/api/v1/dashboard/session', { email, password }));
-    } catch (caught) {
-      setError(caught instanceof ApiError && caught.code === 'invalid_credentials' ? 'That email and password do not match an administrator.' : errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(
+    async () => onSignedIn(await api.call(dashboardRoutes.signIn, { email, password })),
+    (caught) => (caught instanceof ApiError && caught.code === 'invalid_credentials' ? 'That email and password do not match an administrator.' : errorMessage(caught)),
+  );
 
   if (!adminsExist) {
     return (

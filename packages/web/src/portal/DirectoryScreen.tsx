@@ -10,6 +10,7 @@ import { providerLabel } from '../shared/format.js';
 import { useAsync, useInterval } from '../shared/hooks.js';
 import type { Directory, DirectoryProvider } from '../shared/types.js';
 import { useToast } from '../shared/ui/toast.js';
+import { portalRoutes } from '../shared/web-routes.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { ProviderPicker } from './ProviderPicker.js';
 import { guideFor } from './providers.js';
@@ -34,12 +35,12 @@ export function DirectoryScreen({ api, initial, freshToken, onToken }: { api: Ap
   // Live status: every 3 seconds while waiting for the first request, every 10 once connected.
   useInterval(() => void state.reload(), connected ? 10_000 : 3_000);
   // The lists below reload when what they show changed, not at every poll.
-  const { version, refresh } = useDirectoryRefresh(directory, state.reload);
+  const { version, refresh } = useDirectoryRefresh(directory, state.reload, state.setData);
 
   const changeProvider = async (provider: DirectoryProvider) => {
     setBusyProvider(provider);
     try {
-      const updated = await api.patch<{ directory: Directory }>(`/api/v1/portal/directories/${encodeURIComponent(directory.id)}`, { directory_provider: provider, name: `${providerLabel(provider)} directory` });
+      const updated = await api.call(portalRoutes.updateDirectory, directory.id, { directory_provider: provider, name: `${providerLabel(provider)} directory` });
       state.setData(updated.directory);
       setChangingProvider(false);
     } catch (error) {

@@ -1,26 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient } from '../shared/api.js';
 import { useAsync, useInterval } from '../shared/hooks.js';
-import { Callout, ErrorState, Loading } from '../shared/ui/feedback.js';
+import { DataView } from '../shared/ui/data-view.js';
+import { Callout, Loading } from '../shared/ui/feedback.js';
 import { ClockIcon } from '../shared/ui/icons.js';
+import { portalRoutes } from '../shared/web-routes.js';
 import { configureEmbedEvents, isEmbedded, postPortalEvent, WARNING_MINUTES } from './embed-events.js';
 import { PortalHome } from './PortalHome.js';
-
-export interface PortalSessionInfo {
-  organization: { id: string; display_name: string; scim_enabled: boolean };
-  expire_time: string;
-  csrf_token: string;
-  allowed_origins: string[];
-  /** Whether Google Workspace and BambooHR can be connected (ROSTER_ENCRYPTION_KEY), and Google by consent. */
-  pulled_directories?: { available: boolean; google_consent: boolean };
-}
 
 /** The admin portal: one organization's directory setup, opened from a portal link. */
 export function PortalApp() {
   const [ended, setEnded] = useState(false);
   const api = useMemo(() => createApiClient({ onUnauthenticated: () => setEnded(true) }), []);
   const session = useAsync(async () => {
-    const info = await api.get<PortalSessionInfo>('/api/v1/portal/session');
+    const info = await api.call(portalRoutes.session);
     api.setCsrfToken(info.csrf_token);
     configureEmbedEvents(info.allowed_origins, info.organization.id);
     return info;
@@ -50,50 +43,49 @@ export function PortalApp() {
   }, [session.data]);
 
   if (ended) return <SessionEnded />;
-  if (session.error) {
-    return (
-      <div className="auth-page">
-        <div className="card auth-card">
-          <ErrorState error={session.error} onRetry={() => void session.reload()} title="The admin portal could not be opened" />
-        </div>
-      </div>
-    );
-  }
-  if (!session.data) return <Loading label="Opening the admin portal…" />;
-  const { organization } = session.data;
-
   return (
-    <>
-      <a href="#main" className="skip-link">
-        Skip to content
-      </a>
-      <header className="portal-top">
-        <div className="portal-top-inner">
-          <div className="org-chip">
-            <span className="org-mark" aria-hidden="true">
-              {organization.display_name.slice(0, 1).toUpperCase()}
-            </span>
-            <div>
-              <div style={{ fontWeight: 600 }}>{organization.display_name}</div>
-              <div className="small muted">Directory sync · admin portal</div>
+    <DataView state={session} errorTitle="The admin portal could not be opened" errorFrame={authCard} loading={<Loading label="Opening the admin portal…" />}>
+      {({ organization, expire_time, pulled_directories }) => (
+        <>
+          <a href="#main" className="skip-link">
+            Skip to content
+          </a>
+          <header className="portal-top">
+            <div className="portal-top-inner">
+              <div className="org-chip">
+                <span className="org-mark" aria-hidden="true">
+                  {organization.display_name.slice(0, 1).toUpperCase()}
+                </span>
+                <div>
+                  <div style={{ fontWeight: 600 }}>{organization.display_name}</div>
+                  <div className="small muted">Directory sync · admin portal</div>
+                </div>
+              </div>
+              <span className="small muted row" title={`Session ends ${new Date(expire_time).toLocaleString()}`}>
+                <ClockIcon /> Session ends {new Date(expire_time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+              </span>
             </div>
-          </div>
-          <span className="small muted row" title={`Session ends ${new Date(session.data.expire_time).toLocaleString()}`}>
-            <ClockIcon /> Session ends {new Date(session.data.expire_time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-          </span>
-        </div>
-      </header>
-      <main className="portal-main" id="main">
-        {warn ? (
-          <Callout tone="warning" title="Your session is about to end">
-            This portal session ends in {Math.max(1, Math.ceil(remaining / 60_000))} minute{remaining > 60_000 ? 's' : ''}. Finish what you are doing; {isEmbedded() ? 'reopen the portal from the application' : 'ask for a new link'} to continue afterwards.
-          </Callout>
-        ) : null}
-        <PortalHome api={api} organization={organization} pulled={session.data.pulled_directories} />
-      </main>
-    </>
+          </header>
+          <main className="portal-main" id="main">
+            {warn ? (
+              <Callout tone="warning" title="Your session is about to end">
+                This portal session ends in {Math.max(1, Math.ceil(remaining / 60_000))} minute{remaining > 60_000 ? 's' : ''}. Finish what you are doing; {isEmbedded() ? 'reopen the portal from the application' : 'ask for a new link'} to continue afterwards.
+              </Callout>
+            ) : null}
+            <PortalHome api={api} organization={organization} pulled={pulled_directories} />
+          </main>
+        </>
+      )}
+    </DataView>
   );
 }
+
+/** The error of a portal that could not open, where the sign-in card would be. */
+const authCard = (error: ReactNode) => (
+  <div className="auth-page">
+    <div className="card auth-card">{error}</div>
+  </div>
+);
 
 function SessionEnded() {
   return (

@@ -1,20 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiClient } from '../shared/api.js';
-import { AttributeMappingEditor } from '../shared/directory/AttributeMappingEditor.js';
-import { portalDirectoryApi } from '../shared/directory/directory-api.js';
+import { portalDirectoryApi, type DirectoryApi } from '../shared/directory/directory-api.js';
+import { COMMON_TABS, DirectoryTabs, type CommonTab } from '../shared/directory/DirectoryTabs.js';
 import { DirectoryStats } from '../shared/directory/DirectoryStats.js';
-import { GroupsPanel } from '../shared/directory/GroupsPanel.js';
-import { RequestLogPanel } from '../shared/directory/RequestLogPanel.js';
-import { RoleMappingEditor } from '../shared/directory/RoleMappingEditor.js';
-import { portalSyncApi } from '../shared/directory/sync-api.js';
+import { portalSyncApi, type SyncApi } from '../shared/directory/sync-api.js';
 import { SyncRunsPanel } from '../shared/directory/SyncRunsPanel.js';
 import { SyncStatus } from '../shared/directory/SyncStatus.js';
-import { UsersPanel } from '../shared/directory/UsersPanel.js';
+import { useDirectoryRefresh } from '../shared/directory/use-directory-refresh.js';
 import { providerLabel } from '../shared/format.js';
 import { useAsync, useInterval } from '../shared/hooks.js';
 import type { Directory } from '../shared/types.js';
 import { Field, Switch } from '../shared/ui/forms.js';
-import { Tabs } from '../shared/ui/tabs.js';
 import { useToast } from '../shared/ui/toast.js';
 import { BambooHRSetup } from './BambooHRSetup.js';
 import { GoogleWorkspaceSetup } from './GoogleWorkspaceSetup.js';
@@ -22,16 +18,12 @@ import { GoogleWorkspaceSetup } from './GoogleWorkspaceSetup.js';
 // A pulled directory in the admin portal: connect the source, then its users, groups, sync
 // runs and request log (every call Roster made to the source), mappings and settings.
 
-type Tab = 'setup' | 'users' | 'groups' | 'runs' | 'log' | 'attributes' | 'roles' | 'settings';
+type Tab = 'setup' | CommonTab | 'runs' | 'settings';
 
+// The sync runs stand just before the request log, which has every call they made.
 const TABS: { id: Tab; label: string }[] = [
   { id: 'setup', label: 'Connection' },
-  { id: 'users', label: 'Users' },
-  { id: 'groups', label: 'Groups' },
-  { id: 'runs', label: 'Sync runs' },
-  { id: 'log', label: 'Request log' },
-  { id: 'attributes', label: 'Attribute mapping' },
-  { id: 'roles', label: 'Role mapping' },
+  ...COMMON_TABS.flatMap((tab): { id: Tab; label: string }[] => (tab.id === 'log' ? [{ id: 'runs', label: 'Sync runs' }, tab] : [tab])),
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -42,20 +34,9 @@ export function PulledDirectoryScreen({ api, initial, consentAvailable }: { api:
   const directory = state.data ?? initial;
   const connected = directory.source?.connection !== null && directory.source?.connection !== undefined;
   const [tab, setTab] = useState<Tab>(connected ? 'users' : 'setup');
-  const [version, setVersion] = useState(0);
   useInterval(() => void state.reload(), directory.source?.syncing || !directory.source?.last_success_time ? 2_000 : 10_000);
-  const changeMark = `${directory.total_users}:${directory.total_groups}:${directory.stats.user_updated_at}:${directory.stats.group_updated_at}:${directory.source?.last_run?.id ?? ''}`;
-  useEffect(() => setVersion((value) => value + 1), [changeMark]);
+  const { version, refresh, changed } = useDirectoryRefresh(directory, state.reload, state.setData);
   const provider = providerLabel(directory.directory_provider);
-
-  const changed = (updated: Directory) => {
-    state.setData(updated);
-    setVersion((value) => value + 1);
-  };
-  const refresh = () => {
-    void state.reload();
-    setVersion((value) => value + 1);
-  };
 
   return (
     <div className="stack-lg">
@@ -67,22 +48,7 @@ export function PulledDirectoryScreen({ api, initial, consentAvailable }: { api:
       </div>
       <SyncStatus directory={directory} sync={sync} onChanged={changed} />
       {directory.source?.last_success_time ? <DirectoryStats directory={directory} /> : null}
-      <Tabs
-        label="Directory"
-        selected={tab}
-        onSelect={setTab}
-        tabs={TABS.map((item) => ({
-          id: item.id,
-          label: (
-            <>
-              {item.label}
-              {item.id === 'users' ? <span className="count">{directory.total_users}</span> : null}
-              {item.id === 'groups' ? <span className="count">{directory.total_groups}</span> : null}
-            </>
-          ),
-        }))}
-      />
-      <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+      <DirectoryTabs tabs={TABS} selected={tab} onSelect={setTab} directory={directory} directoryApi={directoryApi} version={version} refresh={refresh}>
         {tab === 'setup' ? (
           <div className="card card-body">
             {directory.directory_type === 'GOOGLE_WORKSPACE' ? (
@@ -92,23 +58,16 @@ export function PulledDirectoryScreen({ api, initial, consentAvailable }: { api:
             )}
           </div>
         ) : null}
-        {tab === 'users' ? <UsersPanel directory={directoryApi} total={directory.total_users} version={version} /> : null}
-        {tab === 'groups' ? <GroupsPanel directory={directoryApi} total={directory.total_groups} assignments={directory.role_assignments.assignments} version={version} /> : null}
         {tab === 'runs' ? <SyncRunsPanel sync={sync} version={version} /> : null}
-        {tab === 'log' ? <RequestLogPanel directory={directoryApi} /> : null}
-        {tab === 'attributes' ? <AttributeMappingEditor directory={directoryApi} mappings={directory.attribute_mappings.attributes} onSaved={refresh} /> : null}
-        {tab === 'roles' ? <RoleMappingEditor directory={directoryApi} assignments={directory.role_assignments.assignments} version={version} onSaved={refresh} /> : null}
-        {tab === 'settings' ? <PulledSettings directory={directory} onChanged={changed} onToggle={refresh} api={api} /> : null}
-      </section>
+        {tab === 'settings' ? <PulledSettings directory={directory} directoryApi={directoryApi} sync={sync} onChanged={changed} onToggle={refresh} /> : null}
+      </DirectoryTabs>
     </div>
   );
 }
 
 /** Turning the directory off and on, how often it syncs, and (Google) what it reads. */
-function PulledSettings({ directory, onChanged, onToggle, api }: { directory: Directory; onChanged: (directory: Directory) => void; onToggle: () => void; api: ApiClient }) {
+function PulledSettings({ directory, directoryApi, sync, onChanged, onToggle }: { directory: Directory; directoryApi: DirectoryApi; sync: SyncApi; onChanged: (directory: Directory) => void; onToggle: () => void }) {
   const toast = useToast();
-  const sync = useMemo(() => portalSyncApi(api, directory.id), [api, directory.id]);
-  const directoryApi = useMemo(() => portalDirectoryApi(api, directory.id), [api, directory.id]);
   const google = directory.source?.google_workspace;
   const [units, setUnits] = useState((google?.org_units ?? []).join('\n'));
   const [groups, setGroups] = useState((google?.group_emails ?? []).join('\n'));

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAction } from '../shared/hooks.js';
 import type { DirectoryApi } from '../shared/directory/directory-api.js';
 import { SecretsPanel } from '../shared/directory/SecretsPanel.js';
 import { providerLabel } from '../shared/format.js';
@@ -12,28 +13,20 @@ import { postPortalEvent } from './embed-events.js';
 /** Endpoint, bearer tokens, and turning the directory off and on. */
 export function SettingsTab({ directory, directoryApi, onChanged }: { directory: Directory; directoryApi: DirectoryApi; onChanged: () => void }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const toast = useToast();
 
-  const setEnabled = async (enabled: boolean) => {
-    setBusy(true);
-    try {
-      const result = await directoryApi.setEnabled(enabled);
-      postPortalEvent(enabled ? 'ORGANIZATION_DIRECTORY_ENABLED' : 'ORGANIZATION_DIRECTORY_DISABLED', 'directory', `Directory sync with ${providerLabel(directory.directory_provider)} was ${enabled ? 'enabled' : 'disabled'}`, {
-        id: directory.id,
-        directory_type: directory.directory_type,
-        provider: directory.directory_provider,
-        enabled,
-      });
-      toast.show(result.error_message ?? (enabled ? 'Directory sync enabled' : 'Directory sync disabled'));
-      setConfirming(false);
-      onChanged();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run: setEnabled } = useAction(async (enabled: boolean) => {
+    const result = await directoryApi.setEnabled(enabled);
+    postPortalEvent(enabled ? 'ORGANIZATION_DIRECTORY_ENABLED' : 'ORGANIZATION_DIRECTORY_DISABLED', 'directory', `Directory sync with ${providerLabel(directory.directory_provider)} was ${enabled ? 'enabled' : 'disabled'}`, {
+      id: directory.id,
+      directory_type: directory.directory_type,
+      provider: directory.directory_provider,
+      enabled,
+    });
+    toast.show(result.error_message ?? (enabled ? 'Directory sync enabled' : 'Directory sync disabled'));
+    setConfirming(false);
+    onChanged();
+  }, toast.error);
 
   return (
     <div className="stack">

@@ -3,10 +3,12 @@
 // The management API is called through `management`, openapi-fetch over the `paths` generated
 // from the server's OpenAPI document (as the SDK does): paths, parameters, bodies and responses
 // are checked by the compiler. The dashboard's and the portal's own routes, which that document
-// does not describe, go through get/post/put/patch/delete.
+// does not describe, go through `call` with a route declared in web-routes.ts, whose answer is
+// checked there to have the members the route declares.
 
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../../sdk/src/generated/openapi.js';
+import type { Route } from './web-routes.js';
 
 export class ApiError extends Error {
   constructor(
@@ -21,11 +23,8 @@ export class ApiError extends Error {
 }
 
 export interface ApiClient {
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body?: unknown): Promise<T>;
-  delete<T = void>(path: string): Promise<T>;
+  /** A dashboard or portal route (web-routes.ts), with the arguments its path and body are made from. */
+  call<Response, Args extends unknown[]>(route: Route<Response, Args>, ...args: Args): Promise<Response>;
   /** The management API, typed by its OpenAPI document; unwrap results with `bodyOf` or `noContent`. */
   management: Client<paths>;
   setCsrfToken(token: string | undefined): void;
@@ -34,7 +33,7 @@ export interface ApiClient {
 export function createApiClient(options: { onUnauthenticated?: (error: ApiError) => void } = {}): ApiClient {
   let csrfToken: string | undefined;
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(method: string, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['x-roster-csrf'] = csrfToken;
@@ -52,7 +51,19 @@ export function createApiClient(options: { onUnauthenticated?: (error: ApiError)
       json = undefined;
     }
     if (!response.ok) throw failure(response.status, json);
-    return json as T;
+    return json;
+  }
+
+  async function call<Response, Args extends unknown[]>(route: Route<Response, Args>, ...args: Args): Promise<Response> {
+    const { path, body } = route.request(...args);
+    // Writes always carry a JSON body (an empty object when the route takes none), as the server expects.
+    const json = await send(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? body : (body ?? {}));
+    if (route.members.length > 0) {
+      const missing = typeof json === 'object' && json !== null ? route.members.filter((member) => !(member in json)) : route.members;
+      if (missing.length > 0) throw new ApiError(0, 'unexpected_response', `${route.method} ${path.split('?')[0]} answered without ${missing.join(', ')}`);
+    }
+    // The one place an answer takes its declared type: after the check of its members above.
+    return json as Response;
   }
 
   function failure(status: number, body: unknown): ApiError {
@@ -90,11 +101,7 @@ export function createApiClient(options: { onUnauthenticated?: (error: ApiError)
 
   return {
     management,
-    get: (path) => call('GET', path),
-    post: (path, body) => call('POST', path, body ?? {}),
-    put: (path, body) => call('PUT', path, body ?? {}),
-    patch: (path, body) => call('PATCH', path, body ?? {}),
-    delete: (path) => call('DELETE', path),
+    call,
     setCsrfToken: (token) => {
       csrfToken = token;
     },

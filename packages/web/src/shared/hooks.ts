@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { errorMessage } from './api.js';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -89,4 +90,26 @@ export function useAction<Args extends unknown[], R>(action: (...args: Args) => 
     [action, onError],
   );
   return { busy, run };
+}
+
+/**
+ * A form's submit: no page load, a busy flag while `action` runs, and the failure's message for
+ * the form to show (`describe` turns an error into the words the form shows).
+ */
+export function useSubmit(action: () => Promise<void>, describe: (error: unknown) => string = errorMessage) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (caught) {
+      setError(describe(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, submit };
 }

@@ -2,9 +2,9 @@
 // its OpenAPI document declares, generated into the SDK (packages/sdk/src/generated/openapi.ts,
 // `npm run generate -w @roster/sdk`): a change to the API that the UI does not follow fails the
 // typecheck. The dashboard's and the portal's own routes (request log, sample push) are not in
-// that document; their shapes are declared here.
+// that document; their shapes are declared here, and the routes that answer them in web-routes.ts.
 
-import type { components } from '../../../sdk/src/generated/openapi.js';
+import type { components, operations } from '../../../sdk/src/generated/openapi.js';
 
 type Schemas = components['schemas'];
 
@@ -16,6 +16,8 @@ export type DirectoryStatus = Directory['status'];
 export type DirectoryType = Directory['directory_type'];
 /** Where a pulled directory syncs from; null for SCIM directories. */
 export type DirectorySource = Schemas['DirectorySource'];
+/** A change to a pulled directory's source, its settings or credentials (the portal's route takes the same). */
+export type SourceUpdate = NonNullable<operations['updateDirectorySource']['requestBody']>['content']['application/json'];
 export type SourceStatus = DirectorySource['status'];
 export type SyncRun = Schemas['SyncRun'];
 export type DirectorySecret = Schemas['DirectorySecret'];

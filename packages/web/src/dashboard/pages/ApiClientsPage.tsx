@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { bodyOf, errorMessage } from '../../shared/api.js';
+import { useState } from 'react';
+import { bodyOf } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useAction, useAsync, useSubmit } from '../../shared/hooks.js';
 import type { ApiClientInfo } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
-import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
+import { ConfirmDialog, Dialog, FormActions } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon } from '../../shared/ui/icons.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 export function ApiClientsPage() {
@@ -19,7 +20,11 @@ export function ApiClientsPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ client: ApiClientInfo; plain_secret: string }>();
   const [revoking, setRevoking] = useState<ApiClientInfo>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: revoke } = useAction(async (client: ApiClientInfo) => {
+    await bodyOf(api.management.POST('/api/v1/clients/{client_id}:revoke', { params: { path: { client_id: client.id } } }));
+    setRevoking(undefined);
+    void clients.reload();
+  }, toast.error);
 
   return (
     <div className="page">
@@ -54,37 +59,25 @@ export function ApiClientsPage() {
           <EmptyState title="No API clients">Create one for your backend.</EmptyState>
         }>
           {(items) => (
-            <div className="table-wrap">
-              <table className="table" aria-label="API clients">
-                <thead>
-                  <tr>
-                    <th>Client</th>
-                    <th>State</th>
-                    <th>Created</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((client) => (
-                    <tr key={client.id}>
-                      <td>
-                        <div className="cell-primary">{client.name}</div>
-                        <div className="cell-sub mono">{client.id}</div>
-                      </td>
-                      <td>{client.revoke_time ? <span className="badge">Revoked {formatDateTime(client.revoke_time)}</span> : <span className="badge badge-success">Active</span>}</td>
-                      <td className="muted">{formatDateTime(client.create_time)}</td>
-                      <td style={{ textAlign: 'right' }}>
-                        {client.revoke_time ? null : (
-                          <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(client)}>
-                            Revoke
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="API clients" columns={['Client', 'State', 'Created', '']}>
+              {items.map((client) => (
+                <tr key={client.id}>
+                  <td>
+                    <div className="cell-primary">{client.name}</div>
+                    <div className="cell-sub mono">{client.id}</div>
+                  </td>
+                  <td>{client.revoke_time ? <span className="badge">Revoked {formatDateTime(client.revoke_time)}</span> : <span className="badge badge-success">Active</span>}</td>
+                  <td className="muted">{formatDateTime(client.create_time)}</td>
+                  <td style={{ textAlign: 'right' }}>
+                    {client.revoke_time ? null : (
+                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(client)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
         </DataView>
       </div>
@@ -96,18 +89,7 @@ export function ApiClientsPage() {
           danger
           busy={busy}
           onClose={() => setRevoking(undefined)}
-          onConfirm={async () => {
-            setBusy(true);
-            try {
-              await bodyOf(api.management.POST('/api/v1/clients/{client_id}:revoke', { params: { path: { client_id: revoking.id } } }));
-              setRevoking(undefined);
-              void clients.reload();
-            } catch (error) {
-              toast.error(error);
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onConfirm={() => void revoke(revoking)}
         >
           Its secret and every access token issued to it stop working at once.
         </ConfirmDialog>
@@ -119,18 +101,7 @@ export function ApiClientsPage() {
 function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (result: { client: ApiClientInfo; plain_secret: string }) => void }) {
   const { api } = useDashboard();
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      onCreated(await bodyOf(api.management.POST('/api/v1/clients', { body: { name: name.trim() } })));
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => onCreated(await bodyOf(api.management.POST('/api/v1/clients', { body: { name: name.trim() } }))));
   return (
     <Dialog title="New API client" onClose={onClose}>
       <form className="stack" onSubmit={(event) => void submit(event)}>
@@ -138,15 +109,7 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
         <Field label="Name" hint="What it is for, e.g. Production backend.">
           {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input" value={name} onChange={(event) => setName(event.target.value)} required />}
         </Field>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            Create client
-          </button>
-        </div>
+        <FormActions label="Create client" onCancel={onClose} busy={busy} disabled={!name.trim()} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { COMMON_TABS, DirectoryTabs, type CommonTab } from '../../shared/directory/DirectoryTabs.js';
 import { useDirectoryRefresh } from '../../shared/directory/use-directory-refresh.js';
 import { bodyOf } from '../../shared/api.js';
-import { dashboardDirectoryApi } from '../../shared/directory/directory-api.js';
+import { dashboardDirectoryApi, type DirectoryApi } from '../../shared/directory/directory-api.js';
 import { DirectoryStats } from '../../shared/directory/DirectoryStats.js';
 import { SampleDataNotice } from '../../shared/directory/SampleDataNotice.js';
 import { SamplePushButton } from '../../shared/directory/SamplePushButton.js';
@@ -11,11 +11,13 @@ import { dashboardSyncApi } from '../../shared/directory/sync-api.js';
 import { SyncRunsPanel } from '../../shared/directory/SyncRunsPanel.js';
 import { SyncStatus } from '../../shared/directory/SyncStatus.js';
 import { providerLabel } from '../../shared/format.js';
-import { useAsync, useInterval } from '../../shared/hooks.js';
+import { useAction, useAsync, useInterval } from '../../shared/hooks.js';
+import type { Directory } from '../../shared/types.js';
 import { Link } from '../../shared/router.js';
 import { EndpointReachability } from '../../shared/directory/EndpointReachability.js';
 import { CopyField } from '../../shared/ui/copy.js';
-import { ErrorState, Loading } from '../../shared/ui/feedback.js';
+import { DataView, pageFrame } from '../../shared/ui/data-view.js';
+import { Loading } from '../../shared/ui/feedback.js';
 import { Switch } from '../../shared/ui/forms.js';
 import { useToast } from '../../shared/ui/toast.js';
 import { useDashboard } from '../context.js';
@@ -25,42 +27,58 @@ const TABS: { id: Tab; label: string }[] = [{ id: 'runs', label: 'Sync runs' }, 
 
 export function DirectoryPage({ organizationId, directoryId }: { organizationId: string; directoryId: string }) {
   const { api } = useDashboard();
-  const toast = useToast();
   const directoryApi = useMemo(() => dashboardDirectoryApi(api, organizationId, directoryId), [api, organizationId, directoryId]);
   const directory = useAsync(() => directoryApi.getDirectory(), [directoryApi]);
-  const sync = useMemo(() => dashboardSyncApi(api, organizationId, directoryId), [api, organizationId, directoryId]);
   const organization = useAsync(
     async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}', { params: { path: { organization_id: organizationId } } }))).organization,
     [api, organizationId],
   );
-  const [tab, setTab] = useState<Tab>('users');
-  const [toggling, setToggling] = useState(false);
   useInterval(() => void directory.reload(), 10_000);
-  const data = directory.data;
-  const { version, refresh } = useDirectoryRefresh(data, directory.reload);
+  return (
+    <DataView state={directory} errorTitle="The directory could not be loaded" errorFrame={pageFrame} loading={<Loading />}>
+      {(data) => (
+        <DirectoryView
+          organizationId={organizationId}
+          organizationName={organization.data?.display_name ?? organizationId}
+          data={data}
+          directoryApi={directoryApi}
+          reload={directory.reload}
+          onChanged={directory.setData}
+        />
+      )}
+    </DataView>
+  );
+}
 
-  if (directory.error) return <div className="page"><ErrorState error={directory.error} onRetry={() => void directory.reload()} title="The directory could not be loaded" /></div>;
-  if (!data) return <Loading />;
+interface DirectoryViewProps {
+  organizationId: string;
+  organizationName: string;
+  data: Directory;
+  directoryApi: DirectoryApi;
+  reload: () => Promise<void>;
+  onChanged: (directory: Directory) => void;
+}
 
-  const toggle = async (enabled: boolean) => {
-    setToggling(true);
-    try {
-      const result = await directoryApi.setEnabled(enabled);
-      toast.show(result.error_message ?? (enabled ? 'Directory enabled' : 'Directory disabled: its identity provider is refused'));
-      refresh();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setToggling(false);
-    }
-  };
+function DirectoryView({ organizationId, organizationName, data, directoryApi, reload, onChanged }: DirectoryViewProps) {
+  const { api } = useDashboard();
+  const toast = useToast();
+  const directoryId = data.id;
+  const sync = useMemo(() => dashboardSyncApi(api, organizationId, directoryId), [api, organizationId, directoryId]);
+  const [tab, setTab] = useState<Tab>('users');
+  const { version, refresh } = useDirectoryRefresh(data, reload, onChanged);
+
+  const { busy: toggling, run: toggle } = useAction(async (enabled: boolean) => {
+    const result = await directoryApi.setEnabled(enabled);
+    toast.show(result.error_message ?? (enabled ? 'Directory enabled' : 'Directory disabled: its identity provider is refused'));
+    refresh();
+  }, toast.error);
 
   return (
     <div className="page">
       <div>
         <nav className="breadcrumbs" aria-label="Breadcrumbs">
           <Link to="/organizations">Organizations</Link> <span aria-hidden="true">/</span>
-          <Link to={`/organizations/${organizationId}`}>{organization.data?.display_name ?? organizationId}</Link> <span aria-hidden="true">/</span>
+          <Link to={`/organizations/${organizationId}`}>{organizationName}</Link> <span aria-hidden="true">/</span>
           <span>{data.name}</span>
         </nav>
         <div className="page-header">
@@ -76,7 +94,7 @@ export function DirectoryPage({ organizationId, directoryId }: { organizationId:
           </div>
         </div>
       </div>
-      {data.source ? <SyncStatus directory={data} sync={sync} onChanged={(updated) => directory.setData(updated)} /> : null}
+      {data.source ? <SyncStatus directory={data} sync={sync} onChanged={onChanged} /> : null}
       <DirectoryStats directory={data} />
       <SampleDataNotice directory={directoryApi} version={version} onRemoved={refresh} />
       {data.source ? null : (
@@ -102,24 +120,26 @@ function EventSettings({ organizationId, directoryId }: { organizationId: string
   const url = '/api/v1/organizations/{organization_id}/directories/{directory_id}/event_settings' as const;
   const path = { organization_id: organizationId, directory_id: directoryId };
   const settings = useAsync(async () => (await bodyOf(api.management.GET(url, { params: { path } }))).event_settings, [api, organizationId, directoryId]);
-  if (settings.error) return <ErrorState error={settings.error} onRetry={() => void settings.reload()} />;
-  if (!settings.data) return <Loading />;
   return (
-    <div className="card card-body stack">
-      <h3>Events</h3>
-      <Switch
-        checked={settings.data.deactivation_as_deletion}
-        onChange={async (checked) => {
-          try {
-            settings.setData((await bodyOf(api.management.PATCH(url, { params: { path }, body: { deactivation_as_deletion: checked } }))).event_settings);
-            toast.show('Event settings saved');
-          } catch (error) {
-            toast.error(error);
-          }
-        }}
-        label="Report deactivated users as deleted"
-      />
-      <p className="muted">When on, a user the provider deactivates (active: false) is sent as user_deleted, and one it reactivates as user_created. Useful when the application has no notion of a suspended user.</p>
-    </div>
+    <DataView state={settings} loading={<Loading />}>
+      {(current) => (
+        <div className="card card-body stack">
+          <h3>Events</h3>
+          <Switch
+            checked={current.deactivation_as_deletion}
+            onChange={async (checked) => {
+              try {
+                settings.setData((await bodyOf(api.management.PATCH(url, { params: { path }, body: { deactivation_as_deletion: checked } }))).event_settings);
+                toast.show('Event settings saved');
+              } catch (error) {
+                toast.error(error);
+              }
+            }}
+            label="Report deactivated users as deleted"
+          />
+          <p className="muted">When on, a user the provider deactivates (active: false) is sent as user_deleted, and one it reactivates as user_created. Useful when the application has no notion of a suspended user.</p>
+        </div>
+      )}
+    </DataView>
   );
 }

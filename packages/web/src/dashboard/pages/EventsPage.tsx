@@ -1,29 +1,17 @@
 import { useState } from 'react';
-import { query } from '../../shared/api.js';
+import { EVENT_TYPES } from '../../shared/event-types.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
 import type { RosterEvent } from '../../shared/types.js';
 import { Dialog } from '../../shared/ui/dialog.js';
 import { EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
+import { dashboardRoutes } from '../../shared/web-routes.js';
 import { Switch } from '../../shared/ui/forms.js';
 import { ActivityIcon } from '../../shared/ui/icons.js';
+import { LoadOlder } from '../../shared/ui/load-older.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
-
-export const EVENT_TYPES = [
-  'organization.directory.user_created',
-  'organization.directory.user_updated',
-  'organization.directory.user_deleted',
-  'organization.directory.group_created',
-  'organization.directory.group_updated',
-  'organization.directory.group_deleted',
-  'organization.directory_enabled',
-  'organization.directory_disabled',
-  'organization.directory.created',
-  'organization.directory.deleted',
-  'organization.directory.secret_created',
-  'organization.directory.secret_revoked',
-];
 
 function eventTone(type: string): string {
   if (type.endsWith('_deleted') || type.endsWith('.deleted') || type.endsWith('_disabled') || type.endsWith('_revoked')) return 'badge-danger';
@@ -45,14 +33,14 @@ export function EventsPage() {
   const [older, setOlder] = useState<RosterEvent[]>([]);
   const [olderToken, setOlderToken] = useState<string>();
   const [open, setOpen] = useState<RosterEvent>();
-  const page = useAsync(() => api.get<{ events: RosterEvent[]; next_page_token: string }>(`/api/v1/dashboard/events${query({ limit: 50, type })}`), [api, type]);
+  const page = useAsync(() => api.call(dashboardRoutes.events, { limit: 50, type }), [api, type]);
   useInterval(() => void page.reload(), 4000, follow && older.length === 0);
   const events = [...(page.data?.events ?? []), ...older];
   const nextToken = older.length > 0 ? olderToken : page.data?.next_page_token;
 
   const loadOlder = async () => {
     if (!nextToken) return;
-    const next = await api.get<{ events: RosterEvent[]; next_page_token: string }>(`/api/v1/dashboard/events${query({ limit: 50, type, before: nextToken })}`);
+    const next = await api.call(dashboardRoutes.events, { limit: 50, type, before: nextToken });
     setOlder((current) => [...current, ...next.events]);
     setOlderToken(next.next_page_token || undefined);
   };
@@ -93,44 +81,25 @@ export function EventsPage() {
         }>
           {() => (
             <>
-              <div className="table-wrap">
-                <table className="table" aria-label="Events">
-                  <thead>
-                    <tr>
-                      <th>Type</th>
-                      <th>Subject</th>
-                      <th>Organization</th>
-                      <th>When</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {events.map((event) => (
-                      <tr key={event.id} className="clickable" onClick={() => setOpen(event)}>
-                        <td>
-                          <button type="button" className="btn-link" onClick={() => setOpen(event)}>
-                            <span className={`badge ${eventTone(event.type)} mono`}>{event.type.replace('organization.', '')}</span>
-                          </button>
-                        </td>
-                        <td className="truncate" style={{ maxWidth: 320 }}>
-                          {subject(event)}
-                        </td>
-                        <td className="mono small muted">{event.organization_id ?? '—'}</td>
-                        <td className="muted nowrap" title={formatDateTime(event.occurred_at)}>
-                          {timeAgo(event.occurred_at)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {nextToken ? (
-                <div className="pager">
-                  <span>{events.length} events shown</span>
-                  <button type="button" className="btn btn-sm" onClick={() => void loadOlder()}>
-                    Older events
-                  </button>
-                </div>
-              ) : null}
+              <Table label="Events" columns={['Type', 'Subject', 'Organization', 'When']}>
+                {events.map((event) => (
+                  <tr key={event.id} className="clickable" onClick={() => setOpen(event)}>
+                    <td>
+                      <button type="button" className="btn-link" onClick={() => setOpen(event)}>
+                        <span className={`badge ${eventTone(event.type)} mono`}>{event.type.replace('organization.', '')}</span>
+                      </button>
+                    </td>
+                    <td className="truncate" style={{ maxWidth: 320 }}>
+                      {subject(event)}
+                    </td>
+                    <td className="mono small muted">{event.organization_id ?? '—'}</td>
+                    <td className="muted nowrap" title={formatDateTime(event.occurred_at)}>
+                      {timeAgo(event.occurred_at)}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
+              {nextToken ? <LoadOlder shown={`${events.length} events shown`} label="Older events" onLoad={loadOlder} /> : null}
             </>
           )}
         </DataView>

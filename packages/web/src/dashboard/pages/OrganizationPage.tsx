@@ -1,64 +1,58 @@
 import { useState } from 'react';
-import { bodyOf, noContent, errorMessage } from '../../shared/api.js';
+import { bodyOf, noContent } from '../../shared/api.js';
 import { formatDateTime, PROVIDER_LABELS, providerLabel, timeAgo } from '../../shared/format.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useAction, useAsync, useSubmit } from '../../shared/hooks.js';
 import { Link, useRouter } from '../../shared/router.js';
 import type { Directory, DirectoryProvider, Organization, PortalLink } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
-import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
-import { Callout, EmptyState, ErrorState, Loading, SkeletonRows } from '../../shared/ui/feedback.js';
+import { ConfirmDialog, Dialog, DialogActions } from '../../shared/ui/dialog.js';
+import { DataView, pageFrame, type Loaded } from '../../shared/ui/data-view.js';
+import { Callout, EmptyState, Loading } from '../../shared/ui/feedback.js';
 import { Field, Switch } from '../../shared/ui/forms.js';
 import { ExternalIcon, LinkIcon, PlusIcon } from '../../shared/ui/icons.js';
 import { DirectoryStatusBadge } from '../../shared/ui/status.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 const scimOn = (organization: Organization) => organization.settings.features.some((feature) => (feature.name === 'scim' || feature.name === 'dir_sync') && feature.enabled);
 
 export function OrganizationPage({ organizationId }: { organizationId: string }) {
   const { api } = useDashboard();
-  const { navigate } = useRouter();
-  const toast = useToast();
   const path = { organization_id: organizationId };
+  // Both load at once: the directories do not wait for the organization.
   const organization = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}', { params: { path } }))).organization, [api, organizationId]);
   const directories = useAsync(
     async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}/directories', { params: { path, query: { page_size: 100 } } }))).directories,
     [api, organizationId],
   );
-  const [toggling, setToggling] = useState(false);
+  return (
+    <DataView state={organization} errorTitle="The organization could not be loaded" errorFrame={pageFrame} loading={<Loading />}>
+      {(org) => <OrganizationView org={org} directories={directories} onChanged={organization.setData} />}
+    </DataView>
+  );
+}
+
+function OrganizationView({ org, directories, onChanged }: { org: Organization; directories: Loaded<Directory[]>; onChanged: (organization: Organization) => void }) {
+  const { api } = useDashboard();
+  const { navigate } = useRouter();
+  const toast = useToast();
+  const path = { organization_id: org.id };
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  if (organization.error) return <div className="page"><ErrorState error={organization.error} onRetry={() => void organization.reload()} title="The organization could not be loaded" /></div>;
-  if (!organization.data) return <Loading />;
-  const org = organization.data;
+  const { busy: toggling, run: toggleScim } = useAction(async (enabled: boolean) => {
+    const features = [{ name: 'scim' as const, enabled }, ...(org.settings.features.some((feature) => feature.name === 'dir_sync') ? [{ name: 'dir_sync' as const, enabled }] : [])];
+    const updated = await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path }, body: { features } }));
+    onChanged(updated.organization);
+    toast.show(enabled ? 'Directory sync enabled' : 'Directory sync disabled: identity providers are refused');
+  }, toast.error);
 
-  const toggleScim = async (enabled: boolean) => {
-    setToggling(true);
-    try {
-      const features = [{ name: 'scim' as const, enabled }, ...(org.settings.features.some((feature) => feature.name === 'dir_sync') ? [{ name: 'dir_sync' as const, enabled }] : [])];
-      const updated = await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path }, body: { features } }));
-      organization.setData(updated.organization);
-      toast.show(enabled ? 'Directory sync enabled' : 'Directory sync disabled: identity providers are refused');
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setToggling(false);
-    }
-  };
-
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await noContent(api.management.DELETE('/api/v1/organizations/{organization_id}', { params: { path } }));
-      toast.show(`${org.display_name} deleted`);
-      navigate('/organizations');
-    } catch (error) {
-      toast.error(error);
-      setBusy(false);
-    }
-  };
+  const { busy, run: remove } = useAction(async () => {
+    await noContent(api.management.DELETE('/api/v1/organizations/{organization_id}', { params: { path } }));
+    toast.show(`${org.display_name} deleted`);
+    navigate('/organizations');
+  }, toast.error);
 
   return (
     <div className="page">
@@ -90,47 +84,35 @@ export function OrganizationPage({ organizationId }: { organizationId: string })
             <PlusIcon /> Add directory
           </button>
         </div>
-        {directories.error ? (
-          <ErrorState error={directories.error} onRetry={() => void directories.reload()} />
-        ) : !directories.data ? (
-          <SkeletonRows columns={5} />
-        ) : directories.data.length === 0 ? (
-          <EmptyState title="No directory yet">Send the customer’s IT admin an admin portal link below: they pick their provider and follow a guide. Or add a directory yourself.</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" aria-label="Directories">
-              <thead>
-                <tr>
-                  <th>Directory</th>
-                  <th>Status</th>
-                  <th>Users</th>
-                  <th>Groups</th>
-                  <th>Last sync</th>
+        <DataView
+          state={directories}
+          columns={5}
+          isEmpty={(items) => items.length === 0}
+          empty={<EmptyState title="No directory yet">Send the customer’s IT admin an admin portal link below: they pick their provider and follow a guide. Or add a directory yourself.</EmptyState>}
+        >
+          {(items) => (
+            <Table label="Directories" columns={['Directory', 'Status', 'Users', 'Groups', 'Last sync']}>
+              {items.map((directory) => (
+                <tr key={directory.id} className="clickable" onClick={() => navigate(`/organizations/${org.id}/directories/${directory.id}`)}>
+                  <td>
+                    <Link to={`/organizations/${org.id}/directories/${directory.id}`} className="cell-primary" onClick={(event) => event.stopPropagation()}>
+                      {directory.name}
+                    </Link>
+                    <div className="cell-sub">{providerLabel(directory.directory_provider)}</div>
+                  </td>
+                  <td>
+                    <DirectoryStatusBadge status={directory.status} />
+                  </td>
+                  <td>{directory.total_users}</td>
+                  <td>{directory.total_groups}</td>
+                  <td className="muted nowrap" title={formatDateTime(directory.last_synced_at)}>
+                    {timeAgo(directory.last_synced_at)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {directories.data.map((directory) => (
-                  <tr key={directory.id} className="clickable" onClick={() => navigate(`/organizations/${org.id}/directories/${directory.id}`)}>
-                    <td>
-                      <Link to={`/organizations/${org.id}/directories/${directory.id}`} className="cell-primary" onClick={(event) => event.stopPropagation()}>
-                        {directory.name}
-                      </Link>
-                      <div className="cell-sub">{providerLabel(directory.directory_provider)}</div>
-                    </td>
-                    <td>
-                      <DirectoryStatusBadge status={directory.status} />
-                    </td>
-                    <td>{directory.total_users}</td>
-                    <td>{directory.total_groups}</td>
-                    <td className="muted nowrap" title={formatDateTime(directory.last_synced_at)}>
-                      {timeAgo(directory.last_synced_at)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </Table>
+          )}
+        </DataView>
       </div>
 
       <PortalLinksCard organizationId={org.id} />
@@ -163,20 +145,11 @@ function PortalLinksCard({ organizationId }: { organizationId: string }) {
   const path = { organization_id: organizationId };
   const links = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }))).links, [api, organizationId]);
   const [created, setCreated] = useState<PortalLink>();
-  const [busy, setBusy] = useState(false);
-
-  const generate = async () => {
-    setBusy(true);
-    try {
-      const { link } = await bodyOf(api.management.PUT('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }));
-      setCreated(link);
-      void links.reload();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run: generate } = useAction(async () => {
+    const { link } = await bodyOf(api.management.PUT('/api/v1/organizations/{organization_id}/portal_links', { params: { path } }));
+    setCreated(link);
+    void links.reload();
+  }, toast.error);
 
   const revoke = async (id: string) => {
     try {
@@ -215,24 +188,22 @@ function PortalLinksCard({ organizationId }: { organizationId: string }) {
             </div>
           </Callout>
         ) : null}
-        {links.error ? (
-          <ErrorState error={links.error} onRetry={() => void links.reload()} />
-        ) : !links.data ? null : links.data.length === 0 ? (
-          <p className="muted">No portal link is currently valid.</p>
-        ) : (
-          <div className="stack-sm">
-            <span className="label">Links that still work</span>
-            {links.data.map((link) => (
-              <div key={link.id} className="row-between" style={{ padding: '8px 12px', border: '1px solid var(--border)', borderRadius: 8 }}>
-                <span className="mono small">{link.id}</span>
-                <span className="muted small">expires {timeAgo(link.expire_time)}</span>
-                <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => void revoke(link.id)}>
-                  Revoke
-                </button>
-              </div>
-            ))}
-          </div>
-        )}
+        <DataView state={links} loading={null} isEmpty={(items) => items.length === 0} empty={<p className="muted">No portal link is currently valid.</p>}>
+          {(items) => (
+            <div className="stack-sm">
+              <span className="label">Links that still work</span>
+              {items.map((link) => (
+                <div key={link.id} className="row-between" style={{ padding: '8px 12px', border: '1px solid var(--border)', borderRadius: 8 }}>
+                  <span className="mono small">{link.id}</span>
+                  <span className="muted small">expires {timeAgo(link.expire_time)}</span>
+                  <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => void revoke(link.id)}>
+                    Revoke
+                  </button>
+                </div>
+              ))}
+            </div>
+          )}
+        </DataView>
       </div>
     </div>
   );
@@ -241,38 +212,20 @@ function PortalLinksCard({ organizationId }: { organizationId: string }) {
 function AddDirectoryDialog({ organizationId, onClose, onCreated }: { organizationId: string; onClose: () => void; onCreated: (directory: Directory) => void }) {
   const { api } = useDashboard();
   const [provider, setProvider] = useState<DirectoryProvider>('OKTA');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const { directory } = await bodyOf(
-        api.management.POST('/api/v1/organizations/{organization_id}/directories', {
-          params: { path: { organization_id: organizationId } },
-          body: { directory_type: 'SCIM', directory_provider: provider, name: `${providerLabel(provider)} directory` },
-        }),
-      );
-      onCreated(directory);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    const { directory } = await bodyOf(
+      api.management.POST('/api/v1/organizations/{organization_id}/directories', {
+        params: { path: { organization_id: organizationId } },
+        body: { directory_type: 'SCIM', directory_provider: provider, name: `${providerLabel(provider)} directory` },
+      }),
+    );
+    onCreated(directory);
+  });
   return (
     <Dialog
       title="Add a directory"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            Add directory
-          </button>
-        </>
-      }
+      footer={<DialogActions label="Add directory" onCancel={onClose} onAction={() => void submit()} busy={busy} />}
     >
       <div className="stack">
         {error ? <Callout tone="danger">{error}</Callout> : null}

@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, bodyOf, errorMessage } from '../../shared/api.js';
+import { useState } from 'react';
+import { ApiError, bodyOf } from '../../shared/api.js';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
-import { useAsync, useDebounced } from '../../shared/hooks.js';
+import { useAsync, useDebounced, useSubmit } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
 import type { Organization } from '../../shared/types.js';
-import { Dialog } from '../../shared/ui/dialog.js';
+import { Dialog, FormActions } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Field, SearchInput } from '../../shared/ui/forms.js';
 import { BuildingIcon, PlusIcon } from '../../shared/ui/icons.js';
 import { Pager } from '../../shared/ui/pager.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 const scimOn = (organization: Organization) => organization.settings.features.some((feature) => (feature.name === 'scim' || feature.name === 'dir_sync') && feature.enabled);
@@ -72,35 +73,23 @@ export function OrganizationsPage() {
         }>
           {(loaded) => (
             <>
-              <div className="table-wrap">
-                <table className="table" aria-label="Organizations">
-                  <thead>
-                    <tr>
-                      <th>Organization</th>
-                      <th>External id</th>
-                      <th>Directory sync</th>
-                      <th>Created</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((organization) => (
-                      <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
-                        <td>
-                          <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
-                            {organization.display_name}
-                          </a>
-                          <div className="cell-sub mono">{organization.id}</div>
-                        </td>
-                        <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
-                        <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
-                        <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
-                          {timeAgo(organization.create_time)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table label="Organizations" columns={['Organization', 'External id', 'Directory sync', 'Created']}>
+                {shown.map((organization) => (
+                  <tr key={organization.id} className="clickable" onClick={() => navigate(`/organizations/${organization.id}`)}>
+                    <td>
+                      <a className="cell-primary" href={`/dashboard/organizations/${organization.id}`} onClick={(event) => { event.preventDefault(); navigate(`/organizations/${organization.id}`); }}>
+                        {organization.display_name}
+                      </a>
+                      <div className="cell-sub mono">{organization.id}</div>
+                    </td>
+                    <td className="mono">{organization.external_id ?? <span className="subtle">—</span>}</td>
+                    <td>{scimOn(organization) ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
+                    <td className="muted nowrap" title={formatDateTime(organization.create_time)}>
+                      {timeAgo(organization.create_time)}
+                    </td>
+                  </tr>
+                ))}
+              </Table>
               <Pager
                 label={text ? `${shown.length} shown` : `Page ${tokens.length + 1}`}
                 hasPrevious={tokens.length > 0}
@@ -123,25 +112,13 @@ function CreateOrganizationDialog({ onClose, onCreated }: { onClose: () => void;
   const [name, setName] = useState('');
   const [externalId, setExternalId] = useState('');
   const [enableScim, setEnableScim] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { organization } = await bodyOf(api.management.POST('/api/v1/organizations', { body: { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) } }));
-      if (enableScim) {
-        await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path: { organization_id: organization.id } }, body: { features: [{ name: 'scim', enabled: true }] } }));
-      }
-      onCreated(organization);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
+  const { busy, error, submit } = useSubmit(async () => {
+    const { organization } = await bodyOf(api.management.POST('/api/v1/organizations', { body: { display_name: name, ...(externalId.trim() ? { external_id: externalId.trim() } : {}) } }));
+    if (enableScim) {
+      await bodyOf(api.management.PATCH('/api/v1/organizations/{organization_id}/settings', { params: { path: { organization_id: organization.id } }, body: { features: [{ name: 'scim', enabled: true }] } }));
     }
-  };
+    onCreated(organization);
+  });
 
   return (
     <Dialog title="New organization" onClose={onClose}>
@@ -155,15 +132,7 @@ function CreateOrganizationDialog({ onClose, onCreated }: { onClose: () => void;
           <input type="checkbox" checked={enableScim} onChange={(event) => setEnableScim(event.target.checked)} />
           Enable directory sync (SCIM) now
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            Create organization
-          </button>
-        </div>
+        <FormActions label="Create organization" onCancel={onClose} busy={busy} disabled={!name.trim()} />
       </form>
     </Dialog>
   );

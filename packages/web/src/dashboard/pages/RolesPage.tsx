@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
-import { bodyOf, noContent, errorMessage } from '../../shared/api.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useState } from 'react';
+import { bodyOf, noContent } from '../../shared/api.js';
+import { useAction, useAsync, useSubmit } from '../../shared/hooks.js';
 import type { Role } from '../../shared/types.js';
-import { ConfirmDialog, Dialog } from '../../shared/ui/dialog.js';
+import { ConfirmDialog, Dialog, FormActions } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, ShieldIcon } from '../../shared/ui/icons.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
 
 export function RolesPage() {
@@ -16,7 +17,11 @@ export function RolesPage() {
   const roles = useAsync(async () => (await bodyOf(api.management.GET('/api/v1/roles', { params: { query: { page_size: 100 } } }))).roles, [api]);
   const [editing, setEditing] = useState<Role | 'new'>();
   const [deleting, setDeleting] = useState<Role>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: remove } = useAction(async (role: Role) => {
+    await noContent(api.management.DELETE('/api/v1/roles/{role_name}', { params: { path: { role_name: role.name } } }));
+    setDeleting(undefined);
+    void roles.reload();
+  }, toast.error);
 
   return (
     <div className="page">
@@ -36,51 +41,40 @@ export function RolesPage() {
           </EmptyState>
         }>
           {(items) => (
-            <div className="table-wrap">
-              <table className="table" aria-label="Roles">
-                <thead>
-                  <tr>
-                    <th>Role</th>
-                    <th>Permissions</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((role) => (
-                    <tr key={role.name}>
-                      <td>
-                        <div className="row">
-                          <span className="cell-primary">{role.display_name}</span>
-                          {role.is_default ? <span className="badge badge-accent">Default</span> : null}
-                        </div>
-                        <div className="cell-sub">
-                          <span className="mono">{role.name}</span>
-                          {role.description ? ` · ${role.description}` : ''}
-                        </div>
-                      </td>
-                      <td>
-                        <div className="chip-list">
-                          {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
-                          {role.permissions.map((permission) => (
-                            <span key={permission} className="badge mono">
-                              {permission}
-                            </span>
-                          ))}
-                        </div>
-                      </td>
-                      <td style={{ textAlign: 'right' }} className="nowrap">
-                        <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
-                          Edit
-                        </button>{' '}
-                        <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
-                          Delete
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table label="Roles" columns={['Role', 'Permissions', '']}>
+              {items.map((role) => (
+                <tr key={role.name}>
+                  <td>
+                    <div className="row">
+                      <span className="cell-primary">{role.display_name}</span>
+                      {role.is_default ? <span className="badge badge-accent">Default</span> : null}
+                    </div>
+                    <div className="cell-sub">
+                      <span className="mono">{role.name}</span>
+                      {role.description ? ` · ${role.description}` : ''}
+                    </div>
+                  </td>
+                  <td>
+                    <div className="chip-list">
+                      {role.permissions.length === 0 ? <span className="subtle">—</span> : null}
+                      {role.permissions.map((permission) => (
+                        <span key={permission} className="badge mono">
+                          {permission}
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                  <td style={{ textAlign: 'right' }} className="nowrap">
+                    <button type="button" className="btn btn-sm" onClick={() => setEditing(role)}>
+                      Edit
+                    </button>{' '}
+                    <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setDeleting(role)}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
         </DataView>
       </div>
@@ -92,18 +86,7 @@ export function RolesPage() {
           danger
           busy={busy}
           onClose={() => setDeleting(undefined)}
-          onConfirm={async () => {
-            setBusy(true);
-            try {
-              await noContent(api.management.DELETE('/api/v1/roles/{role_name}', { params: { path: { role_name: deleting.name } } }));
-              setDeleting(undefined);
-              void roles.reload();
-            } catch (error) {
-              toast.error(error);
-            } finally {
-              setBusy(false);
-            }
-          }}
+          onConfirm={() => void remove(deleting)}
         >
           A role still mapped to a directory group cannot be deleted; remove those mappings first.
         </ConfirmDialog>
@@ -119,29 +102,18 @@ function RoleDialog({ role, onClose, onSaved }: { role: Role | undefined; onClos
   const [description, setDescription] = useState(role?.description ?? '');
   const [permissions, setPermissions] = useState((role?.permissions ?? []).join(', '));
   const [isDefault, setIsDefault] = useState(role?.is_default ?? false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { busy, error, submit } = useSubmit(async () => {
     const body = {
       display_name: displayName.trim() || name.trim(),
       permissions: permissions.split(/[\s,]+/).filter(Boolean),
       is_default: isDefault,
     };
     const text = description.trim();
-    try {
-      // An emptied description is cleared (null) on an existing role, left out on a new one.
-      if (role) await bodyOf(api.management.PATCH('/api/v1/roles/{role_name}', { params: { path: { role_name: role.name } }, body: { ...body, description: text || null } }));
-      else await bodyOf(api.management.POST('/api/v1/roles', { body: { name: name.trim(), ...body, ...(text ? { description: text } : {}) } }));
-      onSaved();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+    // An emptied description is cleared (null) on an existing role, left out on a new one.
+    if (role) await bodyOf(api.management.PATCH('/api/v1/roles/{role_name}', { params: { path: { role_name: role.name } }, body: { ...body, description: text || null } }));
+    else await bodyOf(api.management.POST('/api/v1/roles', { body: { name: name.trim(), ...body, ...(text ? { description: text } : {}) } }));
+    onSaved();
+  });
 
   return (
     <Dialog title={role ? `Edit ${role.display_name}` : 'New role'} onClose={onClose}>
@@ -161,15 +133,7 @@ function RoleDialog({ role, onClose, onSaved }: { role: Role | undefined; onClos
           <input type="checkbox" checked={isDefault} onChange={(event) => setIsDefault(event.target.checked)} />
           Default role for users in no mapped group
         </label>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || (!role && !name.trim())}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {role ? 'Save role' : 'Create role'}
-          </button>
-        </div>
+        <FormActions label={role ? 'Save role' : 'Create role'} onCancel={onClose} busy={busy} disabled={!role && !name.trim()} />
       </form>
     </Dialog>
   );

@@ -1,24 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../shared/api.js';
+import { useEffect, useState } from 'react';
 import { formatDateTime, timeAgo } from '../../shared/format.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useAsync, useSubmit } from '../../shared/hooks.js';
 import { ConfirmDialog } from '../../shared/ui/dialog.js';
-import { Callout, ErrorState, SkeletonRows } from '../../shared/ui/feedback.js';
+import { DataView } from '../../shared/ui/data-view.js';
+import { Callout } from '../../shared/ui/feedback.js';
 import { Field } from '../../shared/ui/forms.js';
 import { useToast } from '../../shared/ui/toast.js';
+import { Table } from '../../shared/ui/table.js';
+import { dashboardRoutes, type DashboardAdmin } from '../../shared/web-routes.js';
 import { useDashboard } from '../context.js';
-
-interface AllowedOrigins {
-  stored: string[];
-  environment: string[];
-}
-
-interface Admin {
-  id: string;
-  email: string;
-  create_time: string;
-  last_login_time: string | null;
-}
 
 export function SettingsPage() {
   return (
@@ -38,27 +28,16 @@ export function SettingsPage() {
 function AllowedOriginsCard() {
   const { api } = useDashboard();
   const toast = useToast();
-  const origins = useAsync(() => api.get<AllowedOrigins>('/api/v1/dashboard/allowed_origins'), [api]);
+  const origins = useAsync(() => api.call(dashboardRoutes.allowedOrigins), [api]);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   useEffect(() => {
     if (origins.data) setText(origins.data.stored.join('\n'));
   }, [origins.data]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      origins.setData(await api.put<AllowedOrigins>('/api/v1/dashboard/allowed_origins', { origins: text.split(/[\s,]+/).filter(Boolean) }));
-      toast.show('Allowed origins saved');
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: save } = useSubmit(async () => {
+    origins.setData(await api.call(dashboardRoutes.setAllowedOrigins, text.split(/[\s,]+/).filter(Boolean)));
+    toast.show('Allowed origins saved');
+  });
 
   return (
     <div className="card">
@@ -68,42 +47,40 @@ function AllowedOriginsCard() {
           <div className="card-description">Origins of your application’s pages that may show the admin portal in an iframe. Browsers refuse to frame it anywhere else, and the portal sends its events only to these origins.</div>
         </div>
       </div>
-      {origins.error ? (
-        <ErrorState error={origins.error} onRetry={() => void origins.reload()} />
-      ) : !origins.data ? (
-        <SkeletonRows rows={2} columns={1} />
-      ) : (
-        <form className="card-body stack" onSubmit={(event) => void save(event)}>
-          {error ? <Callout tone="danger">{error}</Callout> : null}
-          <Field label="Allowed origins" hint="One per line, scheme and host only: https://app.example.com">
-            {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} className="textarea input-mono" rows={4} value={text} onChange={(event) => setText(event.target.value)} />}
-          </Field>
-          {origins.data.environment.length > 0 ? (
-            <p className="hint">
-              Also allowed by ROSTER_PORTAL_ALLOWED_ORIGINS: <span className="mono">{origins.data.environment.join(', ')}</span>
-            </p>
-          ) : null}
-          <details className="disclosure">
-            <summary>How to embed the portal</summary>
-            <div className="stack-sm" style={{ marginTop: 8 }}>
-              <p className="muted">Generate a portal link from your backend for the signed-in customer, and show it in an iframe. Listen for the portal’s events:</p>
-              <pre className="code-block">{`<iframe src="{link.location}" allow="clipboard-write" style="width:100%;height:800px;border:0"></iframe>
+      <DataView state={origins} rows={2} columns={1}>
+        {({ environment }) => (
+          <form className="card-body stack" onSubmit={(event) => void save(event)}>
+            {error ? <Callout tone="danger">{error}</Callout> : null}
+            <Field label="Allowed origins" hint="One per line, scheme and host only: https://app.example.com">
+              {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} className="textarea input-mono" rows={4} value={text} onChange={(event) => setText(event.target.value)} />}
+            </Field>
+            {environment.length > 0 ? (
+              <p className="hint">
+                Also allowed by ROSTER_PORTAL_ALLOWED_ORIGINS: <span className="mono">{environment.join(', ')}</span>
+              </p>
+            ) : null}
+            <details className="disclosure">
+              <summary>How to embed the portal</summary>
+              <div className="stack-sm" style={{ marginTop: 8 }}>
+                <p className="muted">Generate a portal link from your backend for the signed-in customer, and show it in an iframe. Listen for the portal’s events:</p>
+                <pre className="code-block">{`<iframe src="{link.location}" allow="clipboard-write" style="width:100%;height:800px;border:0"></iframe>
 
 window.addEventListener('message', (event) => {
   if (event.origin !== 'https://roster.example.com') return;
   // event.data.event_type: ORGANIZATION_DIRECTORY_ENABLED, ORGANIZATION_DIRECTORY_DISABLED,
   //                        PORTAL_SESSION_WARNING, PORTAL_SESSION_EXPIRY
 });`}</pre>
+              </div>
+            </details>
+            <div>
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                {busy ? <span className="spinner" aria-hidden="true" /> : null}
+                Save origins
+              </button>
             </div>
-          </details>
-          <div>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? <span className="spinner" aria-hidden="true" /> : null}
-              Save origins
-            </button>
-          </div>
-        </form>
-      )}
+          </form>
+        )}
+      </DataView>
     </div>
   );
 }
@@ -111,29 +88,18 @@ window.addEventListener('message', (event) => {
 function AdminsCard() {
   const { api, admin } = useDashboard();
   const toast = useToast();
-  const admins = useAsync(async () => (await api.get<{ admins: Admin[] }>('/api/v1/dashboard/admins')).admins, [api]);
+  const admins = useAsync(async () => (await api.call(dashboardRoutes.admins)).admins, [api]);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [removing, setRemoving] = useState<Admin>();
+  const [removing, setRemoving] = useState<DashboardAdmin>();
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post('/api/v1/dashboard/admins', { email, password });
-      setEmail('');
-      setPassword('');
-      toast.show(`${email} can now sign in`);
-      void admins.reload();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: add } = useSubmit(async () => {
+    await api.call(dashboardRoutes.addAdmin, { email, password });
+    setEmail('');
+    setPassword('');
+    toast.show(`${email} can now sign in`);
+    void admins.reload();
+  });
 
   return (
     <div className="card">
@@ -143,42 +109,28 @@ function AdminsCard() {
           <div className="card-description">People who can sign in to this dashboard. Passwords are stored as scrypt hashes.</div>
         </div>
       </div>
-      {admins.error ? (
-        <ErrorState error={admins.error} onRetry={() => void admins.reload()} />
-      ) : !admins.data ? (
-        <SkeletonRows rows={2} columns={3} />
-      ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Administrators">
-            <thead>
-              <tr>
-                <th>Email</th>
-                <th>Last sign-in</th>
-                <th>Added</th>
-                <th />
+      <DataView state={admins} rows={2} columns={3}>
+        {(items) => (
+          <Table label="Administrators" columns={['Email', 'Last sign-in', 'Added', '']}>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td className="cell-primary">
+                  {item.email} {item.id === admin.id ? <span className="badge">You</span> : null}
+                </td>
+                <td className="muted">{timeAgo(item.last_login_time)}</td>
+                <td className="muted">{formatDateTime(item.create_time)}</td>
+                <td style={{ textAlign: 'right' }}>
+                  {item.id === admin.id ? null : (
+                    <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRemoving(item)}>
+                      Remove
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {admins.data.map((item) => (
-                <tr key={item.id}>
-                  <td className="cell-primary">
-                    {item.email} {item.id === admin.id ? <span className="badge">You</span> : null}
-                  </td>
-                  <td className="muted">{timeAgo(item.last_login_time)}</td>
-                  <td className="muted">{formatDateTime(item.create_time)}</td>
-                  <td style={{ textAlign: 'right' }}>
-                    {item.id === admin.id ? null : (
-                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRemoving(item)}>
-                        Remove
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </Table>
+        )}
+      </DataView>
       <form className="card-footer stack-sm" onSubmit={(event) => void add(event)}>
         <span className="label">Add an administrator</span>
         {error ? <Callout tone="danger">{error}</Callout> : null}
@@ -202,7 +154,7 @@ function AdminsCard() {
           onClose={() => setRemoving(undefined)}
           onConfirm={async () => {
             try {
-              await api.delete(`/api/v1/dashboard/admins/${encodeURIComponent(removing.id)}`);
+              await api.call(dashboardRoutes.removeAdmin, removing.id);
               setRemoving(undefined);
               void admins.reload();
             } catch (caught) {

@@ -3,9 +3,10 @@ import { bodyOf, noContent } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useAsync, useInterval } from '../../shared/hooks.js';
 import { Link, useRouter } from '../../shared/router.js';
-import type { WebhookDelivery } from '../../shared/types.js';
+import type { Webhook, WebhookDelivery } from '../../shared/types.js';
 import { ConfirmDialog } from '../../shared/ui/dialog.js';
-import { Callout, ErrorState, Loading } from '../../shared/ui/feedback.js';
+import { DataView, pageFrame, type Loaded } from '../../shared/ui/data-view.js';
+import { Callout, Loading } from '../../shared/ui/feedback.js';
 import { Switch } from '../../shared/ui/forms.js';
 import { useToast } from '../../shared/ui/toast.js';
 import { useDashboard } from '../context.js';
@@ -13,7 +14,7 @@ import { DeliveriesCard } from './webhook/DeliveriesCard.js';
 import { DeliveryDialog } from './webhook/DeliveryDialog.js';
 import { ReplaySinceDialog } from './webhook/ReplaySinceDialog.js';
 import { WebhookActions } from './webhook/WebhookActions.js';
-import { webhookCalls, type DeliveryStatus } from './webhook/webhook-calls.js';
+import { webhookCalls, type DeliveryStatus, type WebhookCalls } from './webhook/webhook-calls.js';
 import { WebhookFormDialog, webhookState } from './WebhooksPage.js';
 
 // One webhook endpoint: its state and settings, actions (webhook/WebhookActions.tsx), its
@@ -21,22 +22,37 @@ import { WebhookFormDialog, webhookState } from './WebhooksPage.js';
 
 export function WebhookPage({ webhookId }: { webhookId: string }) {
   const { api } = useDashboard();
-  const { navigate } = useRouter();
-  const toast = useToast();
   const calls = useMemo(() => webhookCalls(api, webhookId), [api, webhookId]);
   const webhook = useAsync(async () => (await bodyOf(calls.get())).webhook, [calls]);
+  // The deliveries load with the endpoint, not after it.
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
   const deliveries = useAsync(() => bodyOf(calls.deliveries(status)), [calls, status]);
   useInterval(() => void deliveries.reload(), 5000);
+  return (
+    <DataView state={webhook} errorTitle="The endpoint could not be loaded" errorFrame={pageFrame} loading={<Loading />}>
+      {(endpoint) => <WebhookView endpoint={endpoint} onChanged={webhook.setData} calls={calls} deliveries={deliveries} status={status} onStatus={setStatus} />}
+    </DataView>
+  );
+}
+
+interface WebhookViewProps {
+  endpoint: Webhook;
+  onChanged: (webhook: Webhook) => void;
+  calls: WebhookCalls;
+  deliveries: Loaded<{ deliveries: WebhookDelivery[] }>;
+  status: DeliveryStatus | '';
+  onStatus: (status: DeliveryStatus | '') => void;
+}
+
+function WebhookView({ endpoint, onChanged, calls, deliveries, status, onStatus }: WebhookViewProps) {
+  const { navigate } = useRouter();
+  const toast = useToast();
+  const webhookId = endpoint.id;
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [deleting, setDeleting] = useState(false);
   const [replaySince, setReplaySince] = useState(false);
   const [open, setOpen] = useState<WebhookDelivery>();
-
-  if (webhook.error) return <div className="page"><ErrorState error={webhook.error} onRetry={() => void webhook.reload()} title="The endpoint could not be loaded" /></div>;
-  if (!webhook.data) return <Loading />;
-  const endpoint = webhook.data;
   const state = webhookState(endpoint);
 
   const act = async (name: string, action: () => Promise<void>) => {
@@ -71,7 +87,7 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
               checked={endpoint.enabled}
               disabled={busy !== undefined}
               label="Enabled"
-              onChange={(enabled) => void act('toggle', async () => webhook.setData((await bodyOf(calls.setEnabled(enabled))).webhook))}
+              onChange={(enabled) => void act('toggle', async () => onChanged((await bodyOf(calls.setEnabled(enabled))).webhook))}
             />
             <button type="button" className="btn" onClick={() => setEditing(true)}>
               Edit
@@ -92,7 +108,7 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
         calls={calls}
         deliveries={deliveries}
         status={status}
-        onStatus={setStatus}
+        onStatus={onStatus}
         busy={busy}
         act={act}
         onOpen={setOpen}
@@ -111,7 +127,7 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
         </button>
       </div>
 
-      {editing ? <WebhookFormDialog webhook={endpoint} onClose={() => setEditing(false)} onSaved={(result) => { webhook.setData(result.webhook); setEditing(false); }} /> : null}
+      {editing ? <WebhookFormDialog webhook={endpoint} onClose={() => setEditing(false)} onSaved={(result) => { onChanged(result.webhook); setEditing(false); }} /> : null}
       {open ? <DeliveryDialog calls={calls} delivery={open} onClose={() => setOpen(undefined)} /> : null}
       {replaySince ? <ReplaySinceDialog calls={calls} onClose={() => setReplaySince(false)} onDone={() => void deliveries.reload()} /> : null}
       {deleting ? (

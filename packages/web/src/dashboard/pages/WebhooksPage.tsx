@@ -1,17 +1,18 @@
-import { useState, type FormEvent } from 'react';
-import { bodyOf, errorMessage } from '../../shared/api.js';
+import { useState } from 'react';
+import { bodyOf } from '../../shared/api.js';
+import { EVENT_TYPES } from '../../shared/event-types.js';
 import { timeAgo } from '../../shared/format.js';
-import { useAsync } from '../../shared/hooks.js';
+import { useAsync, useSubmit } from '../../shared/hooks.js';
 import { useRouter } from '../../shared/router.js';
 import type { Webhook } from '../../shared/types.js';
 import { CopyField } from '../../shared/ui/copy.js';
-import { Dialog } from '../../shared/ui/dialog.js';
+import { Dialog, FormActions } from '../../shared/ui/dialog.js';
 import { Callout, EmptyState } from '../../shared/ui/feedback.js';
 import { DataView } from '../../shared/ui/data-view.js';
 import { Field } from '../../shared/ui/forms.js';
 import { PlusIcon, WebhookIcon } from '../../shared/ui/icons.js';
+import { Table } from '../../shared/ui/table.js';
 import { useDashboard } from '../context.js';
-import { EVENT_TYPES } from './EventsPage.js';
 
 export function webhookState(webhook: Webhook): { label: string; tone: string } {
   if (!webhook.enabled) return webhook.disabled_reason === 'failing' ? { label: 'Disabled: failing', tone: 'badge-danger' } : { label: 'Disabled', tone: '' };
@@ -52,38 +53,26 @@ export function WebhooksPage() {
           </EmptyState>
         }>
           {(items) => (
-            <div className="table-wrap">
-              <table className="table" aria-label="Webhook endpoints">
-                <thead>
-                  <tr>
-                    <th>Endpoint</th>
-                    <th>State</th>
-                    <th>Events</th>
-                    <th>Last success</th>
+            <Table label="Webhook endpoints" columns={['Endpoint', 'State', 'Events', 'Last success']}>
+              {items.map((webhook) => {
+                const state = webhookState(webhook);
+                return (
+                  <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
+                    <td>
+                      <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
+                        {webhook.url}
+                      </a>
+                      <div className="cell-sub">{webhook.description || webhook.id}</div>
+                    </td>
+                    <td>
+                      <span className={`badge ${state.tone}`}>{state.label}</span>
+                    </td>
+                    <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
+                    <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {items.map((webhook) => {
-                    const state = webhookState(webhook);
-                    return (
-                      <tr key={webhook.id} className="clickable" onClick={() => navigate(`/webhooks/${webhook.id}`)}>
-                        <td>
-                          <a className="cell-primary mono" href={`/dashboard/webhooks/${webhook.id}`} onClick={(event) => { event.preventDefault(); navigate(`/webhooks/${webhook.id}`); }}>
-                            {webhook.url}
-                          </a>
-                          <div className="cell-sub">{webhook.description || webhook.id}</div>
-                        </td>
-                        <td>
-                          <span className={`badge ${state.tone}`}>{state.label}</span>
-                        </td>
-                        <td className="muted">{webhook.event_types.length === 0 ? 'All events' : `${webhook.event_types.length} types`}</td>
-                        <td className="muted nowrap">{timeAgo(webhook.last_success_time)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </Table>
           )}
         </DataView>
       </div>
@@ -107,22 +96,11 @@ export function WebhookFormDialog({ webhook, onClose, onSaved }: { webhook?: Web
   const [description, setDescription] = useState(webhook?.description ?? '');
   const [types, setTypes] = useState<string[]>(webhook?.event_types ?? []);
   const [organizationId, setOrganizationId] = useState(webhook?.organization_id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const { busy, error, submit } = useSubmit(async () => {
     const body = { url: url.trim(), description, event_types: types, organization_id: organizationId.trim() || null };
-    try {
-      if (webhook) onSaved(await bodyOf(api.management.PATCH('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: webhook.id } }, body })));
-      else onSaved(await bodyOf(api.management.POST('/api/v1/webhooks', { body })));
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+    if (webhook) onSaved(await bodyOf(api.management.PATCH('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: webhook.id } }, body })));
+    else onSaved(await bodyOf(api.management.POST('/api/v1/webhooks', { body })));
+  });
 
   return (
     <Dialog title={webhook ? 'Edit endpoint' : 'Add a webhook endpoint'} onClose={onClose} wide>
@@ -148,15 +126,7 @@ export function WebhookFormDialog({ webhook, onClose, onSaved }: { webhook?: Web
             ))}
           </div>
         </fieldset>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !url.trim()}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {webhook ? 'Save changes' : 'Add endpoint'}
-          </button>
-        </div>
+        <FormActions label={webhook ? 'Save changes' : 'Add endpoint'} onCancel={onClose} busy={busy} disabled={!url.trim()} />
       </form>
     </Dialog>
   );

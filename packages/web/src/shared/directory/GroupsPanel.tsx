@@ -4,6 +4,7 @@ import { DataView } from '../ui/data-view.js';
 import { EmptyState } from '../ui/feedback.js';
 import { GroupIcon } from '../ui/icons.js';
 import { Pager } from '../ui/pager.js';
+import { Table } from '../ui/table.js';
 import type { DirectoryApi } from './directory-api.js';
 import { PanelHeader } from './PanelHeader.js';
 import { SampleBadge } from './SampleBadge.js';
@@ -35,44 +36,32 @@ export function GroupsPanel({ directory, total, assignments, version }: { direct
       >
         {({ items: groups, total_size }) => (
           <>
-      <div className="table-wrap">
-        <table className="table" aria-label="Groups">
-          <thead>
-            <tr>
-              <th>Group</th>
-              <th>Members</th>
-              <th>Grants roles</th>
-              <th>Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr key={group.id}>
-                <td>
-                  <div className="cell-primary">
-                    {group.display_name} {group.sample ? <SampleBadge /> : null}
-                  </div>
-                  <div className="cell-sub mono">{group.id}</div>
-                </td>
-                <td>{plural(group.total_users, 'user')}</td>
-                <td>
-                  <div className="chip-list">
-                    {rolesOf(group.id).length === 0 ? <span className="subtle">—</span> : null}
-                    {rolesOf(group.id).map((role) => (
-                      <span key={role} className="badge badge-accent">
-                        {role}
-                      </span>
-                    ))}
-                  </div>
-                </td>
-                <td className="nowrap muted" title={formatDateTime(group.updated_at)}>
-                  {timeAgo(group.updated_at)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            <Table label="Groups" columns={['Group', 'Members', 'Grants roles', 'Updated']}>
+              {groups.map((group) => (
+                <tr key={group.id}>
+                  <td>
+                    <div className="cell-primary">
+                      {group.display_name} {group.sample ? <SampleBadge /> : null}
+                    </div>
+                    <div className="cell-sub mono">{group.id}</div>
+                  </td>
+                  <td>{plural(group.total_users, 'user')}</td>
+                  <td>
+                    <div className="chip-list">
+                      {rolesOf(group.id).length === 0 ? <span className="subtle">—</span> : null}
+                      {rolesOf(group.id).map((role) => (
+                        <span key={role} className="badge badge-accent">
+                          {role}
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                  <td className="nowrap muted" title={formatDateTime(group.updated_at)}>
+                    {timeAgo(group.updated_at)}
+                  </td>
+                </tr>
+              ))}
+            </Table>
             <Pager label={text ? plural(groups.length, 'match', 'matches') : plural(total_size, 'group')} {...list.pager} />
           </>
         )}

@@ -3,9 +3,12 @@ import { useAsync, useInterval } from '../hooks.js';
 import { formatDateTime, timeAgo } from '../format.js';
 import type { RequestLogEntry } from '../types.js';
 import { Dialog } from '../ui/dialog.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../ui/feedback.js';
+import { DataView } from '../ui/data-view.js';
+import { Callout, EmptyState } from '../ui/feedback.js';
 import { ActivityIcon } from '../ui/icons.js';
+import { LoadOlder } from '../ui/load-older.js';
 import { HttpStatusBadge } from '../ui/status.js';
+import { Table } from '../ui/table.js';
 import type { DirectoryApi } from './directory-api.js';
 
 /** The part of a SCIM path after /scim/v2, which is what tells requests apart. */
@@ -16,7 +19,6 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
   const [failedOnly, setFailedOnly] = useState(false);
   const [older, setOlder] = useState<RequestLogEntry[]>([]);
   const [olderToken, setOlderToken] = useState<string | undefined>();
-  const [loadingOlder, setLoadingOlder] = useState(false);
   const log = useAsync(() => directory.requestLog({ failedOnly }), [directory, failedOnly]);
   useInterval(() => void log.reload(), 5000, live && older.length === 0);
   const [open, setOpen] = useState<RequestLogEntry>();
@@ -26,14 +28,9 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
 
   const loadOlder = async () => {
     if (!nextToken) return;
-    setLoadingOlder(true);
-    try {
-      const page = await directory.requestLog({ failedOnly, before: nextToken });
-      setOlder((current) => [...current, ...page.requests]);
-      setOlderToken(page.next_page_token || undefined);
-    } finally {
-      setLoadingOlder(false);
-    }
+    const page = await directory.requestLog({ failedOnly, before: nextToken });
+    setOlder((current) => [...current, ...page.requests]);
+    setOlderToken(page.next_page_token || undefined);
   };
 
   const selectFilter = (value: boolean) => {
@@ -58,58 +55,42 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
           </button>
         </div>
       </div>
-      {log.error ? (
-        <ErrorState error={log.error} onRetry={() => void log.reload()} title="The request log could not be loaded" />
-      ) : !log.data ? (
-        <SkeletonRows columns={4} />
-      ) : entries.length === 0 ? (
-        <EmptyState icon={<ActivityIcon size={20} />} title={failedOnly ? 'No failed requests' : 'No requests yet'}>
-          {failedOnly ? 'Every request the provider sent was answered successfully.' : 'Requests appear here as soon as the identity provider calls the SCIM endpoint.'}
-        </EmptyState>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table" aria-label="SCIM requests">
-              <thead>
-                <tr>
-                  <th>Status</th>
-                  <th>Request</th>
-                  <th>What happened</th>
-                  <th>When</th>
+      <DataView
+        state={log}
+        errorTitle="The request log could not be loaded"
+        columns={4}
+        isEmpty={() => entries.length === 0}
+        empty={
+          <EmptyState icon={<ActivityIcon size={20} />} title={failedOnly ? 'No failed requests' : 'No requests yet'}>
+            {failedOnly ? 'Every request the provider sent was answered successfully.' : 'Requests appear here as soon as the identity provider calls the SCIM endpoint.'}
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <Table label="SCIM requests" columns={['Status', 'Request', 'What happened', 'When']}>
+              {entries.map((entry) => (
+                <tr key={entry.id} className={`clickable${entry.failure ? ' row-danger' : ''}`} onClick={() => setOpen(entry)}>
+                  <td>
+                    <HttpStatusBadge status={entry.status} />
+                  </td>
+                  <td>
+                    <button type="button" className="btn-link mono" onClick={() => setOpen(entry)}>
+                      <strong>{entry.method}</strong> {shortPath(entry.path)}
+                    </button>
+                    <div className="cell-sub">{entry.user_agent ?? 'unknown client'} · {entry.duration_ms} ms</div>
+                  </td>
+                  <td style={{ maxWidth: 420 }}>{entry.failure ? <span style={{ color: 'var(--danger)' }}>{entry.failure.summary}</span> : <span className="muted">OK</span>}</td>
+                  <td className="nowrap muted" title={formatDateTime(entry.time)}>
+                    {timeAgo(entry.time)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.id} className={`clickable${entry.failure ? ' row-danger' : ''}`} onClick={() => setOpen(entry)}>
-                    <td>
-                      <HttpStatusBadge status={entry.status} />
-                    </td>
-                    <td>
-                      <button type="button" className="btn-link mono" onClick={() => setOpen(entry)}>
-                        <strong>{entry.method}</strong> {shortPath(entry.path)}
-                      </button>
-                      <div className="cell-sub">{entry.user_agent ?? 'unknown client'} · {entry.duration_ms} ms</div>
-                    </td>
-                    <td style={{ maxWidth: 420 }}>{entry.failure ? <span style={{ color: 'var(--danger)' }}>{entry.failure.summary}</span> : <span className="muted">OK</span>}</td>
-                    <td className="nowrap muted" title={formatDateTime(entry.time)}>
-                      {timeAgo(entry.time)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {nextToken ? (
-            <div className="pager">
-              <span>Showing {entries.length} requests</span>
-              <button type="button" className="btn btn-sm" onClick={() => void loadOlder()} disabled={loadingOlder}>
-                {loadingOlder ? <span className="spinner" aria-hidden="true" /> : null}
-                Older requests
-              </button>
-            </div>
-          ) : null}
-        </>
-      )}
+              ))}
+            </Table>
+            {nextToken ? <LoadOlder shown={`Showing ${entries.length} requests`} label="Older requests" onLoad={loadOlder} /> : null}
+          </>
+        )}
+      </DataView>
       {open ? <RequestDialog entry={open} onClose={() => setOpen(undefined)} /> : null}
     </div>
   );

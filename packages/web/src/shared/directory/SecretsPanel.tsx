@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { formatDateTime, timeAgo } from '../format.js';
 import type { DirectorySecret } from '../types.js';
-import { ConfirmDialog, Dialog } from '../ui/dialog.js';
+import { useAction } from '../hooks.js';
+import { ConfirmDialog, Dialog, DialogActions } from '../ui/dialog.js';
 import { Callout } from '../ui/feedback.js';
 import { CopyField } from '../ui/copy.js';
 import { KeyIcon, RefreshIcon } from '../ui/icons.js';
 import { useToast } from '../ui/toast.js';
+import { Table } from '../ui/table.js';
 import type { DirectoryApi } from './directory-api.js';
 
 /** A bearer token shown the one time it exists in plain text. */
@@ -35,7 +37,6 @@ function secretState(secret: DirectorySecret): { label: string; tone: string } {
 export function SecretsPanel({ directory, secrets, onChanged }: { directory: DirectoryApi; secrets: DirectorySecret[]; onChanged: () => void }) {
   const [rotating, setRotating] = useState(false);
   const [grace, setGrace] = useState(3600);
-  const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<string>();
   const [revoking, setRevoking] = useState<DirectorySecret>();
   const [showOld, setShowOld] = useState(false);
@@ -44,33 +45,21 @@ export function SecretsPanel({ directory, secrets, onChanged }: { directory: Dir
   const old = secrets.filter((secret) => secret.status !== 'ACTIVE');
   const shown = showOld ? [...live, ...old] : live;
 
-  const rotate = async () => {
-    setBusy(true);
-    try {
-      const created = live.length === 0 ? await directory.createSecret() : await directory.regenerateSecret(grace);
-      setRevealed(created.plain_secret);
-      setRotating(false);
-      onChanged();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const revoke = async (secret: DirectorySecret) => {
-    setBusy(true);
-    try {
-      await directory.revokeSecret(secret.id);
-      toast.show(`Token …${secret.secret_suffix} revoked`);
-      setRevoking(undefined);
-      onChanged();
-    } catch (error) {
-      toast.error(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const rotation = useAction(async () => {
+    const created = live.length === 0 ? await directory.createSecret() : await directory.regenerateSecret(grace);
+    setRevealed(created.plain_secret);
+    setRotating(false);
+    onChanged();
+  }, toast.error);
+  const revocation = useAction(async (secret: DirectorySecret) => {
+    await directory.revokeSecret(secret.id);
+    toast.show(`Token …${secret.secret_suffix} revoked`);
+    setRevoking(undefined);
+    onChanged();
+  }, toast.error);
+  const busy = rotation.busy || revocation.busy;
+  const rotate = rotation.run;
+  const revoke = revocation.run;
 
   return (
     <div className="card">
@@ -92,43 +81,30 @@ export function SecretsPanel({ directory, secrets, onChanged }: { directory: Dir
         ) : null}
         {live.length === 0 ? <Callout tone="warning" title="No working token">The identity provider cannot connect until you generate a token and paste it into its SCIM settings.</Callout> : null}
         {shown.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table" aria-label="Bearer tokens">
-              <thead>
-                <tr>
-                  <th>Token</th>
-                  <th>State</th>
-                  <th>Last used</th>
-                  <th>Created</th>
-                  <th />
+          <Table label="Bearer tokens" columns={['Token', 'State', 'Last used', 'Created', '']}>
+            {shown.map((secret) => {
+              const state = secretState(secret);
+              return (
+                <tr key={secret.id}>
+                  <td className="mono">rsk_…{secret.secret_suffix}</td>
+                  <td>
+                    <span className={`badge ${state.tone}`}>{state.label}</span>
+                  </td>
+                  <td className="muted" title={formatDateTime(secret.last_used_time)}>
+                    {timeAgo(secret.last_used_time)}
+                  </td>
+                  <td className="muted">{formatDateTime(secret.create_time)}</td>
+                  <td style={{ textAlign: 'right' }}>
+                    {secret.status === 'ACTIVE' ? (
+                      <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(secret)}>
+                        Revoke
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {shown.map((secret) => {
-                  const state = secretState(secret);
-                  return (
-                    <tr key={secret.id}>
-                      <td className="mono">rsk_…{secret.secret_suffix}</td>
-                      <td>
-                        <span className={`badge ${state.tone}`}>{state.label}</span>
-                      </td>
-                      <td className="muted" title={formatDateTime(secret.last_used_time)}>
-                        {timeAgo(secret.last_used_time)}
-                      </td>
-                      <td className="muted">{formatDateTime(secret.create_time)}</td>
-                      <td style={{ textAlign: 'right' }}>
-                        {secret.status === 'ACTIVE' ? (
-                          <button type="button" className="btn btn-sm btn-danger-outline" onClick={() => setRevoking(secret)}>
-                            Revoke
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </Table>
         ) : null}
         {old.length > 0 ? (
           <button type="button" className="btn btn-ghost btn-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShowOld((value) => !value)}>
@@ -140,17 +116,7 @@ export function SecretsPanel({ directory, secrets, onChanged }: { directory: Dir
         <Dialog
           title="Rotate the bearer token"
           onClose={() => setRotating(false)}
-          footer={
-            <>
-              <button type="button" className="btn" onClick={() => setRotating(false)} data-close>
-                Cancel
-              </button>
-              <button type="button" className="btn btn-primary" onClick={() => void rotate()} disabled={busy}>
-                {busy ? <span className="spinner" aria-hidden="true" /> : null}
-                Create new token
-              </button>
-            </>
-          }
+          footer={<DialogActions label="Create new token" onCancel={() => setRotating(false)} onAction={() => void rotate()} busy={busy} />}
         >
           <div className="stack">
             <p className="muted">A new token is created and shown once. Paste it into the identity provider; the current token keeps working for the time you choose, so provisioning is not interrupted.</p>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { formatDateTime, formatNumber, timeAgo } from '../format.js';
 import { useAsync, useInterval } from '../hooks.js';
 import type { SyncRun } from '../types.js';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../ui/feedback.js';
+import { DataView } from '../ui/data-view.js';
+import { Callout, EmptyState } from '../ui/feedback.js';
 import { ActivityIcon } from '../ui/icons.js';
 import { useToast } from '../ui/toast.js';
 import type { SyncApi } from './sync-api.js';
@@ -39,10 +40,6 @@ export function SyncRunsPanel({ sync, version, onApproved }: { sync: SyncApi; ve
   useInterval(() => void runs.reload(), 5000);
   const [approving, setApproving] = useState<string>();
   const toast = useToast();
-  if (runs.error) return <ErrorState error={runs.error} onRetry={() => void runs.reload()} title="The sync runs could not be loaded" />;
-  if (!runs.data) return <SkeletonRows rows={3} columns={4} />;
-  const list = runs.data.sync_runs;
-  const newestHeld = list.find((run) => run.status !== 'running');
 
   const approve = async (run: SyncRun) => {
     if (!sync.approveRun) return;
@@ -67,50 +64,63 @@ export function SyncRunsPanel({ sync, version, onApproved }: { sync: SyncApi; ve
           <div className="card-description">Each time Roster read the source: what it saw and what changed. Every call to the source is in the request log.</div>
         </div>
       </div>
-      {list.length === 0 ? (
-        <EmptyState icon={<ActivityIcon />} title="No sync yet">
-          The first sync starts as soon as the source is connected.
-        </EmptyState>
-      ) : (
-        <ul className="stack-sm" style={{ listStyle: 'none', margin: 0, padding: 16 }} data-testid="sync-runs">
-          {list.map((run) => (
-            <li key={run.id} className="card card-body stack-sm" data-testid="sync-run" data-status={run.status}>
-              <div className="row-between">
-                <div className="row">
-                  <span className={`badge ${STATUS[run.status].tone}`}>
-                    <span className="dot" aria-hidden="true" />
-                    {STATUS[run.status].label}
-                  </span>
-                  <span className="small muted" title={formatDateTime(run.start_time)}>
-                    {TRIGGER[run.trigger]} · {timeAgo(run.start_time)}
-                  </span>
-                </div>
-                {run.status === 'held' && !run.approve_time && sync.approveRun && run.id === newestHeld?.id ? (
-                  <button type="button" className="btn btn-sm btn-primary" disabled={approving !== undefined} onClick={() => void approve(run)}>
-                    {approving === run.id ? <span className="spinner" aria-hidden="true" /> : null}
-                    Approve
-                  </button>
-                ) : run.approve_time ? (
-                  <span className="small muted">Approved {timeAgo(run.approve_time)}</span>
-                ) : null}
-              </div>
-              <div className="small">{changes(run)}</div>
-              {run.error && run.status !== 'held' ? <Callout tone={run.error_code === 'partial' ? 'warning' : 'danger'}>{run.error}</Callout> : null}
-              {run.held ? (
-                <Callout tone="warning" title="Nothing was removed">
-                  {run.held.reason}
-                  {run.held.sample.length > 0 ? (
-                    <span className="small" style={{ display: 'block', marginTop: 6 }}>
-                      Among them: {run.held.sample.slice(0, 8).map((item) => `${item.name} (${item.action})`).join(', ')}
-                      {run.held.sample.length > 8 ? ', …' : ''}
-                    </span>
+      <DataView
+        state={runs}
+        errorTitle="The sync runs could not be loaded"
+        rows={3}
+        columns={4}
+        isEmpty={(page) => page.sync_runs.length === 0}
+        empty={
+          <EmptyState icon={<ActivityIcon />} title="No sync yet">
+            The first sync starts as soon as the source is connected.
+          </EmptyState>
+        }
+      >
+        {({ sync_runs: list }) => {
+          // Approve is offered on the newest finished run only: a later run supersedes a held one.
+          const newestHeld = list.find((run) => run.status !== 'running');
+          return (
+            <ul className="stack-sm" style={{ listStyle: 'none', margin: 0, padding: 16 }} data-testid="sync-runs">
+              {list.map((run) => (
+                <li key={run.id} className="card card-body stack-sm" data-testid="sync-run" data-status={run.status}>
+                  <div className="row-between">
+                    <div className="row">
+                      <span className={`badge ${STATUS[run.status].tone}`}>
+                        <span className="dot" aria-hidden="true" />
+                        {STATUS[run.status].label}
+                      </span>
+                      <span className="small muted" title={formatDateTime(run.start_time)}>
+                        {TRIGGER[run.trigger]} · {timeAgo(run.start_time)}
+                      </span>
+                    </div>
+                    {run.status === 'held' && !run.approve_time && sync.approveRun && run.id === newestHeld?.id ? (
+                      <button type="button" className="btn btn-sm btn-primary" disabled={approving !== undefined} onClick={() => void approve(run)}>
+                        {approving === run.id ? <span className="spinner" aria-hidden="true" /> : null}
+                        Approve
+                      </button>
+                    ) : run.approve_time ? (
+                      <span className="small muted">Approved {timeAgo(run.approve_time)}</span>
+                    ) : null}
+                  </div>
+                  <div className="small">{changes(run)}</div>
+                  {run.error && run.status !== 'held' ? <Callout tone={run.error_code === 'partial' ? 'warning' : 'danger'}>{run.error}</Callout> : null}
+                  {run.held ? (
+                    <Callout tone="warning" title="Nothing was removed">
+                      {run.held.reason}
+                      {run.held.sample.length > 0 ? (
+                        <span className="small" style={{ display: 'block', marginTop: 6 }}>
+                          Among them: {run.held.sample.slice(0, 8).map((item) => `${item.name} (${item.action})`).join(', ')}
+                          {run.held.sample.length > 8 ? ', …' : ''}
+                        </span>
+                      ) : null}
+                    </Callout>
                   ) : null}
-                </Callout>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </DataView>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Dialog } from '../ui/dialog.js';
 import { EmptyState } from '../ui/feedback.js';
 import { UsersIcon } from '../ui/icons.js';
 import { Pager } from '../ui/pager.js';
+import { Table } from '../ui/table.js';
 import type { DirectoryApi } from './directory-api.js';
 import { PanelHeader } from './PanelHeader.js';
 import { SampleBadge } from './SampleBadge.js';
@@ -38,64 +39,51 @@ export function UsersPanel({ directory, total, version }: { directory: Directory
       >
         {({ items: users, total_size }) => (
           <>
-      <div className="table-wrap">
-        <table className="table" aria-label="Users">
-          <thead>
-            <tr>
-              <th>User</th>
-              <th>Groups</th>
-              <th>Roles</th>
-              <th>Status</th>
-              <th>Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="clickable" onClick={() => setOpen(user)}>
-                <td>
-                  <div className="row" style={{ flexWrap: 'nowrap' }}>
-                    <span className="avatar" aria-hidden="true">
-                      {initials(user.name ?? user.preferred_username)}
-                    </span>
-                    <div className="grow">
-                      <button type="button" className="btn-link cell-primary" onClick={() => setOpen(user)}>
-                        {user.name ?? user.preferred_username}
-                      </button>
-                      {user.sample ? <SampleBadge /> : null}
-                      <div className="cell-sub truncate">{user.email ?? user.preferred_username}</div>
+            <Table label="Users" columns={['User', 'Groups', 'Roles', 'Status', 'Updated']}>
+              {users.map((user) => (
+                <tr key={user.id} className="clickable" onClick={() => setOpen(user)}>
+                  <td>
+                    <div className="row" style={{ flexWrap: 'nowrap' }}>
+                      <span className="avatar" aria-hidden="true">
+                        {initials(user.name ?? user.preferred_username)}
+                      </span>
+                      <div className="grow">
+                        <button type="button" className="btn-link cell-primary" onClick={() => setOpen(user)}>
+                          {user.name ?? user.preferred_username}
+                        </button>
+                        {user.sample ? <SampleBadge /> : null}
+                        <div className="cell-sub truncate">{user.email ?? user.preferred_username}</div>
+                      </div>
                     </div>
-                  </div>
-                </td>
-                <td>
-                  <div className="chip-list">
-                    {user.groups.length === 0 ? <span className="subtle">—</span> : null}
-                    {user.groups.slice(0, 3).map((group) => (
-                      <span key={group.id} className="badge">
-                        {group.display_name}
-                      </span>
-                    ))}
-                    {user.groups.length > 3 ? <span className="badge">+{user.groups.length - 3}</span> : null}
-                  </div>
-                </td>
-                <td>
-                  <div className="chip-list" data-testid="user-roles">
-                    {user.roles.length === 0 ? <span className="subtle">—</span> : null}
-                    {user.roles.map((role) => (
-                      <span key={role.role_name} className="badge badge-accent">
-                        {role.role_name}
-                      </span>
-                    ))}
-                  </div>
-                </td>
-                <td>{user.active ? <span className="badge badge-success">Active</span> : <span className="badge">Deactivated</span>}</td>
-                <td className="nowrap muted" title={formatDateTime(user.updated_at)}>
-                  {timeAgo(user.updated_at)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  </td>
+                  <td>
+                    <div className="chip-list">
+                      {user.groups.length === 0 ? <span className="subtle">—</span> : null}
+                      {user.groups.slice(0, 3).map((group) => (
+                        <span key={group.id} className="badge">
+                          {group.display_name}
+                        </span>
+                      ))}
+                      {user.groups.length > 3 ? <span className="badge">+{user.groups.length - 3}</span> : null}
+                    </div>
+                  </td>
+                  <td>
+                    <div className="chip-list" data-testid="user-roles">
+                      {user.roles.length === 0 ? <span className="subtle">—</span> : null}
+                      {user.roles.map((role) => (
+                        <span key={role.role_name} className="badge badge-accent">
+                          {role.role_name}
+                        </span>
+                      ))}
+                    </div>
+                  </td>
+                  <td>{user.active ? <span className="badge badge-success">Active</span> : <span className="badge">Deactivated</span>}</td>
+                  <td className="nowrap muted" title={formatDateTime(user.updated_at)}>
+                    {timeAgo(user.updated_at)}
+                  </td>
+                </tr>
+              ))}
+            </Table>
             <Pager label={text ? `${plural(users.length, 'match', 'matches')}${users.length >= 50 ? ' (first 50)' : ''}` : `${plural(total_size, 'user')}`} {...list.pager} />
           </>
         )}

@@ -1,5 +1,6 @@
-import { bodyOf, query, type ApiClient } from '../api.js';
+import { bodyOf, type ApiClient } from '../api.js';
 import type { AttributeMapping, Directory, DirectoryGroup, DirectorySecret, DirectoryUser, Page, RequestLogPage, Role, RoleAssignment, SampleDataCounts, SamplePushResult } from '../types.js';
+import { directoryReadRoutes as reads, portalDirectoryBase, portalRoutes as portal } from '../web-routes.js';
 
 // What the directory screens need, whoever shows them: the portal reaches one organization's
 // directory through /api/v1/portal/... with its session; the dashboard reaches any directory
@@ -25,42 +26,35 @@ export interface DirectoryApi {
   removeSampleData(): Promise<SampleDataCounts>;
 }
 
-type UserPage = { users: DirectoryUser[] } & Page;
-type GroupPage = { groups: DirectoryGroup[] } & Page;
-
-/** The reads both surfaces serve under `readBase`: search, the request log, sample data. */
-function reads(api: ApiClient, readBase: string) {
+/** The reads both surfaces serve below `readBase`: search, the request log, sample data. */
+function directoryReads(api: ApiClient, readBase: string) {
   return {
-    searchUsers: async (text: string) => (await api.get<{ users: DirectoryUser[] }>(`${readBase}/users:search${query({ q: text })}`)).users,
-    searchGroups: async (text: string) => (await api.get<{ groups: DirectoryGroup[] }>(`${readBase}/groups:search${query({ q: text })}`)).groups,
-    requestLog: ({ failedOnly, before }: { failedOnly: boolean; before?: string }) =>
-      api.get<RequestLogPage>(`${readBase}/request_log${query({ failed: failedOnly ? 'true' : undefined, before, limit: 25 })}`),
-    pushSample: async () => (await api.post<{ result: SamplePushResult }>(`${readBase}:simulate`)).result,
-    sampleData: async () => (await api.get<{ sample_data: SampleDataCounts }>(`${readBase}/sample_data`)).sample_data,
-    removeSampleData: async () => (await api.delete<{ removed: SampleDataCounts }>(`${readBase}/sample_data`)).removed,
+    searchUsers: async (text: string) => (await api.call(reads.searchUsers, readBase, text)).users,
+    searchGroups: async (text: string) => (await api.call(reads.searchGroups, readBase, text)).groups,
+    requestLog: (options: { failedOnly: boolean; before?: string }) => api.call(reads.requestLog, readBase, options),
+    pushSample: async () => (await api.call(reads.pushSample, readBase)).result,
+    sampleData: async () => (await api.call(reads.sampleData, readBase)).sample_data,
+    removeSampleData: async () => (await api.call(reads.removeSampleData, readBase)).removed,
   };
 }
 
 /** The portal's routes (/api/v1/portal/...) are its own, outside the management API's OpenAPI document. */
 export function portalDirectoryApi(api: ApiClient, directoryId: string): DirectoryApi {
-  const base = `/api/v1/portal/directories/${encodeURIComponent(directoryId)}`;
   return {
-    ...reads(api, base),
-    getDirectory: async () => (await api.get<{ directory: Directory }>(base)).directory,
-    listUsers: (pageToken?: string, groupId?: string) => api.get<UserPage>(`${base}/users${query({ page_size: 25, page_token: pageToken, directory_group_id: groupId })}`),
-    listGroups: (pageToken?: string) => api.get<GroupPage>(`${base}/groups${query({ page_size: 25, page_token: pageToken })}`),
-    getUser: async (userId) => (await api.get<{ user: DirectoryUser }>(`${base}/users/${encodeURIComponent(userId)}`)).user,
-    listRoles: async () => (await api.get<{ roles: Role[] }>('/api/v1/portal/roles')).roles,
-    assignRoles: async (assignments) =>
-      (await api.put<{ role_assignments: { assignments: RoleAssignment[] } }>(`${base}/groups/-/roles:assign`, { assignments })).role_assignments.assignments,
-    setAttributeMappings: async (attributes) =>
-      (await api.put<{ attribute_mappings: { attributes: AttributeMapping[] } }>(`${base}/attributes`, { attributes })).attribute_mappings.attributes,
-    createSecret: () => api.post<{ plain_secret: string; secret: DirectorySecret }>(`${base}/secrets`),
-    regenerateSecret: (graceSeconds) => api.post<{ plain_secret: string; secret: DirectorySecret }>(`${base}/secrets:regenerate`, { grace_period_seconds: graceSeconds }),
+    ...directoryReads(api, portalDirectoryBase(directoryId)),
+    getDirectory: async () => (await api.call(portal.directory, directoryId)).directory,
+    listUsers: (pageToken, groupId) => api.call(portal.users, directoryId, pageToken, groupId),
+    listGroups: (pageToken) => api.call(portal.groups, directoryId, pageToken),
+    getUser: async (userId) => (await api.call(portal.user, directoryId, userId)).user,
+    listRoles: async () => (await api.call(portal.roles)).roles,
+    assignRoles: async (assignments) => (await api.call(portal.assignRoles, directoryId, assignments)).role_assignments.assignments,
+    setAttributeMappings: async (attributes) => (await api.call(portal.setAttributeMappings, directoryId, attributes)).attribute_mappings.attributes,
+    createSecret: () => api.call(portal.createSecret, directoryId),
+    regenerateSecret: (graceSeconds) => api.call(portal.regenerateSecret, directoryId, graceSeconds),
     revokeSecret: async (secretId) => {
-      await api.post(`${base}/secrets/${encodeURIComponent(secretId)}:revoke`);
+      await api.call(portal.revokeSecret, directoryId, secretId);
     },
-    setEnabled: (enabled) => api.post(`${base}:${enabled ? 'enable' : 'disable'}`),
+    setEnabled: (enabled) => api.call(portal.setEnabled, directoryId, enabled),
   };
 }
 
@@ -71,7 +65,7 @@ export function dashboardDirectoryApi(api: ApiClient, organizationId: string, di
   const dashboardBase = `/api/v1/dashboard/organizations/${encodeURIComponent(organizationId)}/directories/${encodeURIComponent(directoryId)}`;
   const directoryPath = '/api/v1/organizations/{organization_id}/directories/{directory_id}' as const;
   return {
-    ...reads(api, dashboardBase),
+    ...directoryReads(api, dashboardBase),
     getDirectory: async () => (await bodyOf(client.GET(directoryPath, { params: { path } }))).directory,
     listUsers: (pageToken, groupId) =>
       bodyOf(client.GET(`${directoryPath}/users`, { params: { path, query: { page_size: 25, ...(pageToken ? { page_token: pageToken } : {}), ...(groupId ? { directory_group_id: groupId } : {}) } } })),

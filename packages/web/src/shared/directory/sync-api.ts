@@ -1,5 +1,6 @@
-import { query, type ApiClient } from '../api.js';
-import type { Directory, Page, SyncRun } from '../types.js';
+import { bodyOf, type ApiClient } from '../api.js';
+import type { Directory, Page, SourceUpdate, SyncRun } from '../types.js';
+import { portalRoutes } from '../web-routes.js';
 
 // What the screens of a pulled directory (Google Workspace, BambooHR) call besides the common
 // directory API: "Sync now", its runs, its source's settings and credentials; approving a held
@@ -8,33 +9,31 @@ import type { Directory, Page, SyncRun } from '../types.js';
 export interface SyncApi {
   syncNow(): Promise<Directory>;
   listRuns(pageToken?: string): Promise<{ sync_runs: SyncRun[] } & Page>;
-  updateSource(body: Record<string, unknown>): Promise<Directory>;
+  updateSource(body: SourceUpdate): Promise<Directory>;
   /** Dashboard only: the app's team approves a run held by the safety threshold. */
   approveRun?: (runId: string) => Promise<SyncRun>;
   /** Portal only: where to send the Google admin for consent. */
   startGoogleConsent?: () => Promise<string>;
 }
 
-function common(api: ApiClient, base: string, pageSize: number) {
-  return {
-    syncNow: async () => (await api.post<{ directory: Directory }>(`${base}:sync`)).directory,
-    listRuns: (pageToken?: string) => api.get<{ sync_runs: SyncRun[] } & Page>(`${base}/sync_runs${query({ page_size: pageSize, page_token: pageToken })}`),
-    updateSource: async (body: Record<string, unknown>) => (await api.patch<{ directory: Directory }>(`${base}/source`, body)).directory,
-  };
-}
-
 export function portalSyncApi(api: ApiClient, directoryId: string): SyncApi {
-  const base = `/api/v1/portal/directories/${encodeURIComponent(directoryId)}`;
   return {
-    ...common(api, base, 10),
-    startGoogleConsent: async () => (await api.post<{ authorization_url: string }>(`${base}/google/oauth:start`)).authorization_url,
+    syncNow: async () => (await api.call(portalRoutes.syncNow, directoryId)).directory,
+    listRuns: (pageToken) => api.call(portalRoutes.syncRuns, directoryId, pageToken),
+    updateSource: async (body) => (await api.call(portalRoutes.updateSource, directoryId, body)).directory,
+    startGoogleConsent: async () => (await api.call(portalRoutes.startGoogleConsent, directoryId)).authorization_url,
   };
 }
 
+/** The dashboard's are routes of the management API, typed by its OpenAPI document. */
 export function dashboardSyncApi(api: ApiClient, organizationId: string, directoryId: string): SyncApi {
-  const base = `/api/v1/organizations/${encodeURIComponent(organizationId)}/directories/${encodeURIComponent(directoryId)}`;
+  const client = api.management;
+  const path = { organization_id: organizationId, directory_id: directoryId };
+  const directoryPath = '/api/v1/organizations/{organization_id}/directories/{directory_id}' as const;
   return {
-    ...common(api, base, 20),
-    approveRun: async (runId) => (await api.post<{ sync_run: SyncRun }>(`${base}/sync_runs/${encodeURIComponent(runId)}:approve`)).sync_run,
+    syncNow: async () => (await bodyOf(client.POST(`${directoryPath}:sync`, { params: { path } }))).directory,
+    listRuns: (pageToken) => bodyOf(client.GET(`${directoryPath}/sync_runs`, { params: { path, query: { page_size: 20, ...(pageToken ? { page_token: pageToken } : {}) } } })),
+    updateSource: async (body) => (await bodyOf(client.PATCH(`${directoryPath}/source`, { params: { path }, body }))).directory,
+    approveRun: async (runId) => (await bodyOf(client.POST(`${directoryPath}/sync_runs/{sync_run_id}:approve`, { params: { path: { ...path, sync_run_id: runId } } }))).sync_run,
   };
 }

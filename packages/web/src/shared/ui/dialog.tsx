@@ -64,19 +64,43 @@ export function ConfirmDialog({
     <Dialog
       title={title}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} data-close>
-            Cancel
-          </button>
-          <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onClick={onConfirm} disabled={busy}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {confirmLabel}
-          </button>
-        </>
-      }
+      footer={<DialogActions label={confirmLabel} danger={danger} busy={busy} onAction={onConfirm} onCancel={onClose} />}
     >
       <div className="muted">{children}</div>
     </Dialog>
+  );
+}
+
+interface DialogActionsProps {
+  label: ReactNode;
+  onCancel: () => void;
+  /** Runs the action; without it the action is its form's submit button. */
+  onAction?: () => void;
+  busy?: boolean;
+  disabled?: boolean;
+  danger?: boolean;
+}
+
+/** A dialog's Cancel and its one action, which shows a spinner and is disabled while busy. */
+export function DialogActions({ label, onCancel, onAction, busy = false, disabled = false, danger = false }: DialogActionsProps) {
+  return (
+    <>
+      <button type="button" className="btn" onClick={onCancel} data-close>
+        Cancel
+      </button>
+      <button type={onAction ? 'button' : 'submit'} className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onClick={onAction} disabled={busy || disabled}>
+        {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        {label}
+      </button>
+    </>
+  );
+}
+
+/** The actions at the foot of a form in a dialog (its submit button). */
+export function FormActions(props: Omit<DialogActionsProps, 'onAction'>) {
+  return (
+    <div className="row" style={{ justifyContent: 'flex-end' }}>
+      <DialogActions {...props} />
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { EmptyState } from '../../../shared/ui/feedback.js';
 import { DataView, type Loaded } from '../../../shared/ui/data-view.js';
 import { HttpStatusBadge } from '../../../shared/ui/status.js';
 import { useToast } from '../../../shared/ui/toast.js';
+import { Table } from '../../../shared/ui/table.js';
 import type { DeliveryStatus, WebhookCalls } from './webhook-calls.js';
 
 const DELIVERY_TONE: Record<WebhookDelivery['status'], string> = { pending: 'badge-accent', succeeded: 'badge-success', dead: 'badge-danger' };
@@ -41,56 +42,42 @@ export function DeliveriesCard({ calls, deliveries, status, onStatus, busy, act,
         <EmptyState title="No deliveries yet">Deliveries appear when events occur after the endpoint was created.</EmptyState>
       }>
         {(page) => (
-          <div className="table-wrap">
-            <table className="table" aria-label="Deliveries">
-              <thead>
-                <tr>
-                  <th>Event</th>
-                  <th>Status</th>
-                  <th>Attempts</th>
-                  <th>Last response</th>
-                  <th>Last attempt</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {page.deliveries.map((delivery) => (
-                  <tr key={delivery.event_id} className={delivery.status === 'dead' ? 'row-danger' : undefined}>
-                    <td>
-                      <button type="button" className="btn-link mono" onClick={() => onOpen(delivery)}>
-                        {delivery.event_id}
-                      </button>
-                    </td>
-                    <td>
-                      <span className={`badge ${DELIVERY_TONE[delivery.status]}`} data-testid="delivery-status">
-                        {delivery.status}
-                      </span>
-                    </td>
-                    <td>{delivery.attempts}</td>
-                    <td>{delivery.last_status_code !== null ? <HttpStatusBadge status={delivery.last_status_code} /> : <span className="muted small">{delivery.last_error ?? '—'}</span>}</td>
-                    <td className="muted nowrap">{timeAgo(delivery.last_attempt_time)}</td>
-                    <td style={{ textAlign: 'right' }}>
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        aria-label={`Replay ${delivery.event_id}`}
-                        disabled={busy !== undefined}
-                        onClick={() =>
-                          void act(`replay-${delivery.event_id}`, async () => {
-                            await bodyOf(calls.replay({ event_id: delivery.event_id }));
-                            toast.show('Delivery queued again');
-                            onReplayed();
-                          })
-                        }
-                      >
-                        Replay
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table label="Deliveries" columns={['Event', 'Status', 'Attempts', 'Last response', 'Last attempt', '']}>
+            {page.deliveries.map((delivery) => (
+              <tr key={delivery.event_id} className={delivery.status === 'dead' ? 'row-danger' : undefined}>
+                <td>
+                  <button type="button" className="btn-link mono" onClick={() => onOpen(delivery)}>
+                    {delivery.event_id}
+                  </button>
+                </td>
+                <td>
+                  <span className={`badge ${DELIVERY_TONE[delivery.status]}`} data-testid="delivery-status">
+                    {delivery.status}
+                  </span>
+                </td>
+                <td>{delivery.attempts}</td>
+                <td>{delivery.last_status_code !== null ? <HttpStatusBadge status={delivery.last_status_code} /> : <span className="muted small">{delivery.last_error ?? '—'}</span>}</td>
+                <td className="muted nowrap">{timeAgo(delivery.last_attempt_time)}</td>
+                <td style={{ textAlign: 'right' }}>
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    aria-label={`Replay ${delivery.event_id}`}
+                    disabled={busy !== undefined}
+                    onClick={() =>
+                      void act(`replay-${delivery.event_id}`, async () => {
+                        await bodyOf(calls.replay({ event_id: delivery.event_id }));
+                        toast.show('Delivery queued again');
+                        onReplayed();
+                      })
+                    }
+                  >
+                    Replay
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </DataView>
     </div>

@@ -3,7 +3,8 @@ import { formatDateTime, plural } from '../../../shared/format.js';
 import { useAsync } from '../../../shared/hooks.js';
 import type { WebhookDelivery } from '../../../shared/types.js';
 import { Dialog } from '../../../shared/ui/dialog.js';
-import { ErrorState, Loading } from '../../../shared/ui/feedback.js';
+import { DataView } from '../../../shared/ui/data-view.js';
+import { Loading } from '../../../shared/ui/feedback.js';
 import { HttpStatusBadge } from '../../../shared/ui/status.js';
 import type { WebhookCalls } from './webhook-calls.js';
 
@@ -12,40 +13,38 @@ export function DeliveryDialog({ calls, delivery, onClose }: { calls: WebhookCal
   const detail = useAsync(() => bodyOf(calls.delivery(delivery.event_id)), [calls, delivery.event_id]);
   return (
     <Dialog title={`Delivery of ${delivery.event_id}`} onClose={onClose} wide footer={<button type="button" className="btn" onClick={onClose}>Close</button>}>
-      {detail.error ? (
-        <ErrorState error={detail.error} onRetry={() => void detail.reload()} />
-      ) : !detail.data ? (
-        <Loading />
-      ) : (
-        <div className="stack">
-          <dl className="kv">
-            <dt>Status</dt>
-            <dd>{detail.data.delivery.status}</dd>
-            <dt>Attempts</dt>
-            <dd>{detail.data.delivery.attempts}</dd>
-            <dt>Next attempt</dt>
-            <dd>{formatDateTime(detail.data.delivery.next_attempt_time)}</dd>
-            <dt>Completed</dt>
-            <dd>{formatDateTime(detail.data.delivery.complete_time)}</dd>
-          </dl>
-          <h3>{plural(detail.data.attempt_log.length, 'attempt')}</h3>
-          {detail.data.attempt_log.length === 0 ? <p className="muted">Not attempted yet.</p> : null}
-          {detail.data.attempt_log.map((attempt) => (
-            <div key={attempt.attempt} className="card card-body stack-sm">
-              <div className="row-between">
-                <strong>Attempt {attempt.attempt}</strong>
-                <span className="muted small">{formatDateTime(attempt.attempt_time)}</span>
+      <DataView state={detail} loading={<Loading />}>
+        {({ delivery: current, attempt_log: attempts }) => (
+          <div className="stack">
+            <dl className="kv">
+              <dt>Status</dt>
+              <dd>{current.status}</dd>
+              <dt>Attempts</dt>
+              <dd>{current.attempts}</dd>
+              <dt>Next attempt</dt>
+              <dd>{formatDateTime(current.next_attempt_time)}</dd>
+              <dt>Completed</dt>
+              <dd>{formatDateTime(current.complete_time)}</dd>
+            </dl>
+            <h3>{plural(attempts.length, 'attempt')}</h3>
+            {attempts.length === 0 ? <p className="muted">Not attempted yet.</p> : null}
+            {attempts.map((attempt) => (
+              <div key={attempt.attempt} className="card card-body stack-sm">
+                <div className="row-between">
+                  <strong>Attempt {attempt.attempt}</strong>
+                  <span className="muted small">{formatDateTime(attempt.attempt_time)}</span>
+                </div>
+                <div className="row">
+                  {attempt.status_code !== null ? <HttpStatusBadge status={attempt.status_code} /> : <span className="badge badge-danger">No response</span>}
+                  <span className="muted small">{attempt.latency_ms} ms</span>
+                  {attempt.error ? <span className="small" style={{ color: 'var(--danger)' }}>{attempt.error}</span> : null}
+                </div>
+                {attempt.response_excerpt ? <pre className="code-block">{attempt.response_excerpt}</pre> : null}
               </div>
-              <div className="row">
-                {attempt.status_code !== null ? <HttpStatusBadge status={attempt.status_code} /> : <span className="badge badge-danger">No response</span>}
-                <span className="muted small">{attempt.latency_ms} ms</span>
-                {attempt.error ? <span className="small" style={{ color: 'var(--danger)' }}>{attempt.error}</span> : null}
-              </div>
-              {attempt.response_excerpt ? <pre className="code-block">{attempt.response_excerpt}</pre> : null}
-            </div>
-          ))}
-        </div>
-      )}
+            ))}
+          </div>
+        )}
+      </DataView>
     </Dialog>
   );
 }

@@ -3,17 +3,9 @@ import { bodyOf } from '../../../shared/api.js';
 import { CopyField } from '../../../shared/ui/copy.js';
 import { PlayIcon, RefreshIcon } from '../../../shared/ui/icons.js';
 import { HttpStatusBadge } from '../../../shared/ui/status.js';
+import { dashboardRoutes, type WebhookTestResult } from '../../../shared/web-routes.js';
 import { useDashboard } from '../../context.js';
 import type { WebhookCalls } from './webhook-calls.js';
-
-/** What the dashboard's test send answers (a dashboard route, outside the management API). */
-interface TestResult {
-  event_id: string;
-  status_code: number | null;
-  latency_ms: number;
-  error: string | null;
-  response_excerpt: string | null;
-}
 
 interface WebhookActionsProps {
   webhookId: string;
@@ -27,13 +19,13 @@ interface WebhookActionsProps {
 export function WebhookActions({ webhookId, calls, busy, act, onReplaySince }: WebhookActionsProps) {
   const { api } = useDashboard();
   const [secret, setSecret] = useState<string>();
-  const [test, setTest] = useState<TestResult>();
+  const [test, setTest] = useState<WebhookTestResult>();
   return (
     <div className="grid-3">
       <div className="card card-body stack-sm">
         <h3>Send a test event</h3>
         <p className="muted">One signed <span className="mono">webhook.test</span> POST, now, to check the receiver and its signature check.</p>
-        <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} disabled={busy !== undefined} onClick={() => void act('test', async () => setTest((await api.post<{ result: TestResult }>(`/api/v1/dashboard/webhooks/${encodeURIComponent(webhookId)}:test`)).result))}>
+        <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} disabled={busy !== undefined} onClick={() => void act('test', async () => setTest((await api.call(dashboardRoutes.testWebhook, webhookId)).result))}>
           {busy === 'test' ? <span className="spinner" aria-hidden="true" /> : <PlayIcon />} Send test event
         </button>
         {test ? (
