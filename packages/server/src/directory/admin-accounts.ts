@@ -38,8 +38,13 @@ function checkCredentials(email: string, password: string): void {
   if (password.length > 1024) throw invalidArgument('password', 'must be at most 1024 characters');
 }
 
-/** Creates an administrator (also for the CLI: `roster admin create`). An email already taken is a 409. */
-export async function createAdminAccount(db: Queryable, email: string, password: string): Promise<AdminAccount> {
+/** Creates an administrator (the dashboard's "add administrator"). An email already taken is a 409. */
+export async function createAdminAccount(services: Services, email: string, password: string): Promise<AdminAccount> {
+  return createAdminAccountWith(services.db.pool, email, password);
+}
+
+/** Creates an administrator through `db` (a transaction's client, or the CLI's `roster admin create`). */
+export async function createAdminAccountWith(db: Queryable, email: string, password: string): Promise<AdminAccount> {
   const trimmed = email.trim();
   checkCredentials(trimmed, password);
   try {
@@ -55,7 +60,7 @@ export async function ensureBootstrapAdmin(services: Services, config: WebConfig
   if (!config.ROSTER_ADMIN_EMAIL || !config.ROSTER_ADMIN_PASSWORD) return undefined;
   if (await findAdminByEmail(services.db.pool, config.ROSTER_ADMIN_EMAIL)) return undefined;
   try {
-    return await createAdminAccount(services.db.pool, config.ROSTER_ADMIN_EMAIL, config.ROSTER_ADMIN_PASSWORD);
+    return await createAdminAccount(services, config.ROSTER_ADMIN_EMAIL, config.ROSTER_ADMIN_PASSWORD);
   } catch (error) {
     // Another Roster process on the same database created it first.
     if (error instanceof ApiError && error.status === 409) return undefined;

@@ -1,6 +1,15 @@
 import { newId } from '../ids.js';
 import { hashSecret, newSecret } from '../secrets.js';
-import { countApiClients, countActiveApiClients, findApiClient, insertApiClient, listApiClients as listApiClientRows, revokeApiClient as revokeApiClientRow, type ApiClientRow } from '../store/api-clients.js';
+import {
+  countApiClients,
+  countActiveApiClients,
+  findApiClient,
+  insertApiClient,
+  listApiClients as listApiClientRows,
+  lockApiClientsForRevocation,
+  revokeApiClient as revokeApiClientRow,
+  type ApiClientRow,
+} from '../store/api-clients.js';
 import { withTransaction } from '../store/transaction.js';
 import { ApiError, notFound } from './api-error.js';
 import { keysetPage, pageOf, type Page, type PageRequest } from './page-token.js';
@@ -36,8 +45,7 @@ export async function listApiClients(services: Services, request: PageRequest): 
  */
 export async function revokeApiClient(services: Services, id: string): Promise<ApiClientRow> {
   return withTransaction(services.db, async (client) => {
-    // Serializes concurrent revocations, so two of them cannot together revoke the last two clients.
-    await client.query('LOCK TABLE api_clients IN SHARE ROW EXCLUSIVE MODE');
+    await lockApiClientsForRevocation(client);
     const current = await findApiClient(client, id);
     if (!current) throw notFound('API client', id);
     if (!current.revoked_at && (await countActiveApiClients(client)) <= 1) {

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from '../events/cursor.js';
 import { toEnvelope, type EventEnvelope } from '../events/envelope.js';
 import { comparePositions, findEvent, LOG_START, readEventWindow, readLogState } from '../store/events.js';
+import { readRecentEvents } from '../store/web-reads.js';
 import { ApiError, invalidArgument, notFound } from './api-error.js';
 import type { Services } from './services.js';
 
@@ -56,4 +57,25 @@ export async function getEvent(services: Services, id: string): Promise<EventEnv
   const row = await findEvent(services.db.pool, id);
   if (!row) throw notFound('event', id);
   return toEnvelope(row, services.environmentId);
+}
+
+export interface RecentEventsQuery {
+  limit: number;
+  type?: string | undefined;
+  organizationId?: string | undefined;
+  /** The id of the oldest event already shown: the page holds older ones. */
+  before?: string | undefined;
+}
+
+export interface RecentEventsPage {
+  events: EventEnvelope[];
+  /** Pass as `before` for older events; empty when there are none. */
+  next_page_token: string;
+}
+
+/** The newest events first, for the dashboard's stream (ids sort by time: a key-range read). */
+export async function listRecentEvents(services: Services, query: RecentEventsQuery): Promise<RecentEventsPage> {
+  const rows = await readRecentEvents(services.db.pool, { limit: query.limit, type: query.type, organizationId: query.organizationId, beforeId: query.before });
+  const last = rows.at(-1);
+  return { events: rows.map((row) => toEnvelope(row, services.environmentId)), next_page_token: rows.length === query.limit && last ? last.id : '' };
 }

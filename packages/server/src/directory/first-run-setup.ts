@@ -4,7 +4,7 @@ import { countAdminAccounts } from '../store/admin-accounts.js';
 import type { Database } from '../store/database.js';
 import { deleteSetupCodes, insertSetupCode, lockFirstAdminCreation, setupCodeExists } from '../store/setup-codes.js';
 import { withTransaction } from '../store/transaction.js';
-import { createAdminAccount, type AdminAccount } from './admin-accounts.js';
+import { createAdminAccountWith, type AdminAccount } from './admin-accounts.js';
 import { ApiError } from './api-error.js';
 
 // First-run setup in the browser. While no administrator exists, each start prints a one-time
@@ -51,7 +51,7 @@ export async function createFirstAdmin(db: Database, setupCode: string, email: s
     if (!(await setupCodeExists(client, hashSecret(normalizeSetupCode(setupCode))))) {
       throw new ApiError(401, 'invalid_setup_code', 'That setup code is not right: use the one Roster printed when it started');
     }
-    const admin = await createAdminAccount(client, email, password);
+    const admin = await createAdminAccountWith(client, email, password);
     await deleteSetupCodes(client);
     return admin;
   });

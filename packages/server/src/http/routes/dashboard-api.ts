@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { getAllowedOrigins, originsFromEnvironment, setAllowedOrigins } from '../../directory/allowed-origins.js';
 import type { Services } from '../../directory/services.js';
-import { toEnvelope } from '../../events/envelope.js';
+import { listRecentEvents } from '../../directory/events-feed.js';
 import { loadEventsConfig, type EventsConfig } from '../../events/events-config.js';
-import { readRecentEvents } from '../../store/web-reads.js';
 import { fastifyPath } from '../openapi-route.js';
-import { sendTestWebhook } from '../webhook-test-send.js';
+import { sendTestWebhook } from '../../directory/webhook-test-send.js';
 import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
 import { parseInput } from '../parse-body.js';
 import { requireDashboardSession } from '../web-session-auth.js';
@@ -40,12 +39,9 @@ export function dashboardApiRoutes(app: FastifyInstance, services: Services, con
       return setAllowedOrigins(services, body.origins, environmentOrigins);
     });
 
-    // Ids sort by time: newest first is a key-range read of the events table.
     dashboard.get('/api/v1/dashboard/events', async (request) => {
       const query = parseInput(recentQuery, request.query);
-      const rows = await readRecentEvents(services.db.pool, { limit: query.limit, type: query.type || undefined, organizationId: query.organization_id || undefined, beforeId: query.before });
-      const last = rows.at(-1);
-      return { events: rows.map((row) => toEnvelope(row, services.environmentId)), next_page_token: rows.length === query.limit && last ? last.id : '' };
+      return listRecentEvents(services, { limit: query.limit, type: query.type || undefined, organizationId: query.organization_id || undefined, before: query.before });
     });
 
     dashboard.post(fastifyPath('/api/v1/dashboard/webhooks/{webhook_id}:test'), async (request) => {

@@ -99,7 +99,7 @@ export function dashboardAuthRoutes(app: FastifyInstance, services: Services, me
 
     authenticated.post('/api/v1/dashboard/admins', async (request, reply) => {
       const body = parseInput(adminBody, request.body);
-      const admin = await createAdminAccount(services.db.pool, body.email, body.password);
+      const admin = await createAdminAccount(services, body.email, body.password);
       request.log.info({ admin_id: admin.id, email: admin.email, by: dashboardSessionOf(request).adminId }, 'created a dashboard administrator');
       reply.status(201);
       return { admin: { id: admin.id, email: admin.email, create_time: admin.created_at.toISOString(), last_login_time: null } };

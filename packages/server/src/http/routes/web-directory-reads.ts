@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../directory/services.js';
 import { countSampleData, removeSampleData } from '../../directory/sample-data.js';
+import { pushSampleDirectory } from '../../directory/sample-push.js';
+import { ownBaseUrl } from '../base-url.js';
 import { listRequestLog, searchDirectoryGroups, searchDirectoryUsers } from '../../directory/web-directory-reads.js';
 import { fastifyPath } from '../openapi-route.js';
 import { parseInput } from '../parse-body.js';
-import { pushSampleDirectory } from '../sample-push.js';
 
 // Directory routes the dashboard and the portal share (search, request log, sample data), each
 // registered under their own base path and with their own way of naming the organization: the
@@ -42,7 +43,7 @@ export function webDirectoryReadRoutes(app: FastifyInstance, services: Services,
   });
 
   app.post(fastifyPath(`${base}:simulate`), async (request) => ({
-    result: await pushSampleDirectory(services, request, organizationOf(request), directoryId(request)),
+    result: await pushSampleDirectory(services, ownBaseUrl(request), organizationOf(request), directoryId(request)),
   }));
 
   app.get(fastifyPath(`${base}/sample_data`), async (request) => ({

@@ -1,10 +1,9 @@
-import type { FastifyRequest } from 'fastify';
-import { createDirectorySecret, revokeSecret } from '../directory/directory-secrets.js';
-import { getDirectory, scimEndpoint } from '../directory/directories.js';
-import type { Services } from '../directory/services.js';
 import type { ProviderName } from '../simulator/providers/index.js';
 import { runSimulation, SimulationAbortedError } from '../simulator/run-simulation.js';
-import { ApiError } from '../directory/api-error.js';
+import { ApiError } from './api-error.js';
+import { getDirectory, scimEndpoint } from './directories.js';
+import { createDirectorySecret, revokeSecret } from './directory-secrets.js';
+import type { Services } from './services.js';
 
 // "Simulate": pushes a few sample users and groups through the directory's real SCIM endpoint,
 // over HTTP, the way its provider would (the simulator's provider patterns), so an admin sees
@@ -24,14 +23,6 @@ const SIMULATED_PROVIDER: Record<string, ProviderName> = {
 export const SAMPLE_USERS = 8;
 export const SAMPLE_GROUPS = 3;
 
-/** This server's own address, as the connection that carried the request reached it. */
-function ownBaseUrl(request: FastifyRequest): string {
-  const raw = request.socket.localAddress ?? '127.0.0.1';
-  const address = raw.startsWith('::ffff:') ? raw.slice('::ffff:'.length) : raw;
-  const host = address.includes(':') ? `[${address}]` : address;
-  return `http://${host}:${request.socket.localPort ?? 80}`;
-}
-
 export interface SamplePushResult {
   provider: ProviderName;
   users: number;
@@ -41,7 +32,8 @@ export interface SamplePushResult {
   duration_ms: number;
 }
 
-export async function pushSampleDirectory(services: Services, request: FastifyRequest, organizationId: string, directoryId: string): Promise<SamplePushResult> {
+/** `ownBaseUrl` is where this server itself answers (the push goes to its own SCIM endpoint). */
+export async function pushSampleDirectory(services: Services, ownBaseUrl: string, organizationId: string, directoryId: string): Promise<SamplePushResult> {
   const directory = await getDirectory(services, organizationId, directoryId);
   if (!directory.enabled) throw new ApiError(400, 'failed_precondition', 'The directory is disabled: enable it before sending sample data');
   const provider = SIMULATED_PROVIDER[directory.directory_provider] ?? 'generic';
@@ -49,7 +41,7 @@ export async function pushSampleDirectory(services: Services, request: FastifyRe
   const { plainSecret, secret } = await createDirectorySecret(services, organizationId, directoryId, new Date(Date.now() + 10 * 60_000), { sample: true });
   try {
     const summary = await runSimulation({
-      url: scimEndpoint(ownBaseUrl(request), directoryId),
+      url: scimEndpoint(ownBaseUrl, directoryId),
       token: plainSecret,
       provider,
       scenarios: 'initial-sync',

@@ -1,15 +1,16 @@
-import { ApiError, notFound } from '../directory/api-error.js';
-import type { Services } from '../directory/services.js';
 import type { EventsConfig } from '../events/events-config.js';
-import { WebhookSender } from '../events/http-sender.js';
-import { webhookHeaders } from '../events/signing.js';
+import { webhookSender } from '../events/http-sender.js';
+import { readLiveWebhookSecrets } from '../events/webhook-secrets.js';
 import { newId } from '../ids.js';
 import { findWebhookEndpoint } from '../store/webhook-endpoints.js';
-import { readLiveWebhookSecrets } from '../events/webhook-secrets.js';
+import { ApiError, notFound } from './api-error.js';
+import type { Services } from './services.js';
 
 // The dashboard's "send test event": one signed POST of a `webhook.test` event to an endpoint,
 // right away, answered with what the receiver said. It is a diagnostic the person waits for,
-// not an event of the log: nothing is stored, retried or counted against the endpoint.
+// not an event of the log: nothing is stored, retried or counted against the endpoint. It is
+// signed and sent the way the delivery worker sends (events/http-sender.ts), over a connection
+// of its own.
 
 export interface TestSendResult {
   event_id: string;
@@ -39,14 +40,9 @@ export async function sendTestWebhook(services: Services, endpointId: string, co
     object: 'Test',
     data: { message: 'A test event sent from the Roster dashboard; it is not part of the event log.' },
   });
-  const sender = new WebhookSender({
-    timeoutMs: config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 1000,
-    allowPrivateNetworks: config.ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
-    maxSocketsPerOrigin: 1,
-  });
+  const sender = webhookSender(config, 1);
   try {
-    const headers = { 'content-type': 'application/json', 'user-agent': 'Roster-Webhooks/1', ...webhookHeaders(secrets, id, Math.floor(Date.now() / 1000), body) };
-    const result = await sender.send(endpoint.url, headers, body);
+    const result = await sender.sendSigned(endpoint.url, secrets, id, body, new Date());
     return { event_id: id, status_code: result.statusCode, latency_ms: Math.round(result.latencyMs), error: result.error, response_excerpt: result.responseExcerpt };
   } finally {
     sender.close();
