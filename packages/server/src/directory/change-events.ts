@@ -15,7 +15,15 @@ export interface MembershipChange {
   removed: string[];
 }
 
-export function membershipSummary(change: MembershipChange): Record<string, unknown> {
+/** How a group event reports its membership change: the ids (up to EVENT_MEMBER_ID_LIMIT) and the counts. */
+export interface MembershipSummary {
+  members_added?: string[];
+  members_removed?: string[];
+  members_added_count: number;
+  members_removed_count: number;
+}
+
+export function membershipSummary(change: MembershipChange): MembershipSummary {
   const counts = { members_added_count: change.added.length, members_removed_count: change.removed.length };
   if (change.added.length + change.removed.length > EVENT_MEMBER_ID_LIMIT) return counts;
   return { members_added: change.added, members_removed: change.removed, ...counts };

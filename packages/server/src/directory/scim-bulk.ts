@@ -24,6 +24,12 @@ interface BulkResult {
   response?: unknown;
 }
 
+/** The BulkResponse message (RFC 7644 section 3.7.3): one result per operation run, in request order. */
+export interface BulkResponse {
+  schemas: string[];
+  Operations: BulkResult[];
+}
+
 const BULK_ID_PREFIX = 'bulkId:';
 
 function parseBulkRequest(body: unknown): { operations: BulkOperation[]; failOnErrors: number } {
@@ -115,7 +121,7 @@ async function execute(context: ScimContext, operation: BulkOperation): Promise<
  * a bulkId not created yet waits until it is, and a reference that never resolves (a cycle, or a
  * failed POST) fails with 409. Stops after `failOnErrors` errors.
  */
-export async function runBulk(context: ScimContext, body: unknown): Promise<Record<string, unknown>> {
+export async function runBulk(context: ScimContext, body: unknown): Promise<BulkResponse> {
   const { operations, failOnErrors } = parseBulkRequest(body);
   const createdIds = new Map<string, string>();
   const results = new Map<number, BulkResult>();

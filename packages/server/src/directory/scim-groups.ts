@@ -6,7 +6,7 @@ import { memberOnlyPatch } from '../scim/patch/member-only-patch.js';
 import { isEmptyChange, netMemberChange } from '../scim/patch/net-member-change.js';
 import { checkGroupLengths } from '../scim/resource/indexed-limits.js';
 import { groupColumns, normalizeResource } from '../scim/resource/normalize-resource.js';
-import { renderResource } from '../scim/render-resource.js';
+import { renderResource, type RenderedResource } from '../scim/render-resource.js';
 import { ScimError, badRequest } from '../scim/scim-error.js';
 import { GROUP_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
@@ -26,7 +26,7 @@ import { MAX_LISTED_MEMBERS_PER_GROUP, MEMBERS_OMITTED_SCHEMA, groupsListedWithM
 import { listPage, type Page } from './scim-list.js';
 import { retryingConflicts } from './write-conflicts.js';
 
-export type ScimGroup = Record<string, unknown>;
+export type ScimGroup = RenderedResource;
 
 interface RenderedMember {
   value: string;

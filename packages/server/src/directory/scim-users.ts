@@ -3,7 +3,7 @@ import { jsonEqual } from '../json-equal.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
 import { checkUserLengths } from '../scim/resource/indexed-limits.js';
 import { normalizeResource, userColumns } from '../scim/resource/normalize-resource.js';
-import { renderResource } from '../scim/render-resource.js';
+import { renderResource, type RenderedResource } from '../scim/render-resource.js';
 import { ScimError } from '../scim/scim-error.js';
 import { USER_RESOURCE } from '../scim/schema/resource-types.js';
 import type { ListParams } from '../scim/list-params.js';
@@ -23,7 +23,7 @@ import { checkPrecondition } from './preconditions.js';
 import { assertSampleMayChange } from './sample-guard.js';
 import { retryingConflicts } from './write-conflicts.js';
 
-export type ScimUser = Record<string, unknown>;
+export type ScimUser = RenderedResource;
 
 const userNotFound = (id: string) => new ScimError(404, `User ${id} not found`);
 

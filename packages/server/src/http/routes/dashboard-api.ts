@@ -7,7 +7,7 @@ import { loadEventsConfig, type EventsConfig } from '../../events/events-config.
 import { fastifyPath } from '../openapi-route.js';
 import { sendTestWebhook } from '../../directory/webhook-test-send.js';
 import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
-import { parseInput } from '../parse-body.js';
+import { idParameter, parseInput } from '../parse-body.js';
 import { requireDashboardSession } from '../web-session-auth.js';
 import { webDirectoryReadRoutes } from './web-directory-reads.js';
 
@@ -22,8 +22,7 @@ const recentQuery = z.object({
   before: z.string().max(200).optional(),
 });
 const originsBody = z.object({ origins: z.array(z.string().max(500)).max(200) });
-const organizationOf = (request: FastifyRequest) =>
-  parseInput(z.object({ organization_id: z.string().min(1).max(200) }), { organization_id: (request.params as Record<string, unknown>).organization_id }).organization_id;
+const organizationOf = (request: FastifyRequest) => idParameter(request, 'organization_id');
 
 export function dashboardApiRoutes(app: FastifyInstance, services: Services, config: WebConfig = loadWebConfig(), eventsConfig: EventsConfig = loadEventsConfig()): void {
   const environmentOrigins = originsFromEnvironment(config.ROSTER_PORTAL_ALLOWED_ORIGINS);

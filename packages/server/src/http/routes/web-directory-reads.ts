@@ -6,7 +6,7 @@ import { pushSampleDirectory } from '../../directory/sample-push.js';
 import { ownBaseUrl } from '../base-url.js';
 import { listRequestLog, searchDirectoryGroups, searchDirectoryUsers } from '../../directory/web-directory-reads.js';
 import { fastifyPath } from '../openapi-route.js';
-import { parseInput } from '../parse-body.js';
+import { idParameter, parseInput } from '../parse-body.js';
 
 // Directory routes the dashboard and the portal share (search, request log, sample data), each
 // registered under their own base path and with their own way of naming the organization: the
@@ -21,9 +21,7 @@ const logQuery = z.object({
 
 export type OrganizationOf = (request: FastifyRequest) => string;
 
-function directoryId(request: FastifyRequest): string {
-  return parseInput(z.object({ directory_id: z.string().min(1).max(200) }), { directory_id: (request.params as Record<string, unknown>).directory_id }).directory_id;
-}
+const directoryId = (request: FastifyRequest): string => idParameter(request, 'directory_id');
 
 /** `base` ends with `{directory_id}`. */
 export function webDirectoryReadRoutes(app: FastifyInstance, services: Services, base: string, organizationOf: OrganizationOf): void {

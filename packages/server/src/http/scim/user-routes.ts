@@ -14,7 +14,7 @@ type IdParams = { Params: { directoryId: string; id: string } };
 export function userRoutes(app: FastifyInstance): void {
   app.post('/Users', async (request, reply) => {
     const { user, row } = await createUser(scimContextOf(request), request.body);
-    reply.header('location', (user.meta as { location: string }).location).header('etag', etagOf(row.version));
+    reply.header('location', user.meta.location).header('etag', etagOf(row.version));
     return sendScim(request, reply, 201, projectAttributes(USER_RESOURCE, user, projectionOf(request)));
   });
 
