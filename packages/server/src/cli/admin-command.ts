@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { ApiError } from '../directory/api-error.js';
-import { createAdminAccountWith } from '../directory/admin-accounts.js';
+import { createAdminAccountWith } from '../directory/access/admin-accounts.js';
 import { migrate } from '../store/migrate.js';
 import { configOrExit, exitWith } from './config-or-exit.js';
 import { openStoreOrExit } from './open-store.js';

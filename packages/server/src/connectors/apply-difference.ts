@@ -1,6 +1,6 @@
-import type { ScimContext } from '../directory/scim-context.js';
-import { createGroup, deleteGroup, patchGroup, replaceGroup } from '../directory/scim-groups.js';
-import { createUser, deleteUser, replaceUser } from '../directory/scim-users.js';
+import type { ScimContext } from '../directory/scim/scim-context.js';
+import { createGroup, deleteGroup, patchGroup, replaceGroup } from '../directory/scim/scim-groups.js';
+import { createUser, deleteUser, replaceUser } from '../directory/scim/scim-users.js';
 import { ScimError } from '../scim/scim-error.js';
 import { PATCH_OP_SCHEMA } from '../scim/schema/urns.js';
 

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { getAllowedOrigins, originsFromEnvironment, setAllowedOrigins } from '../../directory/allowed-origins.js';
+import { getAllowedOrigins, originsFromEnvironment, setAllowedOrigins } from '../../directory/access/allowed-origins.js';
 import type { Services } from '../../directory/services.js';
-import { listRecentEvents } from '../../directory/events-feed.js';
+import { listRecentEvents } from '../../directory/changes/events-feed.js';
 import { loadEventsConfig, type EventsConfig } from '../../events/events-config.js';
 import { fastifyPath } from '../openapi-route.js';
-import { sendTestWebhook } from '../../directory/webhook-test-send.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { sendTestWebhook } from '../../directory/management/webhook-test-send.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { idParameter, parseInput } from '../parse-body.js';
 import { requireDashboardSession } from '../web-session-auth.js';
-import { webDirectoryReadRoutes } from './web-directory-reads.js';
+import { webDirectoryReadRoutes } from './shared-directory-routes.js';
 
 // What the dashboard needs besides the management API (which it calls with its session cookie):
 // the portal's allowed origins, directory search, the SCIM request log, the sample push, the

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createAdminAccount, deleteAdminAccount, ensureBootstrapAdmin, hasAdminAccounts, listAdminAccounts, verifyAdminLogin } from '../../directory/admin-accounts.js';
+import { createAdminAccount, deleteAdminAccount, ensureBootstrapAdmin, hasAdminAccounts, listAdminAccounts, verifyAdminLogin } from '../../directory/access/admin-accounts.js';
 import { ApiError } from '../../directory/api-error.js';
-import { endWebSession, startDashboardSession, type DashboardSession } from '../../directory/dashboard-sessions.js';
+import { endWebSession, startDashboardSession, type DashboardSession } from '../../directory/access/dashboard-sessions.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { parseInput } from '../parse-body.js';
 import type { Metrics } from '../metrics.js';
 import { SignInThrottle } from '../sign-in-throttle.js';

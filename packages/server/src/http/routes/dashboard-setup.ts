@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from '../../directory/api-error.js';
-import { startDashboardSession } from '../../directory/dashboard-sessions.js';
-import { createFirstAdmin } from '../../directory/first-run-setup.js';
+import { startDashboardSession } from '../../directory/access/dashboard-sessions.js';
+import { createFirstAdmin } from '../../directory/access/first-run-setup.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { parseInput } from '../parse-body.js';
 import { RateLimiter } from '../rate-limiter.js';
 import { setCookie } from '../web-cookies.js';

@@ -9,23 +9,23 @@ import {
   listDirectoryDetails,
   setDirectoryEnabled,
   updateDirectory,
-} from '../../directory/directories.js';
-import { getDirectoryUser, listDirectoryUsers } from '../../directory/directory-users.js';
-import { listDirectoryGroups } from '../../directory/directory-groups.js';
-import { MAX_ASSIGNMENTS, MAX_ATTRIBUTE_MAPPINGS, assignRoles, setAttributeMappings } from '../../directory/directory-mappings.js';
-import { MAX_GRACE_SECONDS, createDirectorySecret, regenerateDirectorySecret, revokeSecret } from '../../directory/directory-secrets.js';
-import { getOrganization, scimEnabled } from '../../directory/organizations.js';
-import { MAX_PAGE_SIZE } from '../../directory/page-token.js';
-import { listRoles } from '../../directory/roles.js';
+} from '../../directory/management/directories.js';
+import { getDirectoryUser, listDirectoryUsers } from '../../directory/management/directory-users.js';
+import { listDirectoryGroups } from '../../directory/management/directory-groups.js';
+import { MAX_ASSIGNMENTS, MAX_ATTRIBUTE_MAPPINGS, assignRoles, setAttributeMappings } from '../../directory/management/directory-mappings.js';
+import { MAX_GRACE_SECONDS, createDirectorySecret, regenerateDirectorySecret, revokeSecret } from '../../directory/management/directory-secrets.js';
+import { getOrganization, scimEnabled } from '../../directory/management/organizations.js';
+import { MAX_PAGE_SIZE } from '../../directory/views/page-token.js';
+import { listRoles } from '../../directory/management/roles.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { baseUrlOf } from '../base-url.js';
 import { fastifyPath } from '../openapi-route.js';
 import { idParameter, parseInput } from '../parse-body.js';
 import { serializeDirectory, serializeSecret } from '../serializers/directory.js';
 import { serializeRole } from '../serializers/role.js';
 import { portalSessionOf, requirePortalSession } from '../web-session-auth.js';
-import { webDirectoryReadRoutes } from './web-directory-reads.js';
+import { webDirectoryReadRoutes } from './shared-directory-routes.js';
 import { createPortalPulledDirectory, portalSourceRoutes, pulledDirectoryOptions } from './portal-sources.js';
 import { portalFrameAncestors } from './web-app.js';
 

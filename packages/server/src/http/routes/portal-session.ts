@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { openPortalLink } from '../../directory/portal-sessions.js';
+import { openPortalLink } from '../../directory/access/portal-sessions.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { isSecureContext, setCookie } from '../web-cookies.js';
 import { PORTAL_COOKIE } from '../web-session-auth.js';
 import { sendAppPage, sendMessagePage } from './web-app.js';

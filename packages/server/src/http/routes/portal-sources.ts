@@ -5,11 +5,11 @@ import { finishGoogleConsent, GOOGLE_CALLBACK_PATH, startGoogleConsent } from '.
 import { isPulledDirectoryType } from '../../connectors/source.js';
 import { sourceFor } from '../../connectors/source-registry.js';
 import { ApiError } from '../../directory/api-error.js';
-import { detailsOfDirectory } from '../../directory/directories.js';
-import { resolvePortalSession } from '../../directory/portal-sessions.js';
-import { createPulledDirectory, getDirectorySource, requestPulledSync, storePulledCredentials, updatePulledSource } from '../../directory/pulled-directories.js';
+import { detailsOfDirectory } from '../../directory/management/directories.js';
+import { resolvePortalSession } from '../../directory/access/portal-sessions.js';
+import { createPulledDirectory, getDirectorySource, requestPulledSync, storePulledCredentials, updatePulledSource } from '../../directory/management/pulled-directories.js';
 import type { Services } from '../../directory/services.js';
-import { listSyncRuns } from '../../directory/sync-runs.js';
+import { listSyncRuns } from '../../directory/management/sync-runs.js';
 import { baseUrlOf } from '../base-url.js';
 import { fastifyPath } from '../openapi-route.js';
 import { idParameter, parseInput } from '../parse-body.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from '../../directory/scim-groups.js';
+import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from '../../directory/scim/scim-groups.js';
 import type { ListParams } from '../../scim/list-params.js';
 import { listResponse } from '../../scim/list-response.js';
 import { etagOf } from '../../scim/render-resource.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ListParams } from '../../scim/list-params.js';
-import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from '../../directory/scim-users.js';
+import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from '../../directory/scim/scim-users.js';
 import { listResponse } from '../../scim/list-response.js';
 import { etagOf } from '../../scim/render-resource.js';
 import { projectAttributes } from '../../scim/resource/project-attributes.js';
