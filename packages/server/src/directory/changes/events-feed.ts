@@ -1,7 +1,6 @@
 import { decodeCursor, encodeCursor } from '../../events/cursor.js';
 import { toEnvelope, type EventEnvelope } from '../../events/envelope.js';
-import { comparePositions, findEvent, LOG_START, readEventWindow, readLogState } from '../../store/events.js';
-import { readRecentEvents } from '../../store/directory-search.js';
+import { comparePositions, findEvent, LOG_START, readEventWindow, readLogState, readRecentEvents } from '../../store/events.js';
 import { ApiError, invalidArgument, notFound } from '../api-error.js';
 import type { Services } from '../services.js';
 

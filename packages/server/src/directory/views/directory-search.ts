@@ -1,13 +1,11 @@
-import { readRequestLog, searchGroupIds, searchUserIds } from '../../store/directory-search.js';
+import { searchGroupIds, searchUserIds } from '../../store/directory-search.js';
 import { getDirectory } from '../management/directories.js';
 import { loadGroupViews, type GroupView } from './group-view.js';
-import { explainScimFailure, type FailureExplanation } from '../request-log/scim-failure.js';
 import type { Services } from '../services.js';
 import { loadUserViews, type UserView } from './user-view.js';
 
-// What the dashboard and the portal read about a directory besides the management API: user and
-// group search, and the SCIM request log with each failure explained. Every read names the
-// organization, so a directory of another organization is a 404 like an unknown one.
+// The dashboard's and the portal's search over a directory's users and groups. Every search names
+// the organization, so a directory of another organization is a 404 like an unknown one.
 
 export const SEARCH_LIMIT = 50;
 
@@ -23,50 +21,4 @@ export async function searchDirectoryGroups(services: Services, organizationId: 
   const ids = await searchGroupIds(services.db.pool, directoryId, text, SEARCH_LIMIT);
   const views = await loadGroupViews(services.db.pool, directoryId, ids);
   return ids.flatMap((id) => views.get(id) ?? []);
-}
-
-export interface RequestLogItem {
-  id: string;
-  time: string;
-  method: string;
-  path: string;
-  status: number;
-  duration_ms: number;
-  user_agent: string | null;
-  request_body: unknown;
-  response_body: unknown;
-  /** Set for failures (status >= 400). */
-  failure: (FailureExplanation & { scimType?: string; detail?: string }) | null;
-}
-
-export interface RequestLogPage {
-  requests: RequestLogItem[];
-  /** Pass as `before` for older requests; empty when there are none. */
-  next_page_token: string;
-}
-
-export async function listRequestLog(
-  services: Services,
-  organizationId: string,
-  directoryId: string,
-  options: { failedOnly: boolean; before?: string | undefined; limit: number },
-): Promise<RequestLogPage> {
-  await getDirectory(services, organizationId, directoryId);
-  const rows = await readRequestLog(services.db.pool, directoryId, { failedOnly: options.failedOnly, beforeId: options.before, limit: options.limit });
-  const last = rows.at(-1);
-  return {
-    requests: rows.map((row) => ({
-      id: row.id,
-      time: row.created_at.toISOString(),
-      method: row.method,
-      path: row.path,
-      status: row.status,
-      duration_ms: Math.round(row.duration_ms * 10) / 10,
-      user_agent: row.user_agent,
-      request_body: row.request_body,
-      response_body: row.response_body,
-      failure: explainScimFailure(row.status, row.response_body) ?? null,
-    })),
-    next_page_token: rows.length === options.limit && last ? last.id : '',
-  };
 }

@@ -9,7 +9,7 @@ import { sendTestWebhook } from '../../directory/management/webhook-test-send.js
 import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { idParameter, parseInput } from '../parse-body.js';
 import { requireDashboardSession } from '../web-session-auth.js';
-import { webDirectoryReadRoutes } from './shared-directory-routes.js';
+import { sharedDirectoryRoutes } from './shared-directory-routes.js';
 
 // What the dashboard needs besides the management API (which it calls with its session cookie):
 // the portal's allowed origins, directory search, the SCIM request log, the sample push, the
@@ -48,6 +48,6 @@ export function dashboardApiRoutes(app: FastifyInstance, services: Services, con
       return { result: await sendTestWebhook(services, webhookId, eventsConfig) };
     });
 
-    webDirectoryReadRoutes(dashboard, services, '/api/v1/dashboard/organizations/{organization_id}/directories/{directory_id}', organizationOf);
+    sharedDirectoryRoutes(dashboard, services, '/api/v1/dashboard/organizations/{organization_id}/directories/{directory_id}', organizationOf);
   });
 }

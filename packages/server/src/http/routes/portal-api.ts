@@ -25,7 +25,7 @@ import { idParameter, parseInput } from '../parse-body.js';
 import { serializeDirectory, serializeSecret } from '../serializers/directory.js';
 import { serializeRole } from '../serializers/role.js';
 import { portalSessionOf, requirePortalSession } from '../web-session-auth.js';
-import { webDirectoryReadRoutes } from './shared-directory-routes.js';
+import { sharedDirectoryRoutes } from './shared-directory-routes.js';
 import { createPortalPulledDirectory, portalSourceRoutes, pulledDirectoryOptions } from './portal-sources.js';
 import { portalFrameAncestors } from './web-app.js';
 
@@ -173,7 +173,7 @@ export function portalApiRoutes(app: FastifyInstance, services: Services, config
       return { attribute_mappings: { attributes: stored.map((mapping) => ({ key: mapping.key, map_to: mapping.map_to })) } };
     });
 
-    webDirectoryReadRoutes(portal, services, DIRECTORY, organizationOf);
+    sharedDirectoryRoutes(portal, services, DIRECTORY, organizationOf);
     portalSourceRoutes(portal, services, DIRECTORY, organizationOf);
 
     portal.all(`${BASE}/*`, async (request) => {

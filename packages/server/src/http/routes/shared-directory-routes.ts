@@ -4,7 +4,8 @@ import type { Services } from '../../directory/services.js';
 import { countSampleData, removeSampleData } from '../../directory/management/sample-data.js';
 import { pushSampleDirectory } from '../../directory/management/sample-push.js';
 import { ownBaseUrl } from '../base-url.js';
-import { listRequestLog, searchDirectoryGroups, searchDirectoryUsers } from '../../directory/views/directory-search.js';
+import { listRequestLog } from '../../directory/request-log/request-log-pages.js';
+import { searchDirectoryGroups, searchDirectoryUsers } from '../../directory/views/directory-search.js';
 import { fastifyPath } from '../openapi-route.js';
 import { idParameter, parseInput } from '../parse-body.js';
 
@@ -24,7 +25,7 @@ export type OrganizationOf = (request: FastifyRequest) => string;
 const directoryId = (request: FastifyRequest): string => idParameter(request, 'directory_id');
 
 /** `base` ends with `{directory_id}`. */
-export function webDirectoryReadRoutes(app: FastifyInstance, services: Services, base: string, organizationOf: OrganizationOf): void {
+export function sharedDirectoryRoutes(app: FastifyInstance, services: Services, base: string, organizationOf: OrganizationOf): void {
   app.get(fastifyPath(`${base}/users:search`), async (request) => {
     const { q } = parseInput(searchQuery, request.query);
     return { users: await searchDirectoryUsers(services, organizationOf(request), directoryId(request), q) };
