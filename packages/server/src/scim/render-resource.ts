@@ -27,6 +27,15 @@ export interface RenderedResource {
 /** A weak ETag from the stored version (RFC 7644 section 3.14). */
 export const etagOf = (version: number): string => `W/"${version}"`;
 
+/**
+ * The one ETag comparison (If-Match on writes, If-None-Match on reads; RFC 7232 section 3): true
+ * when the header's list names `version`, weak and strong forms alike, or is `*`.
+ */
+export function etagsMatch(header: string, version: number): boolean {
+  const current = etagOf(version).replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === current);
+}
+
 const orders = new WeakMap<ResourceType, string[]>();
 
 /** The order of a resource type's attributes in responses, worked out once per type. */

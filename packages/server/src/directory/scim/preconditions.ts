@@ -1,4 +1,4 @@
-import { etagOf } from '../../scim/render-resource.js';
+import { etagOf, etagsMatch } from '../../scim/render-resource.js';
 import { ScimError } from '../../scim/scim-error.js';
 
 /**
@@ -6,10 +6,8 @@ import { ScimError } from '../../scim/scim-error.js';
  * ETags (or `*`) matches the current version. Weak and strong forms compare alike.
  */
 export function checkPrecondition(ifMatch: string | undefined, version: number): void {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return;
-  const current = etagOf(version).replace(/^W\//, '');
-  const matches = ifMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === current);
-  if (!matches) throw new ScimError(412, `If-Match ${ifMatch} does not match the current version ${etagOf(version)}`);
+  if (ifMatch === undefined || etagsMatch(ifMatch, version)) return;
+  throw new ScimError(412, `If-Match ${ifMatch} does not match the current version ${etagOf(version)}`);
 }
 
 /**
