@@ -3,6 +3,7 @@ import { toEnvelope, type EventEnvelope } from '../../events/envelope.js';
 import { comparePositions, findEvent, LOG_START, readEventWindow, readLogState, readRecentEvents } from '../../store/events.js';
 import { ApiError, invalidArgument, notFound } from '../api-error.js';
 import type { Services } from '../services.js';
+import { feedPosition, nextFeedToken } from '../views/page-token.js';
 
 export interface EventsQuery {
   after?: string | undefined;
@@ -62,19 +63,20 @@ export interface RecentEventsQuery {
   limit: number;
   type?: string | undefined;
   organizationId?: string | undefined;
-  /** The id of the oldest event already shown: the page holds older ones. */
-  before?: string | undefined;
+  /** A `next_page_token` of a previous page (with the same filters): the page holds older events. */
+  pageToken?: string | undefined;
 }
 
 export interface RecentEventsPage {
   events: EventEnvelope[];
-  /** Pass as `before` for older events; empty when there are none. */
+  /** Pass as `page_token` for older events; empty when there are none. */
   next_page_token: string;
 }
 
 /** The newest events first, for the dashboard's stream (ids sort by time: a key-range read). */
 export async function listRecentEvents(services: Services, query: RecentEventsQuery): Promise<RecentEventsPage> {
-  const rows = await readRecentEvents(services.db.pool, { limit: query.limit, type: query.type, organizationId: query.organizationId, beforeId: query.before });
-  const last = rows.at(-1);
-  return { events: rows.map((row) => toEnvelope(row, services.environmentId)), next_page_token: rows.length === query.limit && last ? last.id : '' };
+  const scope = `recent-events:${query.type ?? ''}:${query.organizationId ?? ''}`;
+  const beforeId = feedPosition(scope, query.pageToken);
+  const rows = await readRecentEvents(services.db.pool, { limit: query.limit, type: query.type, organizationId: query.organizationId, beforeId });
+  return { events: rows.map((row) => toEnvelope(row, services.environmentId)), next_page_token: nextFeedToken(scope, rows.at(-1)?.id, rows.length === query.limit) };
 }

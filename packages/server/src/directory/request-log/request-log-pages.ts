@@ -1,6 +1,7 @@
 import { readRequestLog } from '../../store/request-log.js';
 import { getDirectory } from '../management/directories.js';
 import type { Services } from '../services.js';
+import { feedPosition, nextFeedToken } from '../views/page-token.js';
 import { explainScimFailure, type FailureExplanation } from './scim-failure.js';
 
 // The SCIM request log as the dashboard and the portal read it, newest first, each failure
@@ -22,7 +23,7 @@ export interface RequestLogItem {
 
 export interface RequestLogPage {
   requests: RequestLogItem[];
-  /** Pass as `before` for older requests; empty when there are none. */
+  /** Pass as `page_token` for older requests; empty when there are none. */
   next_page_token: string;
 }
 
@@ -30,11 +31,12 @@ export async function listRequestLog(
   services: Services,
   organizationId: string,
   directoryId: string,
-  options: { failedOnly: boolean; before?: string | undefined; limit: number },
+  options: { failedOnly: boolean; pageToken?: string | undefined; limit: number },
 ): Promise<RequestLogPage> {
   await getDirectory(services, organizationId, directoryId);
-  const rows = await readRequestLog(services.db.pool, directoryId, { failedOnly: options.failedOnly, beforeId: options.before, limit: options.limit });
-  const last = rows.at(-1);
+  const scope = `request-log:${directoryId}:${options.failedOnly}`;
+  const beforeId = feedPosition(scope, options.pageToken);
+  const rows = await readRequestLog(services.db.pool, directoryId, { failedOnly: options.failedOnly, beforeId, limit: options.limit });
   return {
     requests: rows.map((row) => ({
       id: row.id,
@@ -48,6 +50,6 @@ export async function listRequestLog(
       response_body: row.response_body,
       failure: explainScimFailure(row.status, row.response_body) ?? null,
     })),
-    next_page_token: rows.length === options.limit && last ? last.id : '',
+    next_page_token: nextFeedToken(scope, rows.at(-1)?.id, rows.length === options.limit),
   };
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { KeysetPage } from '../../store/keyset.js';
 import { invalidArgument } from '../api-error.js';
 
-// The one pagination helper of the management API: opaque page tokens over keyset pages.
+// The one pagination helper of the management API and the web UI's own lists: opaque page
+// tokens over keyset pages.
 // A token names the key to continue after (next page) or before (previous page), and a hash of
 // the list it belongs to, so a token from one list (or one set of filters) is refused by another
 // (AIP-158: other parameters must match the call that produced the token).
@@ -81,4 +82,19 @@ export function pageOf<Row, Item>(
     prev_page_token: hasPrev && first !== undefined ? encode(scope, 'b', keyOf(first)) : '',
     total_size: totalSize,
   };
+}
+
+/**
+ * For a list read one way only (the dashboard's events and the request log, newest first): the
+ * key the page continues from (undefined for the first page); a token of another list is a 400.
+ */
+export function feedPosition(scope: string, pageToken: string | undefined): string | undefined {
+  const page = keysetPage(scope, { pageToken });
+  if (page.before !== undefined) throw invalidArgument('page_token', 'is not a page token of this list');
+  return page.after;
+}
+
+/** The token of the page after one that ended at `lastKey`; empty when the page was not full (the last one). */
+export function nextFeedToken(scope: string, lastKey: string | undefined, full: boolean): string {
+  return full && lastKey !== undefined ? encode(scope, 'a', lastKey) : '';
 }

@@ -19,7 +19,7 @@ const recentQuery = z.object({
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(50),
   type: z.string().max(200).optional(),
   organization_id: z.string().max(200).optional(),
-  before: z.string().max(200).optional(),
+  page_token: z.string().max(500).optional(),
 });
 const originsBody = z.object({ origins: z.array(z.string().max(500)).max(200) });
 const organizationOf = (request: FastifyRequest) => idParameter(request, 'organization_id');
@@ -40,7 +40,7 @@ export function dashboardApiRoutes(app: FastifyInstance, services: Services, con
 
     dashboard.get('/api/v1/dashboard/events', async (request) => {
       const query = parseInput(recentQuery, request.query);
-      return listRecentEvents(services, { limit: query.limit, type: query.type || undefined, organizationId: query.organization_id || undefined, before: query.before });
+      return listRecentEvents(services, { limit: query.limit, type: query.type || undefined, organizationId: query.organization_id || undefined, pageToken: query.page_token });
     });
 
     dashboard.post(fastifyPath('/api/v1/dashboard/webhooks/{webhook_id}:test'), async (request) => {

@@ -16,7 +16,7 @@ import { idParameter, parseInput } from '../parse-body.js';
 const searchQuery = z.object({ q: z.string().trim().min(1, 'must not be empty').max(200) });
 const logQuery = z.object({
   failed: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-  before: z.string().max(200).optional(),
+  page_token: z.string().max(500).optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(50),
 });
 
@@ -38,7 +38,7 @@ export function sharedDirectoryRoutes(app: FastifyInstance, services: Services, 
 
   app.get(fastifyPath(`${base}/request_log`), async (request) => {
     const query = parseInput(logQuery, request.query);
-    return listRequestLog(services, organizationOf(request), directoryId(request), { failedOnly: query.failed === 'true', before: query.before, limit: query.limit });
+    return listRequestLog(services, organizationOf(request), directoryId(request), { failedOnly: query.failed === 'true', pageToken: query.page_token, limit: query.limit });
   });
 
   app.post(fastifyPath(`${base}:simulate`), async (request) => ({

@@ -52,7 +52,7 @@ export function EventsPage() {
 
   const loadOlder = async () => {
     if (!nextToken) return;
-    const next = await api.get<{ events: RosterEvent[]; next_page_token: string }>(`/api/v1/dashboard/events${query({ limit: 50, type, before: nextToken })}`);
+    const next = await api.get<{ events: RosterEvent[]; next_page_token: string }>(`/api/v1/dashboard/events${query({ limit: 50, type, page_token: nextToken })}`);
     setOlder((current) => [...current, ...next.events]);
     setOlderToken(next.next_page_token || undefined);
   };

@@ -28,7 +28,7 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
     if (!nextToken) return;
     setLoadingOlder(true);
     try {
-      const page = await directory.requestLog({ failedOnly, before: nextToken });
+      const page = await directory.requestLog({ failedOnly, pageToken: nextToken });
       setOlder((current) => [...current, ...page.requests]);
       setOlderToken(page.next_page_token || undefined);
     } finally {

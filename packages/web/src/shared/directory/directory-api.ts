@@ -12,7 +12,7 @@ export interface DirectoryApi {
   getUser(userId: string): Promise<DirectoryUser>;
   listGroups(pageToken?: string): Promise<{ groups: DirectoryGroup[] } & Page>;
   searchGroups(text: string): Promise<DirectoryGroup[]>;
-  requestLog(options: { failedOnly: boolean; before?: string }): Promise<RequestLogPage>;
+  requestLog(options: { failedOnly: boolean; pageToken?: string }): Promise<RequestLogPage>;
   listRoles(): Promise<Role[]>;
   assignRoles(assignments: RoleAssignment[]): Promise<RoleAssignment[]>;
   setAttributeMappings(attributes: AttributeMapping[]): Promise<AttributeMapping[]>;
@@ -33,8 +33,8 @@ function reads(api: ApiClient, readBase: string) {
   return {
     searchUsers: async (text: string) => (await api.get<{ users: DirectoryUser[] }>(`${readBase}/users:search${query({ q: text })}`)).users,
     searchGroups: async (text: string) => (await api.get<{ groups: DirectoryGroup[] }>(`${readBase}/groups:search${query({ q: text })}`)).groups,
-    requestLog: ({ failedOnly, before }: { failedOnly: boolean; before?: string }) =>
-      api.get<RequestLogPage>(`${readBase}/request_log${query({ failed: failedOnly ? 'true' : undefined, before, limit: 25 })}`),
+    requestLog: ({ failedOnly, pageToken }: { failedOnly: boolean; pageToken?: string }) =>
+      api.get<RequestLogPage>(`${readBase}/request_log${query({ failed: failedOnly ? 'true' : undefined, page_token: pageToken, limit: 25 })}`),
     pushSample: async () => (await api.post<{ result: SamplePushResult }>(`${readBase}:simulate`)).result,
     sampleData: async () => (await api.get<{ sample_data: SampleDataCounts }>(`${readBase}/sample_data`)).sample_data,
     removeSampleData: async () => (await api.delete<{ removed: SampleDataCounts }>(`${readBase}/sample_data`)).removed,
