@@ -31,7 +31,7 @@ export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   url: string;
   bootstrap: BootstrapResult | undefined;
-  /** The one-time code that creates the first dashboard administrator, when none existed at start (directory/first-run-setup.ts). */
+  /** The one-time code that creates the first dashboard administrator, when none existed at start (directory/access/first-run-setup.ts). */
   setupCode: string | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;

@@ -40,7 +40,7 @@ export interface AppDependencies {
   services: Services;
   logger: FastifyBaseLogger;
   metrics: Metrics;
-  /** The per-directory SCIM rate limit (directory/scim-rate-limit.ts). */
+  /** The per-directory SCIM rate limit (directory/scim/scim-rate-limit.ts). */
   rateLimit: ScimRateLimit;
   recorder: ActivityRecorder;
   /** Events and webhooks settings (events-config.ts); read from the environment when not given. */

@@ -5,7 +5,7 @@ import { getOrganization } from '../management/organizations.js';
 import type { Services } from '../services.js';
 import { csrfTokenFor, newSessionToken } from './web-session-tokens.js';
 
-// The admin portal: a customer's IT admin opens a portal link (directory/portal-links.ts) and
+// The admin portal: a customer's IT admin opens a portal link (directory/access/portal-links.ts) and
 // gets a cookie session scoped to that one organization. The session ends at the link's expiry
 // at the latest, and at once when the link is revoked.
 

@@ -2,7 +2,7 @@ import { ScimError } from '../../scim/scim-error.js';
 import type { ScimContext } from './scim-context.js';
 
 /**
- * "Send sample data" writes with a secret of its own (sample-push.ts): what it creates is sample
+ * "Send sample data" writes with a secret of its own (management/sample-push.ts): what it creates is sample
  * data, and it never changes or deletes what the directory provider created, even when a sample
  * person's userName matches a real one.
  */

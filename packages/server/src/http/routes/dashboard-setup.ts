@@ -11,7 +11,7 @@ import { setCookie } from '../web-cookies.js';
 import { DASHBOARD_COOKIE } from '../web-session-auth.js';
 import { cookieOptions, hostOf, limited, sessionBody } from './dashboard-auth.js';
 
-// First-run setup (directory/first-run-setup.ts): POST /api/v1/dashboard/setup with the setup
+// First-run setup (directory/access/first-run-setup.ts): POST /api/v1/dashboard/setup with the setup
 // code Roster printed at start, an email and a password creates the first administrator and
 // signs them in. Guesses are rate-limited per client address and in total (addresses can be
 // forged where proxies are trusted), although a 100-bit code is not guessed anyway.
