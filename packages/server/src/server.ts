@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { SyncScheduler } from './connectors/sync-scheduler.js';
-import { ActivityRecorder } from './directory/activity-recorder.js';
-import { bootstrapApiClient, type BootstrapResult } from './directory/credentials.js';
-import { issueSetupCode } from './directory/first-run-setup.js';
-import { checkSourceCredentialsKey } from './directory/pulled-directories.js';
+import { ActivityRecorder } from './directory/request-log/activity-recorder.js';
+import { bootstrapApiClient, type BootstrapResult } from './directory/access/credentials.js';
+import { issueSetupCode } from './directory/access/first-run-setup.js';
+import { checkSourceCredentialsKey } from './directory/management/pulled-directories.js';
 import { DeliveryWorker } from './events/delivery-worker.js';
 import { ExpansionWorker } from './events/expansion-worker.js';
-import { expandChanges } from './directory/change-expansion.js';
+import { expandChanges } from './directory/changes/change-expansion.js';
 import { loadEventsConfig, type EventsConfig } from './events/events-config.js';
-import { PagePositions } from './directory/page-positions.js';
-import { ScimAccess } from './directory/scim-access.js';
-import { ProcessRateLimit, type ScimRateLimit } from './directory/scim-rate-limit.js';
-import { SharedRateLimit } from './directory/shared-rate-limit.js';
+import { PagePositions } from './directory/scim/page-positions.js';
+import { ScimAccess } from './directory/scim/scim-access.js';
+import { ProcessRateLimit, type ScimRateLimit } from './directory/scim/scim-rate-limit.js';
+import { SharedRateLimit } from './directory/scim/shared-rate-limit.js';
 import type { Services } from './directory/services.js';
 import { buildApp } from './http/app.js';
 import { Metrics } from './http/metrics.js';
@@ -31,7 +31,7 @@ export interface RunningServer {
   /** The address it listens on, e.g. http://127.0.0.1:8080. */
   url: string;
   bootstrap: BootstrapResult | undefined;
-  /** The one-time code that creates the first dashboard administrator, when none existed at start (directory/first-run-setup.ts). */
+  /** The one-time code that creates the first dashboard administrator, when none existed at start (directory/access/first-run-setup.ts). */
   setupCode: string | undefined;
   /** Delivers webhooks from the outbox in the background (events/delivery-worker.ts). */
   deliveryWorker: DeliveryWorker;

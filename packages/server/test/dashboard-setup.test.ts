@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { issueSetupCode } from '../src/directory/first-run-setup.js';
+import { issueSetupCode } from '../src/directory/access/first-run-setup.js';
 import { hashSecret } from '../src/secrets.js';
 import { http, type HttpResult } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';

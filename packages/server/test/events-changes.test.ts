@@ -6,7 +6,7 @@ import { readEvents, type EventJson } from './support/events-client.js';
 import { managementApi } from './support/management-api.js';
 import { GROUP_SCHEMA, PATCH_SCHEMA, USER_SCHEMA, createResource, type Json } from './support/scim-fixtures.js';
 import { expansionIdle } from './support/expansion.js';
-import { expandChanges } from '../src/directory/change-expansion.js';
+import { expandChanges } from '../src/directory/changes/change-expansion.js';
 
 // Issue 10: a write records what it changed and the expansion worker composes the user events
 // later, outside the request. What must not change: each event's data is the user as of its

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_LISTED_MEMBERS_PER_GROUP, MAX_LISTED_MEMBERS_PER_PAGE, MEMBERS_OMITTED_SCHEMA } from '../src/directory/listed-members.js';
+import { MAX_LISTED_MEMBERS_PER_GROUP, MAX_LISTED_MEMBERS_PER_PAGE, MEMBERS_OMITTED_SCHEMA } from '../src/directory/scim/listed-members.js';
 import { http, type ProvisionedDirectory } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';
 import { BULK_REQUEST_SCHEMA, GROUP_SCHEMA, SEARCH_SCHEMA, USER_SCHEMA, type Json, type ListBody } from './support/scim-fixtures.js';

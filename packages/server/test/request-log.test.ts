@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { ActivityRecorder } from '../src/directory/activity-recorder.js';
+import { ActivityRecorder } from '../src/directory/request-log/activity-recorder.js';
 import { createLogger } from '../src/logger.js';
 import { http } from './support/api-client.js';
 import { describeEachStore } from './support/each-store.js';

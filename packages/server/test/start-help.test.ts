@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { configSchema } from '../src/config.js';
-import { webConfigSchema } from '../src/directory/web-config.js';
+import { webConfigSchema } from '../src/directory/access/web-config.js';
 import { eventsConfigSchema } from '../src/events/events-config.js';
 
 // Every environment variable the configuration schemas read is listed by `roster start --help`

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { setAllowedOrigins } from '../../server/src/directory/allowed-origins.js';
+import { setAllowedOrigins } from '../../server/src/directory/access/allowed-origins.js';
 import { browserMissing, launchBrowser } from './support/browser.js';
 import { organizationWithPortalLink, startParentSite, startRoster, type Roster } from './support/roster.js';
 

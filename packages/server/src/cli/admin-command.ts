@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { ApiError } from '../directory/api-error.js';
-import { createAdminAccount } from '../directory/admin-accounts.js';
+import { createAdminAccountWith } from '../directory/access/admin-accounts.js';
 import { migrate } from '../store/migrate.js';
 import { configOrExit, exitWith } from './config-or-exit.js';
 import { openStoreOrExit } from './open-store.js';
@@ -42,7 +42,7 @@ export function adminCommand(): Command {
       let refused: string | undefined;
       try {
         await migrate(db);
-        const created = await createAdminAccount(db.pool, options.email, password);
+        const created = await createAdminAccountWith(db.pool, options.email, password);
         process.stdout.write(`created administrator ${created.email} (${created.id}); sign in at /dashboard\n`);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { configSchema } from '../config.js';
-import { webConfigSchema } from '../directory/web-config.js';
+import { webConfigSchema } from '../directory/access/web-config.js';
 import { eventsConfigSchema } from '../events/events-config.js';
 
 // `roster start --help` lists every environment variable Roster reads, with its default (taken

@@ -1,11 +1,11 @@
-import type { ScimContext } from '../directory/scim-context.js';
-import { createGroup, deleteGroup, patchGroup, replaceGroup } from '../directory/scim-groups.js';
-import { createUser, deleteUser, replaceUser } from '../directory/scim-users.js';
+import type { ScimContext } from '../directory/scim/scim-context.js';
+import { createGroup, deleteGroup, patchGroup, replaceGroup } from '../directory/scim/scim-groups.js';
+import { createUser, deleteUser, replaceUser } from '../directory/scim/scim-users.js';
 import { ScimError } from '../scim/scim-error.js';
 import { PATCH_OP_SCHEMA } from '../scim/schema/urns.js';
 
 // The one place a sync run writes to a directory: through the same use cases a SCIM request
-// uses (directory/scim-users.ts, scim-groups.ts), each one transaction that writes the change
+// uses (directory/scim/scim-users.ts, scim-groups.ts), each one transaction that writes the change
 // and its events together. So a pulled directory gets exactly the users, groups, memberships,
 // events and webhooks a pushed one gets, and a run that dies between two calls leaves every
 // change it made whole, with its events, and nothing half done.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, failedPrecondition } from '../directory/api-error.js';
-import { getDirectorySource, storePulledCredentials } from '../directory/pulled-directories.js';
+import { getDirectorySource, storePulledCredentials } from '../directory/management/pulled-directories.js';
 import type { Services } from '../directory/services.js';
 import { hashSecret } from '../secrets.js';
 import { storeOAuthState, takeOAuthState } from '../store/directory-sources.js';

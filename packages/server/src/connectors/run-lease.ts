@@ -1,4 +1,4 @@
-import { renewRunLease } from '../directory/sync-runs.js';
+import { renewRunLease } from '../directory/management/sync-runs.js';
 import type { Services } from '../directory/services.js';
 import type { LeaseGuard } from './sync-directory.js';
 

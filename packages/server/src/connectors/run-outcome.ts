@@ -1,4 +1,4 @@
-import type { FinishedRun } from '../directory/sync-runs.js';
+import type { FinishedRun } from '../directory/management/sync-runs.js';
 import type { SourceStatus } from '../store/directory-sources.js';
 import { SourceError } from './source.js';
 import type { SyncResult } from './sync-directory.js';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { ActivityRecorder } from '../directory/activity-recorder.js';
-import { scimEndpoint } from '../directory/directories.js';
+import type { ActivityRecorder } from '../directory/request-log/activity-recorder.js';
+import { scimEndpoint } from '../directory/management/directories.js';
 import type { Services } from '../directory/services.js';
-import { approvedRemovals, finishRun, startDueRun, type FinishedRun, type StartedRun } from '../directory/sync-runs.js';
+import { approvedRemovals, finishRun, startDueRun, type FinishedRun, type StartedRun } from '../directory/management/sync-runs.js';
 import { recordRunCounts } from '../store/sync-runs.js';
 import { DirectoryWriter } from './apply-difference.js';
 import { RunLease } from './run-lease.js';

@@ -1,8 +1,8 @@
 import type { Config } from '../config.js';
 import type { SecretBox } from '../secret-box.js';
 import type { Database } from '../store/database.js';
-import type { PagePositions } from './page-positions.js';
-import type { ScimAccess } from './scim-access.js';
+import type { PagePositions } from './scim/page-positions.js';
+import type { ScimAccess } from './scim/scim-access.js';
 
 /** What every use case needs: the store, configuration and this deployment's identity. */
 export interface Services {

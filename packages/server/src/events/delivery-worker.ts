@@ -13,9 +13,8 @@ import { toEnvelope } from './envelope.js';
 import type { EventsConfig } from './events-config.js';
 import { readLiveWebhookSecrets } from './webhook-secrets.js';
 import type { SecretBox } from '../secret-box.js';
-import { WebhookSender, type SendResult } from './http-sender.js';
+import { webhookSender, type SendResult, type WebhookSender } from './http-sender.js';
 import { nextAttemptAt, type RetryPolicy } from './retry-schedule.js';
-import { webhookHeaders } from './signing.js';
 import { Cycle } from './cycle.js';
 import { eventIdBefore } from './event-ids.js';
 
@@ -101,11 +100,7 @@ export class DeliveryWorker {
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     const { config, logger } = options;
-    this.sender = new WebhookSender({
-      timeoutMs: config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 1000,
-      allowPrivateNetworks: config.ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
-      maxSocketsPerOrigin: config.ROSTER_WEBHOOK_CONCURRENCY,
-    });
+    this.sender = webhookSender(config, config.ROSTER_WEBHOOK_CONCURRENCY);
     this.policy = { baseMs: config.ROSTER_WEBHOOK_RETRY_BASE_MS, windowMs: config.ROSTER_WEBHOOK_RETRY_WINDOW_SECONDS * 1000 };
     // Long enough for a whole attempt (connect to last byte) with room to record it.
     this.leaseSeconds = config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 2 + 5;
@@ -234,8 +229,7 @@ export class DeliveryWorker {
       sent = { statusCode: null, latencyMs: 0, error: 'the event was deleted by retention before it could be delivered', responseExcerpt: null };
     } else {
       const body = JSON.stringify(toEnvelope(delivery.event, this.options.environmentId));
-      const headers = webhookHeaders(endpoint.secrets, delivery.event_id, Math.floor(attemptedAt.getTime() / 1000), body);
-      sent = await this.sender.send(endpoint.url, headers, body);
+      sent = await this.sender.sendSigned(endpoint.url, endpoint.secrets, delivery.event_id, body, attemptedAt);
     }
     const succeeded = sent.statusCode !== null && sent.statusCode >= 200 && sent.statusCode < 300;
     const retryAt = succeeded || !delivery.event ? null : nextAttemptAt(this.policy, delivery.attempts, delivery.window_started_at, new Date());

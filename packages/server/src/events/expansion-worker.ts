@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Cycle } from './cycle.js';
 
-// Runs the expansion of change records into user events (directory/change-expansion.ts) in the
+// Runs the expansion of change records into user events (directory/changes/change-expansion.ts) in the
 // background: one round after another while records wait, at once when this process wrote
 // one, and every POLL_MS for those other processes wrote.
 

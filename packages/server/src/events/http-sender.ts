@@ -1,5 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { EventsConfig } from './events-config.js';
+import { webhookHeaders } from './signing.js';
 import { guardedLookup, isPrivateAddress, literalAddress } from './ssrf-guard.js';
 
 /** What one attempt came to. `statusCode` is null when no response arrived (refused, timeout, network error). */
@@ -21,6 +23,18 @@ export interface SenderOptions {
   maxSocketsPerOrigin: number;
 }
 
+/**
+ * A sender configured for webhooks (time limit, private networks) with `maxSocketsPerOrigin`
+ * connections per endpoint: the delivery worker's, and the dashboard's one-off test send.
+ */
+export function webhookSender(config: EventsConfig, maxSocketsPerOrigin: number): WebhookSender {
+  return new WebhookSender({
+    timeoutMs: config.ROSTER_WEBHOOK_TIMEOUT_SECONDS * 1000,
+    allowPrivateNetworks: config.ROSTER_WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    maxSocketsPerOrigin,
+  });
+}
+
 /** POSTs signed webhook bodies over keep-alive connections, refusing private addresses unless allowed. */
 export class WebhookSender {
   private readonly httpAgent: http.Agent;
@@ -35,6 +49,11 @@ export class WebhookSender {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
+  }
+
+  /** POSTs `body` signed (Standard Webhooks) with every secret in `secrets`, as of `at`. */
+  sendSigned(target: string, secrets: readonly string[], eventId: string, body: string, at: Date): Promise<SendResult> {
+    return this.send(target, webhookHeaders(secrets, eventId, Math.floor(at.getTime() / 1000), body), body);
   }
 
   send(target: string, headers: Record<string, string>, body: string): Promise<SendResult> {

@@ -20,7 +20,7 @@ export function signature(secret: string, id: string, timestampSeconds: number, 
 }
 
 /** The three headers of a signed delivery. */
-export function webhookHeaders(secrets: string[], id: string, timestampSeconds: number, body: string): Record<string, string> {
+export function webhookHeaders(secrets: readonly string[], id: string, timestampSeconds: number, body: string): Record<string, string> {
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestampSeconds),

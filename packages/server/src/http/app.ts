@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
-import type { ActivityRecorder } from '../directory/activity-recorder.js';
-import type { ScimRateLimit } from '../directory/scim-rate-limit.js';
+import type { ActivityRecorder } from '../directory/request-log/activity-recorder.js';
+import type { ScimRateLimit } from '../directory/scim/scim-rate-limit.js';
 import { ApiError } from '../directory/api-error.js';
 import type { Services } from '../directory/services.js';
 import { loadEventsConfig, type EventsConfig } from '../events/events-config.js';
@@ -40,7 +40,7 @@ export interface AppDependencies {
   services: Services;
   logger: FastifyBaseLogger;
   metrics: Metrics;
-  /** The per-directory SCIM rate limit (directory/scim-rate-limit.ts). */
+  /** The per-directory SCIM rate limit (directory/scim/scim-rate-limit.ts). */
   rateLimit: ScimRateLimit;
   recorder: ActivityRecorder;
   /** Events and webhooks settings (events-config.ts); read from the environment when not given. */

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../directory/api-error.js';
-import { authenticateAccessToken } from '../directory/credentials.js';
+import { authenticateAccessToken } from '../directory/access/credentials.js';
 import type { Services } from '../directory/services.js';
 import { dashboardSessionAccepted } from './web-session-auth.js';
 

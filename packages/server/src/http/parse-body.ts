@@ -1,5 +1,5 @@
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from '../directory/api-error.js';
 import { nestsDeeperThan } from '../json-depth.js';
 import { findJsonNode, jsonPath } from '../json-walk.js';
@@ -47,17 +47,29 @@ function nulAt(value: unknown): string | undefined {
   return found && jsonPath(found).join('.');
 }
 
-/** Parses a management request body or query with zod; a mistake is a 400 naming the parameter. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+/**
+ * Parses a management request body or query with zod; a mistake is a 400 naming the parameter
+ * (`name` when the input is one value rather than an object of parameters).
+ */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, name = 'body'): z.infer<Schema> {
   // PostgreSQL text cannot hold NUL: refused here, not as a database error.
   const nul = nulAt(input);
-  if (nul !== undefined) throw new ApiError(400, 'invalid_argument', `${nul || 'body'}: must not contain NUL characters`, { parameter: nul || 'body' });
+  if (nul !== undefined) throw new ApiError(400, 'invalid_argument', `${nul || name}: must not contain NUL characters`, { parameter: nul || name });
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const parameter = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
+  const parameter = issue && issue.path.length > 0 ? issue.path.join('.') : name;
   throw new ApiError(400, 'invalid_argument', `${parameter}: ${issue?.message ?? 'invalid'}`, {
     parameter,
     issues: result.error.issues.map((each) => ({ parameter: each.path.join('.'), message: each.message })),
   });
+}
+
+const ID_PARAMETER = z.string().min(1).max(200);
+
+/** The path parameter `name` (an id) of a route whose path is built at registration, so not typed by Fastify. */
+export function idParameter(request: FastifyRequest, name: string): string {
+  const params: unknown = request.params;
+  const value: unknown = typeof params === 'object' && params !== null ? Object.getOwnPropertyDescriptor(params, name)?.value : undefined;
+  return parseInput(ID_PARAMETER, value, name);
 }

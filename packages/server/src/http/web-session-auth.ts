@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../directory/api-error.js';
-import { resolveDashboardSession, type DashboardSession } from '../directory/dashboard-sessions.js';
-import { resolvePortalSession, type PortalSession } from '../directory/portal-sessions.js';
+import { resolveDashboardSession, type DashboardSession } from '../directory/access/dashboard-sessions.js';
+import { resolvePortalSession, type PortalSession } from '../directory/access/portal-sessions.js';
 import type { Services } from '../directory/services.js';
 import { constantTimeEqual } from '../secrets.js';
 import { readCookie } from './web-cookies.js';

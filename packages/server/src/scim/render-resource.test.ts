@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { etagOf, renderResource } from './render-resource.js';
+import { etagOf, etagsMatch, renderResource } from './render-resource.js';
 import { GROUP_RESOURCE, USER_RESOURCE } from './schema/resource-types.js';
 
 const meta = { id: 'diruser_1', createdAt: new Date('2026-01-01T00:00:00Z'), updatedAt: new Date('2026-01-02T00:00:00Z'), version: 3 };
@@ -29,3 +29,19 @@ test('renderResource: extension attributes follow the core ones', () => {
 });
 
 test('etagOf is a weak ETag of the version', () => assert.equal(etagOf(12), 'W/"12"'));
+
+test('etagsMatch: the one If-Match / If-None-Match comparison', () => {
+  const cases: [header: string, version: number, expected: boolean][] = [
+    ['W/"3"', 3, true],
+    ['"3"', 3, true],
+    [' W/"3" ', 3, true],
+    ['W/"2", W/"3"', 3, true],
+    ['*', 3, true],
+    ['W/"4"', 3, false],
+    ['W/"30"', 3, false],
+    ['"3', 3, false],
+    ['', 3, false],
+    ['w/"3"', 3, false],
+  ];
+  for (const [header, version, expected] of cases) assert.equal(etagsMatch(header, version), expected, header);
+});

@@ -7,8 +7,34 @@ export interface ResourceMeta {
   version: number;
 }
 
+/** The `meta` of a resource as a client sees it (RFC 7643 section 3.1). */
+export interface RenderedMeta {
+  resourceType: string;
+  created: string;
+  lastModified: string;
+  location: string;
+  version: string;
+}
+
+/** A resource as a client sees it: its attributes (any the schema allows), `id` and `meta`. */
+export interface RenderedResource {
+  schemas: unknown[];
+  id: string;
+  meta: RenderedMeta;
+  [attribute: string]: unknown;
+}
+
 /** A weak ETag from the stored version (RFC 7644 section 3.14). */
 export const etagOf = (version: number): string => `W/"${version}"`;
+
+/**
+ * The one ETag comparison (If-Match on writes, If-None-Match on reads; RFC 7232 section 3): true
+ * when the header's list names `version`, weak and strong forms alike, or is `*`.
+ */
+export function etagsMatch(header: string, version: number): boolean {
+  const current = etagOf(version).replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === current);
+}
 
 const orders = new WeakMap<ResourceType, string[]>();
 
@@ -30,21 +56,24 @@ export function renderResource(
   meta: ResourceMeta,
   location: string,
   derived: Record<string, unknown> = {},
-): Record<string, unknown> {
+): RenderedResource {
   const { schemas, ...rest } = stored;
   const attributes: Record<string, unknown> = { ...rest, ...derived };
-  const rendered: Record<string, unknown> = {
-    schemas: Array.isArray(schemas) && schemas.length > 0 ? schemas : [resourceType.schema.id],
-    id: meta.id,
-  };
+  const schemaList = Array.isArray(schemas) && schemas.length > 0 ? schemas : [resourceType.schema.id];
+  const rendered: Record<string, unknown> = { schemas: schemaList, id: meta.id };
   for (const name of attributeOrder(resourceType)) if (Object.hasOwn(attributes, name)) rendered[name] = attributes[name];
   for (const [name, value] of Object.entries(attributes)) if (!Object.hasOwn(rendered, name)) rendered[name] = value;
-  rendered.meta = {
-    resourceType: resourceType.name,
-    created: meta.createdAt.toISOString(),
-    lastModified: meta.updatedAt.toISOString(),
-    location,
-    version: etagOf(meta.version),
+  // `id` and `meta` are the server's (RFC 7643 section 3.1), whatever the stored attributes hold.
+  return {
+    ...rendered,
+    schemas: schemaList,
+    id: meta.id,
+    meta: {
+      resourceType: resourceType.name,
+      created: meta.createdAt.toISOString(),
+      lastModified: meta.updatedAt.toISOString(),
+      location,
+      version: etagOf(meta.version),
+    },
   };
-  return rendered;
 }

@@ -36,6 +36,14 @@ export async function countActiveApiClients(db: Queryable): Promise<number> {
 }
 
 /** Revokes a client and drops its access tokens, so they stop working at once. Undefined if unknown. */
+/**
+ * Inside a transaction: waits for, then holds off, other revocations until it commits, so two
+ * concurrent revocations cannot together revoke the last two active clients.
+ */
+export async function lockApiClientsForRevocation(db: Queryable): Promise<void> {
+  await db.query('LOCK TABLE api_clients IN SHARE ROW EXCLUSIVE MODE');
+}
+
 export async function revokeApiClient(db: Queryable, id: string): Promise<ApiClientRow | undefined> {
   const result = await db.query<ApiClientRow>(
     'UPDATE api_clients SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *',

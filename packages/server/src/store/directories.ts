@@ -2,7 +2,7 @@ import type { Queryable } from './database.js';
 import { keysetClauses, keysetRows, type KeysetPage } from './keyset.js';
 import { SqlParams } from './sql-params.js';
 
-/** A SCIM attribute path mapped to a field of the management user (see directory/attribute-mapping.ts). */
+/** A SCIM attribute path mapped to a field of the management user (see directory/management/attribute-mapping.ts). */
 export interface AttributeMappingRow {
   key: string;
   map_to: string;

@@ -232,3 +232,17 @@ export async function pruneEvents(db: Queryable, cutoff: Date, batch: number): P
   );
   return result.rows[0]?.deleted ?? 0;
 }
+
+/** The newest events first (the Events API reads oldest first, in commit order), for the dashboard's stream. */
+export async function readRecentEvents(
+  db: Queryable,
+  options: { limit: number; type?: string | undefined; organizationId?: string | undefined; beforeId?: string | undefined },
+): Promise<EventRow[]> {
+  const result = await db.query<EventRow>(
+    `SELECT id, type, organization_id, directory_id, object, data, occurred_at, txid::text AS txid, seq FROM events
+      WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR organization_id = $2) AND ($3::text IS NULL OR id < $3)
+      ORDER BY id DESC LIMIT $4`,
+    [options.type ?? null, options.organizationId ?? null, options.beforeId ?? null, options.limit],
+  );
+  return result.rows;
+}

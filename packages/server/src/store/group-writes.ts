@@ -8,7 +8,7 @@ import type { MemberType } from './memberships.js';
 // change records its members' events are composed from later (event_changes). The group's row
 // lock is taken by the statement and released by its commit: held for this statement only.
 
-/** A group's event data (directory/event-payloads.ts, groupEventData), built where the row is. */
+/** A group's event data (directory/views/event-payloads.ts, groupEventData), built where the row is. */
 const GROUP_EVENT_DATA = (alias: string) =>
   `jsonb_build_object('id', ${alias}.id, 'display_name', ${alias}.display_name,
                       'updated_at', to_char(${alias}.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),

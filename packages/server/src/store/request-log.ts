@@ -38,3 +38,31 @@ export async function deleteRequestLogBefore(db: Queryable, cutoff: Date): Promi
   const result = await db.query('DELETE FROM scim_request_log WHERE created_at < $1', [cutoff]);
   return result.rowCount ?? 0;
 }
+
+export interface RequestLogRecord {
+  id: string;
+  created_at: Date;
+  method: string;
+  path: string;
+  status: number;
+  duration_ms: number;
+  user_agent: string | null;
+  request_body: unknown;
+  response_body: unknown;
+}
+
+/** The directory's SCIM requests, newest first, before `beforeId` when given; failures (status >= 400) only when asked. */
+export async function readRequestLog(
+  db: Queryable,
+  directoryId: string,
+  options: { failedOnly: boolean; beforeId?: string | undefined; limit: number },
+): Promise<RequestLogRecord[]> {
+  const result = await db.query<RequestLogRecord>(
+    `SELECT id, created_at, method, path, status, duration_ms, user_agent, request_body, response_body
+       FROM scim_request_log
+      WHERE directory_id = $1 AND ($2::text IS NULL OR id < $2) AND (NOT $3 OR status >= 400)
+      ORDER BY id DESC LIMIT $4`,
+    [directoryId, options.beforeId ?? null, options.failedOnly, options.limit],
+  );
+  return result.rows;
+}

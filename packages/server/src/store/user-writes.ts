@@ -7,7 +7,7 @@ import type { UserColumns, UserRow } from './users.js';
 // SCIM writes of users, each one statement: the row, the directory's counter and the change
 // record (event_changes) together, in one round trip and one implicit transaction. The change
 // record holds what the request already has (the resource as written, the one it replaced);
-// the user events are composed from it later (directory/change-expansion.ts).
+// the user events are composed from it later (directory/changes/change-expansion.ts).
 
 export interface WrittenUser {
   version: number;

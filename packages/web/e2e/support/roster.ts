@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdminAccount } from '../../../server/src/directory/admin-accounts.js';
+import { createAdminAccount } from '../../../server/src/directory/access/admin-accounts.js';
 import { ensureWebBuild } from '../../../server/src/web-build.js';
 import { http } from '../../../server/test/support/api-client.js';
 import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
@@ -25,7 +25,7 @@ export async function startRoster(env: Record<string, string> = {}, options: { a
   if (built !== 'fresh') throw new Error(`the web UI could not be built (${built})`);
   const store = process.env.ROSTER_TEST_STORE === 'postgres' ? 'postgres' : 'embedded';
   const server = await startTestServer({ store, env });
-  if (options.admin !== false) await createAdminAccount(server.server.services.db.pool, ADMIN_EMAIL, ADMIN_PASSWORD);
+  if (options.admin !== false) await createAdminAccount(server.server.services, ADMIN_EMAIL, ADMIN_PASSWORD);
   const tokenResponse = await http<{ access_token: string }>('POST', `${server.baseUrl}/oauth/token`, {
     body: { grant_type: 'client_credentials', client_id: server.clientId, client_secret: server.clientSecret },
     headers: { 'content-type': 'application/json' },

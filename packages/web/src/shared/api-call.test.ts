@@ -31,9 +31,9 @@ function answering(status: number, body: string): Sent[] {
 
 test('a GET sends no body, and its path and query are made from the arguments', async () => {
   const sent = answering(200, JSON.stringify({ events: [], next_page_token: '' }));
-  const page = await createApiClient().call(dashboardRoutes.events, { limit: 50, type: '', before: 'evt_9' });
+  const page = await createApiClient().call(dashboardRoutes.events, { limit: 50, type: '', pageToken: 'tok_9' });
   assert.deepEqual(page, { events: [], next_page_token: '' });
-  assert.deepEqual(sent, [{ method: 'GET', url: '/api/v1/dashboard/events?limit=50&before=evt_9', body: undefined, csrf: null }]);
+  assert.deepEqual(sent, [{ method: 'GET', url: '/api/v1/dashboard/events?limit=50&page_token=tok_9', body: undefined, csrf: null }]);
 });
 
 test('path segments are encoded', async () => {

@@ -66,9 +66,9 @@ export const dashboardRoutes = {
   removeAdmin: route<void, [adminId: string]>('DELETE', (adminId) => ({ path: `/api/v1/dashboard/admins/${segment(adminId)}` }), []),
   allowedOrigins: route<AllowedOrigins>('GET', () => ({ path: '/api/v1/dashboard/allowed_origins' }), ['stored', 'environment']),
   setAllowedOrigins: route<AllowedOrigins, [origins: string[]]>('PUT', (origins) => ({ path: '/api/v1/dashboard/allowed_origins', body: { origins } }), ['stored', 'environment']),
-  events: route<{ events: RosterEvent[]; next_page_token: string }, [options: { limit: number; type: string; before?: string }]>(
+  events: route<{ events: RosterEvent[]; next_page_token: string }, [options: { limit: number; type: string; pageToken?: string }]>(
     'GET',
-    (options) => ({ path: `/api/v1/dashboard/events${query(options)}` }),
+    ({ limit, type, pageToken }) => ({ path: `/api/v1/dashboard/events${query({ limit, type, page_token: pageToken })}` }),
     ['events', 'next_page_token'],
   ),
   testWebhook: route<{ result: WebhookTestResult }, [webhookId: string]>('POST', (webhookId) => ({ path: `/api/v1/dashboard/webhooks/${segment(webhookId)}:test` }), ['result']),
@@ -80,9 +80,9 @@ export const dashboardRoutes = {
 export const directoryReadRoutes = {
   searchUsers: route<{ users: DirectoryUser[] }, [base: string, text: string]>('GET', (base, text) => ({ path: `${base}/users:search${query({ q: text })}` }), ['users']),
   searchGroups: route<{ groups: DirectoryGroup[] }, [base: string, text: string]>('GET', (base, text) => ({ path: `${base}/groups:search${query({ q: text })}` }), ['groups']),
-  requestLog: route<RequestLogPage, [base: string, options: { failedOnly: boolean; before?: string }]>(
+  requestLog: route<RequestLogPage, [base: string, options: { failedOnly: boolean; pageToken?: string }]>(
     'GET',
-    (base, { failedOnly, before }) => ({ path: `${base}/request_log${query({ failed: failedOnly ? 'true' : undefined, before, limit: 25 })}` }),
+    (base, { failedOnly, pageToken }) => ({ path: `${base}/request_log${query({ failed: failedOnly ? 'true' : undefined, page_token: pageToken, limit: 25 })}` }),
     ['requests', 'next_page_token'],
   ),
   pushSample: route<{ result: SamplePushResult }, [base: string]>('POST', (base) => ({ path: `${base}:simulate` }), ['result']),

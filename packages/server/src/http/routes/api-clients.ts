@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createApiClient, getApiClient, listApiClients, revokeApiClient } from '../../directory/api-clients.js';
+import { createApiClient, getApiClient, listApiClients, revokeApiClient } from '../../directory/management/api-clients.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { apiClientListResponse, apiClientResponse, createdApiClientResponse, serializeApiClient } from '../serializers/api-client.js';

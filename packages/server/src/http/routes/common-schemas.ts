@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PAGE_SIZE } from '../../directory/page-token.js';
+import { MAX_PAGE_SIZE } from '../../directory/views/page-token.js';
 
 // Parameter schemas the management routes share.
 

@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { getAllowedOrigins, originsFromEnvironment, setAllowedOrigins } from '../../directory/allowed-origins.js';
+import { getAllowedOrigins, originsFromEnvironment, setAllowedOrigins } from '../../directory/access/allowed-origins.js';
 import type { Services } from '../../directory/services.js';
-import { toEnvelope } from '../../events/envelope.js';
+import { listRecentEvents } from '../../directory/changes/events-feed.js';
 import { loadEventsConfig, type EventsConfig } from '../../events/events-config.js';
-import { readRecentEvents } from '../../store/web-reads.js';
 import { fastifyPath } from '../openapi-route.js';
-import { sendTestWebhook } from '../webhook-test-send.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
-import { parseInput } from '../parse-body.js';
+import { sendTestWebhook } from '../../directory/management/webhook-test-send.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
+import { idParameter, parseInput } from '../parse-body.js';
 import { requireDashboardSession } from '../web-session-auth.js';
-import { webDirectoryReadRoutes } from './web-directory-reads.js';
+import { sharedDirectoryRoutes } from './shared-directory-routes.js';
 
 // What the dashboard needs besides the management API (which it calls with its session cookie):
 // the portal's allowed origins, directory search, the SCIM request log, the sample push, the
@@ -20,11 +19,10 @@ const recentQuery = z.object({
   limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(50),
   type: z.string().max(200).optional(),
   organization_id: z.string().max(200).optional(),
-  before: z.string().max(200).optional(),
+  page_token: z.string().max(500).optional(),
 });
 const originsBody = z.object({ origins: z.array(z.string().max(500)).max(200) });
-const organizationOf = (request: FastifyRequest) =>
-  parseInput(z.object({ organization_id: z.string().min(1).max(200) }), { organization_id: (request.params as Record<string, unknown>).organization_id }).organization_id;
+const organizationOf = (request: FastifyRequest) => idParameter(request, 'organization_id');
 
 export function dashboardApiRoutes(app: FastifyInstance, services: Services, config: WebConfig = loadWebConfig(), eventsConfig: EventsConfig = loadEventsConfig()): void {
   const environmentOrigins = originsFromEnvironment(config.ROSTER_PORTAL_ALLOWED_ORIGINS);
@@ -40,12 +38,9 @@ export function dashboardApiRoutes(app: FastifyInstance, services: Services, con
       return setAllowedOrigins(services, body.origins, environmentOrigins);
     });
 
-    // Ids sort by time: newest first is a key-range read of the events table.
     dashboard.get('/api/v1/dashboard/events', async (request) => {
       const query = parseInput(recentQuery, request.query);
-      const rows = await readRecentEvents(services.db.pool, { limit: query.limit, type: query.type || undefined, organizationId: query.organization_id || undefined, beforeId: query.before });
-      const last = rows.at(-1);
-      return { events: rows.map((row) => toEnvelope(row, services.environmentId)), next_page_token: rows.length === query.limit && last ? last.id : '' };
+      return listRecentEvents(services, { limit: query.limit, type: query.type || undefined, organizationId: query.organization_id || undefined, pageToken: query.page_token });
     });
 
     dashboard.post(fastifyPath('/api/v1/dashboard/webhooks/{webhook_id}:test'), async (request) => {
@@ -53,6 +48,6 @@ export function dashboardApiRoutes(app: FastifyInstance, services: Services, con
       return { result: await sendTestWebhook(services, webhookId, eventsConfig) };
     });
 
-    webDirectoryReadRoutes(dashboard, services, '/api/v1/dashboard/organizations/{organization_id}/directories/{directory_id}', organizationOf);
+    sharedDirectoryRoutes(dashboard, services, '/api/v1/dashboard/organizations/{organization_id}/directories/{directory_id}', organizationOf);
   });
 }

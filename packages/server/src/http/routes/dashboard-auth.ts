@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createAdminAccount, deleteAdminAccount, ensureBootstrapAdmin, hasAdminAccounts, listAdminAccounts, verifyAdminLogin } from '../../directory/admin-accounts.js';
+import { createAdminAccount, deleteAdminAccount, ensureBootstrapAdmin, hasAdminAccounts, listAdminAccounts, verifyAdminLogin } from '../../directory/access/admin-accounts.js';
 import { ApiError } from '../../directory/api-error.js';
-import { endWebSession, startDashboardSession, type DashboardSession } from '../../directory/dashboard-sessions.js';
+import { endWebSession, startDashboardSession, type DashboardSession } from '../../directory/access/dashboard-sessions.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { parseInput } from '../parse-body.js';
 import type { Metrics } from '../metrics.js';
 import { SignInThrottle } from '../sign-in-throttle.js';
@@ -99,7 +99,7 @@ export function dashboardAuthRoutes(app: FastifyInstance, services: Services, me
 
     authenticated.post('/api/v1/dashboard/admins', async (request, reply) => {
       const body = parseInput(adminBody, request.body);
-      const admin = await createAdminAccount(services.db.pool, body.email, body.password);
+      const admin = await createAdminAccount(services, body.email, body.password);
       request.log.info({ admin_id: admin.id, email: admin.email, by: dashboardSessionOf(request).adminId }, 'created a dashboard administrator');
       reply.status(201);
       return { admin: { id: admin.id, email: admin.email, create_time: admin.created_at.toISOString(), last_login_time: null } };

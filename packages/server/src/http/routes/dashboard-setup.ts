@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from '../../directory/api-error.js';
-import { startDashboardSession } from '../../directory/dashboard-sessions.js';
-import { createFirstAdmin } from '../../directory/first-run-setup.js';
+import { startDashboardSession } from '../../directory/access/dashboard-sessions.js';
+import { createFirstAdmin } from '../../directory/access/first-run-setup.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { parseInput } from '../parse-body.js';
 import { RateLimiter } from '../rate-limiter.js';
 import { setCookie } from '../web-cookies.js';
 import { DASHBOARD_COOKIE } from '../web-session-auth.js';
 import { cookieOptions, hostOf, limited, sessionBody } from './dashboard-auth.js';
 
-// First-run setup (directory/first-run-setup.ts): POST /api/v1/dashboard/setup with the setup
+// First-run setup (directory/access/first-run-setup.ts): POST /api/v1/dashboard/setup with the setup
 // code Roster printed at start, an email and a password creates the first administrator and
 // signs them in. Guesses are rate-limited per client address and in total (addresses can be
 // forged where proxies are trusted), although a 100-bit code is not guessed anyway.

@@ -9,8 +9,8 @@ import {
   listDirectoryDetails,
   setDirectoryEnabled,
   updateDirectory,
-} from '../../directory/directories.js';
-import { createPulledDirectory, storePulledCredentials } from '../../directory/pulled-directories.js';
+} from '../../directory/management/directories.js';
+import { createPulledDirectory, storePulledCredentials } from '../../directory/management/pulled-directories.js';
 import type { Services } from '../../directory/services.js';
 import { isPulledDirectoryType } from '../../connectors/source.js';
 import { sourceFor } from '../../connectors/source-registry.js';

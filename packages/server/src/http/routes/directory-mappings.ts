@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAX_ASSIGNMENTS, MAX_ATTRIBUTE_MAPPINGS, assignRoles, setAttributeMappings } from '../../directory/directory-mappings.js';
+import { MAX_ASSIGNMENTS, MAX_ATTRIBUTE_MAPPINGS, assignRoles, setAttributeMappings } from '../../directory/management/directory-mappings.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { attributeMappingsSchema, roleAssignmentsSchema } from '../serializers/directory.js';

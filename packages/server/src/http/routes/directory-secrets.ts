@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_GRACE_SECONDS, MAX_GRACE_SECONDS, createDirectorySecret, regenerateDirectorySecret, revokeSecret } from '../../directory/directory-secrets.js';
+import { DEFAULT_GRACE_SECONDS, MAX_GRACE_SECONDS, createDirectorySecret, regenerateDirectorySecret, revokeSecret } from '../../directory/management/directory-secrets.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { createdSecretResponse, regeneratedSecretResponse, secretResponse, serializeSecret } from '../serializers/directory.js';

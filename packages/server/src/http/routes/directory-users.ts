@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { getDirectoryUser, listDirectoryUsers } from '../../directory/directory-users.js';
-import { getDirectoryGroup, listDirectoryGroupMembers, listDirectoryGroups } from '../../directory/directory-groups.js';
+import { getDirectoryUser, listDirectoryUsers } from '../../directory/management/directory-users.js';
+import { getDirectoryGroup, listDirectoryGroupMembers, listDirectoryGroups } from '../../directory/management/directory-groups.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute, queryBoolean } from '../openapi-route.js';
 import {

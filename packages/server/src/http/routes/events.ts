@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { getEvent, listEvents } from '../../directory/events-feed.js';
+import { getEvent, listEvents } from '../../directory/changes/events-feed.js';
 import type { Services } from '../../directory/services.js';
 import { EVENT_TYPES, isEventType } from '../../events/event-types.js';
 import type { EventsConfig } from '../../events/events-config.js';

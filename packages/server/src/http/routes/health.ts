@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Gauge } from 'prom-client';
-import { countPendingChanges } from '../../store/event-changes.js';
-import { migrationsComplete } from '../../store/migrate.js';
+import { pendingChangeCount, storeReady } from '../../directory/store-health.js';
 import type { Services } from '../../directory/services.js';
 import type { Metrics } from '../metrics.js';
 import { metricsRefusal } from '../metrics-access.js';
@@ -13,7 +12,7 @@ export function healthRoutes(app: FastifyInstance, services: Services, metrics: 
   // Readiness: the store answers and this build's migrations are applied.
   app.get('/readyz', async (_request, reply) => {
     try {
-      if (await migrationsComplete(services.db)) return { status: 'ready', store: services.db.kind };
+      if (await storeReady(services)) return { status: 'ready', store: services.db.kind };
       return reply.status(503).send({ status: 'migrations pending', store: services.db.kind });
     } catch (error) {
       return reply.status(503).send({ status: 'store unreachable', store: services.db.kind, error: error instanceof Error ? error.message : String(error) });
@@ -26,7 +25,7 @@ export function healthRoutes(app: FastifyInstance, services: Services, metrics: 
     help: 'Change records waiting to be expanded into user events (each holds back the Events API and webhooks at its position)',
     registers: [metrics.registry],
     async collect() {
-      this.set(await countPendingChanges(services.db.pool));
+      this.set(await pendingChangeCount(services));
     },
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from '../../directory/api-error.js';
-import { issueAccessToken } from '../../directory/credentials.js';
+import { issueAccessToken } from '../../directory/access/credentials.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 

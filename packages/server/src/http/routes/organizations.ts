@@ -8,7 +8,7 @@ import {
   listOrganizations,
   updateOrganization,
   updateOrganizationSettings,
-} from '../../directory/organizations.js';
+} from '../../directory/management/organizations.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { exampleOrganization, onePage } from '../serializers/examples.js';

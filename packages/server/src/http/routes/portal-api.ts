@@ -9,23 +9,23 @@ import {
   listDirectoryDetails,
   setDirectoryEnabled,
   updateDirectory,
-} from '../../directory/directories.js';
-import { getDirectoryUser, listDirectoryUsers } from '../../directory/directory-users.js';
-import { listDirectoryGroups } from '../../directory/directory-groups.js';
-import { MAX_ASSIGNMENTS, MAX_ATTRIBUTE_MAPPINGS, assignRoles, setAttributeMappings } from '../../directory/directory-mappings.js';
-import { MAX_GRACE_SECONDS, createDirectorySecret, regenerateDirectorySecret, revokeSecret } from '../../directory/directory-secrets.js';
-import { getOrganization, scimEnabled } from '../../directory/organizations.js';
-import { MAX_PAGE_SIZE } from '../../directory/page-token.js';
-import { listRoles } from '../../directory/roles.js';
+} from '../../directory/management/directories.js';
+import { getDirectoryUser, listDirectoryUsers } from '../../directory/management/directory-users.js';
+import { listDirectoryGroups } from '../../directory/management/directory-groups.js';
+import { MAX_ASSIGNMENTS, MAX_ATTRIBUTE_MAPPINGS, assignRoles, setAttributeMappings } from '../../directory/management/directory-mappings.js';
+import { MAX_GRACE_SECONDS, createDirectorySecret, regenerateDirectorySecret, revokeSecret } from '../../directory/management/directory-secrets.js';
+import { getOrganization, scimEnabled } from '../../directory/management/organizations.js';
+import { MAX_PAGE_SIZE } from '../../directory/views/page-token.js';
+import { listRoles } from '../../directory/management/roles.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { baseUrlOf } from '../base-url.js';
 import { fastifyPath } from '../openapi-route.js';
-import { parseInput } from '../parse-body.js';
+import { idParameter, parseInput } from '../parse-body.js';
 import { serializeDirectory, serializeSecret } from '../serializers/directory.js';
 import { serializeRole } from '../serializers/role.js';
 import { portalSessionOf, requirePortalSession } from '../web-session-auth.js';
-import { webDirectoryReadRoutes } from './web-directory-reads.js';
+import { sharedDirectoryRoutes } from './shared-directory-routes.js';
 import { createPortalPulledDirectory, portalSourceRoutes, pulledDirectoryOptions } from './portal-sources.js';
 import { portalFrameAncestors } from './web-app.js';
 
@@ -54,8 +54,6 @@ const attributesBody = z.object({
 });
 
 const organizationOf = (request: FastifyRequest) => portalSessionOf(request).organizationId;
-const param = (request: FastifyRequest, name: string) =>
-  parseInput(z.object({ [name]: z.string().min(1).max(200) }), { [name]: (request.params as Record<string, unknown>)[name] })[name] as string;
 
 export function portalApiRoutes(app: FastifyInstance, services: Services, config: WebConfig = loadWebConfig()): void {
   app.register(async (portal) => {
@@ -109,40 +107,40 @@ export function portalApiRoutes(app: FastifyInstance, services: Services, config
     });
 
     portal.get(fastifyPath(DIRECTORY), async (request) => ({
-      directory: serializeDirectory(await getDirectoryDetails(services, organizationOf(request), param(request, 'directory_id')), baseUrlOf(services, request)),
+      directory: serializeDirectory(await getDirectoryDetails(services, organizationOf(request), idParameter(request, 'directory_id')), baseUrlOf(services, request)),
     }));
 
     portal.patch(fastifyPath(DIRECTORY), async (request) => {
       const body = parseInput(updateBody, request.body);
-      const directory = await updateDirectory(services, organizationOf(request), param(request, 'directory_id'), { name: body.name, provider: body.directory_provider });
+      const directory = await updateDirectory(services, organizationOf(request), idParameter(request, 'directory_id'), { name: body.name, provider: body.directory_provider });
       return { directory: serializeDirectory(await detailsOfDirectory(services, directory), baseUrlOf(services, request)) };
     });
 
     for (const enabled of [true, false]) {
       portal.post(fastifyPath(`${DIRECTORY}:${enabled ? 'enable' : 'disable'}`), async (request) =>
-        setDirectoryEnabled(services, organizationOf(request), param(request, 'directory_id'), enabled),
+        setDirectoryEnabled(services, organizationOf(request), idParameter(request, 'directory_id'), enabled),
       );
     }
 
     portal.post(fastifyPath(`${DIRECTORY}/secrets`), async (request, reply) => {
-      const created = await createDirectorySecret(services, organizationOf(request), param(request, 'directory_id'));
+      const created = await createDirectorySecret(services, organizationOf(request), idParameter(request, 'directory_id'));
       reply.status(201);
       return { plain_secret: created.plainSecret, secret: serializeSecret(created.secret) };
     });
 
     portal.post(fastifyPath(`${DIRECTORY}/secrets:regenerate`), async (request) => {
       const body = parseInput(regenerateBody, request.body);
-      const created = await regenerateDirectorySecret(services, organizationOf(request), param(request, 'directory_id'), body?.grace_period_seconds);
+      const created = await regenerateDirectorySecret(services, organizationOf(request), idParameter(request, 'directory_id'), body?.grace_period_seconds);
       return { plain_secret: created.plainSecret, secret: serializeSecret(created.secret), expiring_secrets: created.expiring.map(serializeSecret) };
     });
 
     portal.post(fastifyPath(`${DIRECTORY}/secrets/{secret_id}:revoke`), async (request) => ({
-      secret: serializeSecret(await revokeSecret(services, organizationOf(request), param(request, 'directory_id'), param(request, 'secret_id'))),
+      secret: serializeSecret(await revokeSecret(services, organizationOf(request), idParameter(request, 'directory_id'), idParameter(request, 'secret_id'))),
     }));
 
     portal.get(fastifyPath(`${DIRECTORY}/users`), async (request) => {
       const query = parseInput(pageQuery, request.query);
-      const { items, ...tokens } = await listDirectoryUsers(services, organizationOf(request), param(request, 'directory_id'), {
+      const { items, ...tokens } = await listDirectoryUsers(services, organizationOf(request), idParameter(request, 'directory_id'), {
         pageSize: query.page_size,
         pageToken: query.page_token,
         groupId: query.directory_group_id,
@@ -151,12 +149,12 @@ export function portalApiRoutes(app: FastifyInstance, services: Services, config
     });
 
     portal.get(fastifyPath(`${DIRECTORY}/users/{user_id}`), async (request) => ({
-      user: await getDirectoryUser(services, organizationOf(request), param(request, 'directory_id'), param(request, 'user_id'), true),
+      user: await getDirectoryUser(services, organizationOf(request), idParameter(request, 'directory_id'), idParameter(request, 'user_id'), true),
     }));
 
     portal.get(fastifyPath(`${DIRECTORY}/groups`), async (request) => {
       const query = parseInput(pageQuery, request.query);
-      const { items, ...tokens } = await listDirectoryGroups(services, organizationOf(request), param(request, 'directory_id'), {
+      const { items, ...tokens } = await listDirectoryGroups(services, organizationOf(request), idParameter(request, 'directory_id'), {
         pageSize: query.page_size,
         pageToken: query.page_token,
       });
@@ -165,17 +163,17 @@ export function portalApiRoutes(app: FastifyInstance, services: Services, config
 
     portal.put(fastifyPath(`${DIRECTORY}/groups/-/roles:assign`), async (request) => {
       const body = parseInput(assignBody, request.body);
-      const stored = await assignRoles(services, organizationOf(request), param(request, 'directory_id'), body.assignments);
+      const stored = await assignRoles(services, organizationOf(request), idParameter(request, 'directory_id'), body.assignments);
       return { role_assignments: { assignments: stored.map((row) => ({ group_id: row.group_id, role_name: row.role_name })) } };
     });
 
     portal.put(fastifyPath(`${DIRECTORY}/attributes`), async (request) => {
       const body = parseInput(attributesBody, request.body);
-      const stored = await setAttributeMappings(services, organizationOf(request), param(request, 'directory_id'), body.attributes);
+      const stored = await setAttributeMappings(services, organizationOf(request), idParameter(request, 'directory_id'), body.attributes);
       return { attribute_mappings: { attributes: stored.map((mapping) => ({ key: mapping.key, map_to: mapping.map_to })) } };
     });
 
-    webDirectoryReadRoutes(portal, services, DIRECTORY, organizationOf);
+    sharedDirectoryRoutes(portal, services, DIRECTORY, organizationOf);
     portalSourceRoutes(portal, services, DIRECTORY, organizationOf);
 
     portal.all(`${BASE}/*`, async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAX_PORTAL_LINK_SECONDS, createPortalLink, listPortalLinks, revokePortalLink } from '../../directory/portal-links.js';
+import { MAX_PORTAL_LINK_SECONDS, createPortalLink, listPortalLinks, revokePortalLink } from '../../directory/access/portal-links.js';
 import { invalidArgument } from '../../directory/api-error.js';
 import type { Services } from '../../directory/services.js';
 import { baseUrlOf } from '../base-url.js';

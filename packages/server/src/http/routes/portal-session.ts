@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { openPortalLink } from '../../directory/portal-sessions.js';
+import { z } from 'zod';
+import { openPortalLink } from '../../directory/access/portal-sessions.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { isSecureContext, setCookie } from '../web-cookies.js';
 import { PORTAL_COOKIE } from '../web-session-auth.js';
 import { sendAppPage, sendMessagePage } from './web-app.js';
@@ -14,8 +15,8 @@ import { sendAppPage, sendMessagePage } from './web-app.js';
 
 export function portalSessionRoutes(app: FastifyInstance, services: Services, config: WebConfig = loadWebConfig()): void {
   app.get('/portal', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const token = typeof query.token === 'string' ? query.token : undefined;
+    // Anything but one token (none, or a repeated parameter) shows the portal itself.
+    const token = z.object({ token: z.string() }).safeParse(request.query).data?.token;
     if (token === undefined) return sendAppPage(reply, services, config, 'portal');
 
     const opening = await openPortalLink(services, token, config.ROSTER_PORTAL_SESSION_MINUTES);

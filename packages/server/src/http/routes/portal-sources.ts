@@ -5,14 +5,14 @@ import { finishGoogleConsent, GOOGLE_CALLBACK_PATH, startGoogleConsent } from '.
 import { isPulledDirectoryType } from '../../connectors/source.js';
 import { sourceFor } from '../../connectors/source-registry.js';
 import { ApiError } from '../../directory/api-error.js';
-import { detailsOfDirectory } from '../../directory/directories.js';
-import { resolvePortalSession } from '../../directory/portal-sessions.js';
-import { createPulledDirectory, getDirectorySource, requestPulledSync, storePulledCredentials, updatePulledSource } from '../../directory/pulled-directories.js';
+import { detailsOfDirectory } from '../../directory/management/directories.js';
+import { resolvePortalSession } from '../../directory/access/portal-sessions.js';
+import { createPulledDirectory, getDirectorySource, requestPulledSync, storePulledCredentials, updatePulledSource } from '../../directory/management/pulled-directories.js';
 import type { Services } from '../../directory/services.js';
-import { listSyncRuns } from '../../directory/sync-runs.js';
+import { listSyncRuns } from '../../directory/management/sync-runs.js';
 import { baseUrlOf } from '../base-url.js';
 import { fastifyPath } from '../openapi-route.js';
-import { parseInput } from '../parse-body.js';
+import { idParameter, parseInput } from '../parse-body.js';
 import { serializeDirectory } from '../serializers/directory.js';
 import { serializeSyncRun } from '../serializers/directory-source.js';
 import { changedSourceSettings, credentialsInput, newSourceSettings, sourceCredentials } from '../source-input.js';
@@ -58,8 +58,7 @@ export async function createPortalPulledDirectory(services: Services, organizati
 
 /** Routes under the portal's directory path (`base` ends with `{directory_id}`), inside its session-checked scope. */
 export function portalSourceRoutes(app: FastifyInstance, services: Services, base: string, organizationOf: OrganizationOf): void {
-  const directoryId = (request: FastifyRequest) =>
-    parseInput(z.object({ directory_id: z.string().min(1).max(200) }), { directory_id: (request.params as Record<string, unknown>).directory_id }).directory_id;
+  const directoryId = (request: FastifyRequest) => idParameter(request, 'directory_id');
 
   app.patch(fastifyPath(`${base}/source`), async (request) => {
     const body = parseInput(sourceBody, request.body);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createRole, deleteRole, getRole, listRoles, updateRole } from '../../directory/roles.js';
+import { createRole, deleteRole, getRole, listRoles, updateRole } from '../../directory/management/roles.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { exampleRole, onePage } from '../serializers/examples.js';

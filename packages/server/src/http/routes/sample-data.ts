@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { countSampleData, removeSampleData } from '../../directory/sample-data.js';
+import { countSampleData, removeSampleData } from '../../directory/management/sample-data.js';
 import type { Services } from '../../directory/services.js';
 import { defineRoute } from '../openapi-route.js';
 import { directoryParams } from './common-schemas.js';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { allAllowedOrigins, originsFromEnvironment } from '../../directory/allowed-origins.js';
+import { allAllowedOrigins, originsFromEnvironment } from '../../directory/access/allowed-origins.js';
 import type { Services } from '../../directory/services.js';
-import { loadWebConfig, type WebConfig } from '../../directory/web-config.js';
+import { loadWebConfig, type WebConfig } from '../../directory/access/web-config.js';
 import { WEB_DIST_DIRECTORY } from '../../web-build.js';
 import { messagePage } from '../web-pages.js';
 

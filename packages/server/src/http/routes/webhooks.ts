@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { getEventSettings, updateEventSettings } from '../../directory/event-settings.js';
+import { getEventSettings, updateEventSettings } from '../../directory/management/event-settings.js';
 import type { Services } from '../../directory/services.js';
 import {
   DEFAULT_SECRET_GRACE_SECONDS,
@@ -13,7 +13,7 @@ import {
   replayWebhook,
   rotateWebhookSecret,
   updateWebhook,
-} from '../../directory/webhooks.js';
+} from '../../directory/management/webhooks.js';
 import { EVENT_TYPES } from '../../events/event-types.js';
 import type { EventsConfig } from '../../events/events-config.js';
 import { defineRoute } from '../openapi-route.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { runBulk } from '../../directory/scim-bulk.js';
+import { runBulk } from '../../directory/scim/scim-bulk.js';
 import { scimContextOf, sendScim } from './scim-request.js';
 
 export function bulkRoutes(app: FastifyInstance): void {

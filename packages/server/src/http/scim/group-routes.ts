@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from '../../directory/scim-groups.js';
+import { createGroup, deleteGroup, getGroup, listGroups, patchGroup, replaceGroup } from '../../directory/scim/scim-groups.js';
 import type { ListParams } from '../../scim/list-params.js';
 import { listResponse } from '../../scim/list-response.js';
 import { etagOf } from '../../scim/render-resource.js';
@@ -14,7 +14,7 @@ type IdParams = { Params: { directoryId: string; id: string } };
 export function groupRoutes(app: FastifyInstance): void {
   app.post('/Groups', async (request, reply) => {
     const { group, row } = await createGroup(scimContextOf(request), request.body);
-    reply.header('location', (group.meta as { location: string }).location).header('etag', etagOf(row.version));
+    reply.header('location', group.meta.location).header('etag', etagOf(row.version));
     return sendScim(request, reply, 201, projectAttributes(GROUP_RESOURCE, group, projectionOf(request)));
   });
 

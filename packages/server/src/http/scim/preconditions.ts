@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { etagOf } from '../../scim/render-resource.js';
+import { etagsMatch } from '../../scim/render-resource.js';
 
 export function ifMatchOf(request: FastifyRequest): string | undefined {
   const header = request.headers['if-match'];
@@ -9,7 +9,5 @@ export function ifMatchOf(request: FastifyRequest): string | undefined {
 /** If-None-Match on a read: true when the client's copy is current (answer 304). */
 export function notModified(request: FastifyRequest, version: number): boolean {
   const header = request.headers['if-none-match'];
-  if (!header) return false;
-  const current = etagOf(version).replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === current);
+  return header ? etagsMatch(header, version) : false;
 }

@@ -1,4 +1,4 @@
-import type { RateDecision } from '../../directory/scim-rate-limit.js';
+import type { RateDecision } from '../../directory/scim/scim-rate-limit.js';
 
 // The IETF httpapi RateLimit header fields (draft-ietf-httpapi-ratelimit-headers-10, Structured
 // Field lists): RateLimit-Policy says the policy a client can pace itself by, the same on every

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { LOGGED_BODY_BYTES, type ActivityRecorder } from '../../directory/activity-recorder.js';
+import { LOGGED_BODY_BYTES, type ActivityRecorder } from '../../directory/request-log/activity-recorder.js';
 import type { Services } from '../../directory/services.js';
 import { tooDeepMessage } from '../../json-depth.js';
 import { ScimError, badRequest } from '../../scim/scim-error.js';
 import { baseUrlOf } from '../base-url.js';
 import { registerBodyParsers } from '../parse-body.js';
 import type { Metrics } from '../metrics.js';
-import type { ScimRateLimit } from '../../directory/scim-rate-limit.js';
+import type { ScimRateLimit } from '../../directory/scim/scim-rate-limit.js';
 import { RateLimiter } from '../rate-limiter.js';
 import { bulkRoutes } from './bulk-routes.js';
 import { discoveryRoutes } from './discovery-routes.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ScimContext } from '../../directory/scim-context.js';
+import type { ScimContext } from '../../directory/scim/scim-context.js';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { searchAllTypes } from '../../directory/scim-search.js';
+import { searchAllTypes } from '../../directory/scim/scim-search.js';
 import { listResponse } from '../../scim/list-response.js';
 import { projectAttributes } from '../../scim/resource/project-attributes.js';
 import { listParamsFromSearch, wantsMembers } from './list-query.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ListParams } from '../../scim/list-params.js';
-import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from '../../directory/scim-users.js';
+import { createUser, deleteUser, getUser, listUsers, patchUser, replaceUser } from '../../directory/scim/scim-users.js';
 import { listResponse } from '../../scim/list-response.js';
 import { etagOf } from '../../scim/render-resource.js';
 import { projectAttributes } from '../../scim/resource/project-attributes.js';
@@ -14,7 +14,7 @@ type IdParams = { Params: { directoryId: string; id: string } };
 export function userRoutes(app: FastifyInstance): void {
   app.post('/Users', async (request, reply) => {
     const { user, row } = await createUser(scimContextOf(request), request.body);
-    reply.header('location', (user.meta as { location: string }).location).header('etag', etagOf(row.version));
+    reply.header('location', user.meta.location).header('etag', etagOf(row.version));
     return sendScim(request, reply, 201, projectAttributes(USER_RESOURCE, user, projectionOf(request)));
   });
 

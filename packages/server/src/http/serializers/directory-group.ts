@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GroupView } from '../../directory/group-view.js';
+import type { GroupView } from '../../directory/views/group-view.js';
 import type { GroupMemberRow } from '../../store/group-listing.js';
 import { pageFields, timestamp } from './common.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UserView } from '../../directory/user-view.js';
+import type { UserView } from '../../directory/views/user-view.js';
 import { pageFields, timestamp } from './common.js';
 
 export const directoryUserSchema = z

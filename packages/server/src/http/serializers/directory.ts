@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTORY_PROVIDERS, scimEndpoint, type DirectoryDetails, type DirectoryProvider } from '../../directory/directories.js';
+import { DIRECTORY_PROVIDERS, scimEndpoint, type DirectoryDetails, type DirectoryProvider } from '../../directory/management/directories.js';
 import type { DirectorySecretRow } from '../../store/directory-secrets.js';
 import { PULLED_DIRECTORY_TYPES } from '../../connectors/source.js';
 import { isoOrNull, pageFields, timestamp } from './common.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTORY_PROVIDERS } from '../../directory/directories.js';
+import { DIRECTORY_PROVIDERS } from '../../directory/management/directories.js';
 import type { EventType } from '../../events/event-types.js';
 import { timestamp } from './common.js';
 import { PULLED_DIRECTORY_TYPES } from '../../connectors/source.js';

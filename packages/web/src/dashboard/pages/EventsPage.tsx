@@ -40,7 +40,7 @@ export function EventsPage() {
 
   const loadOlder = async () => {
     if (!nextToken) return;
-    const next = await api.call(dashboardRoutes.events, { limit: 50, type, before: nextToken });
+    const next = await api.call(dashboardRoutes.events, { limit: 50, type, pageToken: nextToken });
     setOlder((current) => [...current, ...next.events]);
     setOlderToken(next.next_page_token || undefined);
   };

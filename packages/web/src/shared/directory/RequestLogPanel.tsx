@@ -28,7 +28,7 @@ export function RequestLogPanel({ directory, live = true }: { directory: Directo
 
   const loadOlder = async () => {
     if (!nextToken) return;
-    const page = await directory.requestLog({ failedOnly, before: nextToken });
+    const page = await directory.requestLog({ failedOnly, pageToken: nextToken });
     setOlder((current) => [...current, ...page.requests]);
     setOlderToken(page.next_page_token || undefined);
   };

@@ -28,7 +28,7 @@ export function SamplePushButton({ directory, onDone, className = 'btn' }: { dir
       </button>
       {confirming ? (
         <ConfirmDialog title="Send sample data to this directory?" confirmLabel="Send sample data" busy={busy} onConfirm={() => void push()} onClose={() => setConfirming(false)}>
-          {/* The numbers are the server's (packages/server/src/http/sample-push.ts). */}
+          {/* The numbers are the server's (packages/server/src/directory/management/sample-push.ts). */}
           <p>
             This adds 8 sample people and 3 groups to this directory through its SCIM endpoint, as the identity provider would. The application receives them
             like real users, in its webhooks and events.

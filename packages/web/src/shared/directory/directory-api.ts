@@ -13,7 +13,7 @@ export interface DirectoryApi {
   getUser(userId: string): Promise<DirectoryUser>;
   listGroups(pageToken?: string): Promise<{ groups: DirectoryGroup[] } & Page>;
   searchGroups(text: string): Promise<DirectoryGroup[]>;
-  requestLog(options: { failedOnly: boolean; before?: string }): Promise<RequestLogPage>;
+  requestLog(options: { failedOnly: boolean; pageToken?: string }): Promise<RequestLogPage>;
   listRoles(): Promise<Role[]>;
   assignRoles(assignments: RoleAssignment[]): Promise<RoleAssignment[]>;
   setAttributeMappings(attributes: AttributeMapping[]): Promise<AttributeMapping[]>;
@@ -31,7 +31,7 @@ function directoryReads(api: ApiClient, readBase: string) {
   return {
     searchUsers: async (text: string) => (await api.call(reads.searchUsers, readBase, text)).users,
     searchGroups: async (text: string) => (await api.call(reads.searchGroups, readBase, text)).groups,
-    requestLog: (options: { failedOnly: boolean; before?: string }) => api.call(reads.requestLog, readBase, options),
+    requestLog: (options: { failedOnly: boolean; pageToken?: string }) => api.call(reads.requestLog, readBase, options),
     pushSample: async () => (await api.call(reads.pushSample, readBase)).result,
     sampleData: async () => (await api.call(reads.sampleData, readBase)).sample_data,
     removeSampleData: async () => (await api.call(reads.removeSampleData, readBase)).removed,
