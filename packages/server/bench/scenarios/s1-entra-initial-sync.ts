@@ -43,6 +43,7 @@ export const entraInitialSync: Scenario = {
           await db.pool.query('DELETE FROM directory_groups WHERE directory_id = $1', [directoryId]);
           await db.pool.query('DELETE FROM directory_users WHERE directory_id = $1', [directoryId]);
           await db.pool.query('DELETE FROM event_changes WHERE directory_id = $1', [directoryId]);
+          await db.pool.query('DELETE FROM event_change_users WHERE directory_id = $1', [directoryId]);
           await finishSeeding(db, directoryId);
         });
       }

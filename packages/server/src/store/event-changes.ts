@@ -85,7 +85,8 @@ export interface NewChange {
   directoryId: string;
   organizationId: string;
   subjectId?: string | null;
-  data: ChangeData;
+  /** Group records are written by the group's own statement (group-writes.ts), with the users they touch. */
+  data: Exclude<ChangeData, { kind: 'group' }>;
   blocks?: number;
 }
 
@@ -146,20 +147,20 @@ export async function readChangeBatch(db: Queryable, horizon: string, limit: num
  * records, membership changes of theirs, renames, and every directory-wide change. Newest first.
  */
 export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<ChangeRow[]> {
+  // Three indexed reads, then the records by key (013_change_scan_indexes.sql): the backlog can
+  // be long when writes outpace the worker, and a round must not cost more for it.
   const result = await db.query<ChangeRow>(
-    // Three indexed reads (013_change_scan_indexes.sql), not one filter over every later record:
-    // the backlog can be long, and a round must not cost more for it.
-    `SELECT ${CHANGE_COLUMNS} FROM event_changes c
-      WHERE c.directory_id = $1 AND (c.txid, c.seq) > ($2::xid8, $3::bigint)
-        AND (c.txid, c.seq) IN (
-          SELECT txid, seq FROM event_changes
-           WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
-             AND (kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name'))
-          UNION
-          SELECT txid, seq FROM event_changes WHERE directory_id = $1 AND subject_id = ANY($4::text[])
-          UNION
-          SELECT txid, seq FROM event_changes
-           WHERE kind = 'group' AND directory_id = $1 AND ((data->'users_added') ?| $4::text[] OR (data->'users_removed') ?| $4::text[]))
+    `WITH later AS (
+       SELECT txid, seq FROM event_changes
+        WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
+          AND (kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name'))
+       UNION
+       SELECT txid, seq FROM event_changes
+        WHERE directory_id = $1 AND subject_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint)
+       UNION
+       SELECT txid, seq FROM event_change_users
+        WHERE directory_id = $1 AND user_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint))
+     SELECT ${CHANGE_COLUMNS} FROM later JOIN event_changes c ON c.directory_id = $1 AND c.txid = later.txid AND c.seq = later.seq
       ORDER BY c.txid DESC, c.seq DESC`,
     [directoryId, after.txid, after.seq, userIds],
   );
@@ -177,13 +178,27 @@ export async function readLaterDeletedUserIds(db: Queryable, directoryId: string
   return result.rows.map((row) => row.subject_id);
 }
 
-/** Removes fully expanded records (their events were written in the same transaction). */
-export async function deleteChanges(db: Queryable, records: { directory_id: string; txid: string; seq: number }[]): Promise<void> {
+/** Removes fully expanded records (their events were written in the same transaction), with the users they touched. */
+export async function deleteChanges(db: Queryable, records: Pick<ChangeRow, 'directory_id' | 'txid' | 'seq' | 'data'>[]): Promise<void> {
   if (records.length === 0) return;
+  const touched = records.flatMap((record) =>
+    record.data.kind === 'group' ? [...new Set([...record.data.users_added, ...record.data.users_removed])].map((userId) => ({ ...record, userId })) : [],
+  );
   await db.query(
-    `DELETE FROM event_changes c USING unnest($1::text[], $2::xid8[], $3::bigint[]) AS d(directory_id, txid, seq)
+    `WITH touched AS (
+       DELETE FROM event_change_users t USING unnest($4::text[], $5::text[], $6::xid8[], $7::bigint[]) AS d(directory_id, user_id, txid, seq)
+        WHERE t.directory_id = d.directory_id AND t.user_id = d.user_id AND t.txid = d.txid AND t.seq = d.seq)
+     DELETE FROM event_changes c USING unnest($1::text[], $2::xid8[], $3::bigint[]) AS d(directory_id, txid, seq)
       WHERE c.directory_id = d.directory_id AND c.txid = d.txid AND c.seq = d.seq`,
-    [records.map((record) => record.directory_id), records.map((record) => record.txid), records.map((record) => record.seq)],
+    [
+      records.map((record) => record.directory_id),
+      records.map((record) => record.txid),
+      records.map((record) => record.seq),
+      touched.map((row) => row.directory_id),
+      touched.map((row) => row.userId),
+      touched.map((row) => row.txid),
+      touched.map((row) => row.seq),
+    ],
   );
 }
 
