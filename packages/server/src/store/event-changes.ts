@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Queryable } from './database.js';
 import type { LogPosition } from './events.js';
+import { prepared } from './prepared.js';
 
 // Change records (010_change_records.sql): what a write changed, recorded in its own statement,
 // from which the expansion worker composes the user events later, in log order. Each record
@@ -98,7 +99,7 @@ export interface NewChange {
 export async function insertChanges(db: Queryable, changes: NewChange[]): Promise<void> {
   if (changes.length === 0) return;
   await db.query(
-    `INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
+    prepared(`INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
      SELECT c.directory_id, c.organization_id, b.b[1], CASE WHEN cardinality(b.b) > 1 THEN b.b END, c.data->>'kind', c.subject_id, c.data
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (directory_id text, organization_id text, subject_id text, data jsonb, blocks int))
             WITH ORDINALITY AS c(directory_id, organization_id, subject_id, data, blocks, n),
@@ -114,7 +115,7 @@ export async function insertChanges(db: Queryable, changes: NewChange[]): Promis
           blocks: change.blocks ?? 1,
         })),
       ),
-    ],
+    ]),
   );
 }
 
@@ -136,8 +137,8 @@ export async function hasPendingChanges(db: Queryable): Promise<boolean> {
 /** The oldest settled records, in log order. */
 export async function readChangeBatch(db: Queryable, horizon: string, limit: number): Promise<ChangeRow[]> {
   const result = await db.query<ChangeRow>(
-    `SELECT ${CHANGE_COLUMNS} FROM event_changes c WHERE c.txid < $1::xid8 ORDER BY c.txid, c.seq LIMIT $2`,
-    [horizon, limit],
+    prepared(`SELECT ${CHANGE_COLUMNS} FROM event_changes c WHERE c.txid < $1::xid8 ORDER BY c.txid, c.seq LIMIT $2`,
+    [horizon, limit]),
   );
   return parsed(result.rows);
 }
@@ -150,7 +151,7 @@ export async function readLaterChanges(db: Queryable, directoryId: string, after
   // Three indexed reads, then the records by key (013_change_scan_indexes.sql): the backlog can
   // be long when writes outpace the worker, and a round must not cost more for it.
   const result = await db.query<ChangeRow>(
-    `WITH later AS (
+    prepared(`WITH later AS (
        SELECT txid, seq FROM event_changes
         WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
           AND (kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name'))
@@ -162,7 +163,7 @@ export async function readLaterChanges(db: Queryable, directoryId: string, after
         WHERE directory_id = $1 AND user_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint))
      SELECT ${CHANGE_COLUMNS} FROM later JOIN event_changes c ON c.directory_id = $1 AND c.txid = later.txid AND c.seq = later.seq
       ORDER BY c.txid DESC, c.seq DESC`,
-    [directoryId, after.txid, after.seq, userIds],
+    [directoryId, after.txid, after.seq, userIds]),
   );
   return parsed(result.rows);
 }
@@ -170,10 +171,10 @@ export async function readLaterChanges(db: Queryable, directoryId: string, after
 /** Users deleted by records after `after` with ids in (from, to]: they existed then, and are gone from the live table. */
 export async function readLaterDeletedUserIds(db: Queryable, directoryId: string, after: LogPosition, from: string, to: string | null): Promise<string[]> {
   const result = await db.query<{ subject_id: string }>(
-    `SELECT DISTINCT subject_id FROM event_changes
+    prepared(`SELECT DISTINCT subject_id FROM event_changes
       WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint) AND kind = 'user_deleted'
         AND subject_id > $4 AND ($5::text IS NULL OR subject_id <= $5)`,
-    [directoryId, after.txid, after.seq, from, to],
+    [directoryId, after.txid, after.seq, from, to]),
   );
   return result.rows.map((row) => row.subject_id);
 }
@@ -185,7 +186,7 @@ export async function deleteChanges(db: Queryable, records: Pick<ChangeRow, 'dir
     record.data.kind === 'group' ? [...new Set([...record.data.users_added, ...record.data.users_removed])].map((userId) => ({ ...record, userId })) : [],
   );
   await db.query(
-    `WITH touched AS (
+    prepared(`WITH touched AS (
        DELETE FROM event_change_users t USING unnest($4::text[], $5::text[], $6::xid8[], $7::bigint[]) AS d(directory_id, user_id, txid, seq)
         WHERE t.directory_id = d.directory_id AND t.user_id = d.user_id AND t.txid = d.txid AND t.seq = d.seq)
      DELETE FROM event_changes c USING unnest($1::text[], $2::xid8[], $3::bigint[]) AS d(directory_id, txid, seq)
@@ -198,19 +199,19 @@ export async function deleteChanges(db: Queryable, records: Pick<ChangeRow, 'dir
       touched.map((row) => row.userId),
       touched.map((row) => row.txid),
       touched.map((row) => row.seq),
-    ],
+    ]),
   );
 }
 
 /** Records how far a chunked expansion got. */
 export async function advanceChange(db: Queryable, record: { directory_id: string; txid: string; seq: number }, resumeAfter: string, used: number): Promise<void> {
-  await db.query('UPDATE event_changes SET resume_after = $4, used = $5 WHERE directory_id = $1 AND txid = $2::xid8 AND seq = $3', [
+  await db.query(prepared('UPDATE event_changes SET resume_after = $4, used = $5 WHERE directory_id = $1 AND txid = $2::xid8 AND seq = $3', [
     record.directory_id,
     record.txid,
     record.seq,
     resumeAfter,
     used,
-  ]);
+  ]));
 }
 
 /** The log position of a record's `n`th event (counting from 0). */

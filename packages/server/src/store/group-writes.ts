@@ -2,6 +2,7 @@ import type { Queryable } from './database.js';
 import { counterShard } from './resources.js';
 import { TOUCH_GROUPS, groupRowOf, type GroupColumns, type GroupRow } from './groups.js';
 import type { MemberType } from './memberships.js';
+import { prepared } from './prepared.js';
 
 // SCIM writes of groups, each one statement: the group row, its membership rows (set-based, k
 // rows for k members whatever the group's size), the counter, the group's own event and the
@@ -99,7 +100,7 @@ export async function createGroupRecorded(
   group: { directoryId: string; organizationId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; memberIds: string[]; idLimit: number; sample: boolean },
 ): Promise<CreatedGroup> {
   const result = await db.query<{ created: GroupRow | null; members: ResolvedMember[] | null }>(
-    `WITH wanted AS (${RESOLVE('$1', '$6', '$10')}),
+    prepared(`WITH wanted AS (${RESOLVE('$1', '$6', '$10')}),
      valid AS (SELECT count(*) = cardinality($6::text[]) AS ok FROM wanted),
      g AS (INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource, sample)
            SELECT $1, $2, $3, $4, $5, $11 FROM valid WHERE valid.ok RETURNING *),
@@ -112,7 +113,7 @@ export async function createGroupRecorded(
                  FROM g RETURNING 1),
      ${RECORD_CHANGES('$1', '$7', '$2', 'added', 'removed', 'event', `'{}'::jsonb`)}
      SELECT (SELECT row_to_json(g) FROM g) AS created, (SELECT json_agg(w ORDER BY w.id) FROM wanted w) AS members`,
-    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds), group.sample],
+    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds), group.sample]),
   );
   const row = result.rows[0];
   const members = row?.members ?? [];
@@ -157,7 +158,7 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
   // A rename is recorded: the names members' events show follow it (change-state.ts).
   const nameChange = `(CASE WHEN $12::text IS DISTINCT FROM $13::text THEN jsonb_build_object('name', jsonb_build_object('before', $12::text, 'after', $13::text)) ELSE '{}'::jsonb END)`;
   const result = await db.query<{ locked: GroupRow | null; updated: GroupRow | null; valid: boolean; found: string[] | null }>(
-    `WITH g AS (SELECT * FROM directory_groups WHERE directory_id = $1 AND id = $2 AND ($3::int IS NULL OR version = $3) FOR UPDATE),
+    prepared(`WITH g AS (SELECT * FROM directory_groups WHERE directory_id = $1 AND id = $2 AND ($3::int IS NULL OR version = $3) FOR UPDATE),
      wanted AS (${RESOLVE('$1', '$5', '$16')}),
      valid AS (SELECT count(*) = cardinality($5::text[]) AS ok FROM wanted),
      removed AS (
@@ -201,7 +202,7 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
       counterShard(),
       write.previous,
       groupIdsAmong(write.present),
-    ],
+    ]),
   );
   const row = result.rows[0];
   if (!row?.locked) return { outcome: 'conflict' };
@@ -223,7 +224,7 @@ export async function deleteGroupRecorded(
   group: { directoryId: string; organizationId: string; id: string; version: number },
 ): Promise<{ parents: GroupRow[] } | undefined> {
   const result = await db.query<{ deleted: boolean; parents: GroupRow[] | null }>(
-    `WITH d AS (DELETE FROM directory_groups WHERE directory_id = $1 AND id = $2 AND version = $3 RETURNING *),
+    prepared(`WITH d AS (DELETE FROM directory_groups WHERE directory_id = $1 AND id = $2 AND version = $3 RETURNING *),
      removed AS (DELETE FROM group_members m USING d WHERE m.directory_id = $1 AND m.group_id = d.id RETURNING m.member_id, m.member_type),
      added AS (SELECT NULL::text AS member_id, NULL::text AS member_type WHERE false),
      parents AS (DELETE FROM group_members m USING d WHERE m.directory_id = $1 AND m.member_id = d.id RETURNING m.group_id),
@@ -252,7 +253,7 @@ export async function deleteGroupRecorded(
         WHERE EXISTS (SELECT 1 FROM removed WHERE member_type = 'Group') OR EXISTS (SELECT 1 FROM parents) OR EXISTS (SELECT 1 FROM unassigned)),
      touched AS (${TOUCH_GROUPS('$1', 'SELECT group_id FROM parents')})
      SELECT EXISTS (SELECT 1 FROM d) AS deleted, (SELECT json_agg(t ORDER BY t.id) FROM touched t) AS parents`,
-    [group.directoryId, group.id, group.version, group.organizationId, counterShard()],
+    [group.directoryId, group.id, group.version, group.organizationId, counterShard()]),
   );
   const row = result.rows[0];
   if (!row?.deleted) return undefined;
