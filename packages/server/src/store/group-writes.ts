@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import { counterShard } from './resources.js';
-import { TOUCH_GROUPS, groupRowOf, type GroupColumns, type GroupRow } from './groups.js';
+import { LOCK_GROUP_EVENTS, TOUCH_GROUPS, groupRowOf, type GroupColumns, type GroupRow } from './groups.js';
 import type { MemberType } from './memberships.js';
 import { prepared } from './prepared.js';
 
@@ -158,7 +158,9 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
   // A rename is recorded: the names members' events show follow it (change-state.ts).
   const nameChange = `(CASE WHEN $12::text IS DISTINCT FROM $13::text THEN jsonb_build_object('name', jsonb_build_object('before', $12::text, 'after', $13::text)) ELSE '{}'::jsonb END)`;
   const result = await db.query<{ locked: GroupRow | null; updated: GroupRow | null; valid: boolean; found: string[] | null }>(
-    prepared(`WITH g AS (SELECT * FROM directory_groups WHERE directory_id = $1 AND id = $2 AND ($3::int IS NULL OR version = $3) FOR UPDATE),
+    // The group's event lock first (groups.ts): the row lock below gives the statement its place in the log.
+    prepared(`WITH event_lock AS (${LOCK_GROUP_EVENTS('$1', '$2')}),
+     g AS (SELECT d.* FROM directory_groups d, event_lock WHERE d.directory_id = $1 AND d.id = $2 AND ($3::int IS NULL OR d.version = $3) FOR UPDATE OF d),
      wanted AS (${RESOLVE('$1', '$5', '$16')}),
      valid AS (SELECT count(*) = cardinality($5::text[]) AS ok FROM wanted),
      removed AS (
