@@ -9,8 +9,9 @@ import { readLaterChanges, type ChangeRow } from '../src/store/event-changes.js'
 // The expansion worker steps each user it follows back from the live state over every later
 // change record that can alter the user's view (change-expansion.ts). Those records are found
 // through indexes and the touched-users table (013_change_scan_indexes.sql), not by filtering
-// the backlog: this checks, over a seeded random history of real SCIM writes held back from the
-// worker, that the indexed read returns exactly what that filter would, from every position.
+// the backlog, and a membership change comes cut down to the followed users: this checks, over a
+// seeded random history of real SCIM writes held back from the worker, that the read returns
+// exactly what filtering and cutting down the whole records would, from every position.
 
 const patch = (operations: Json[]) => ({ schemas: [PATCH_SCHEMA], Operations: operations });
 
@@ -25,7 +26,10 @@ function random(seed: number): () => number {
   };
 }
 
-/** What the read means: later records that are directory-wide, renames, or about or touching a followed user. Newest first. */
+/**
+ * What the read means: later records that are directory-wide, renames, or about or touching a
+ * followed user, newest first; a membership change without a rename names only the followed users.
+ */
 function modelLater(records: ChangeRow[], after: ChangeRow, followed: Set<string>): string[] {
   const key = (record: ChangeRow) => [BigInt(record.txid), BigInt(record.seq)] as const;
   const [txid, seq] = key(after);
@@ -40,8 +44,20 @@ function modelLater(records: ChangeRow[], after: ChangeRow, followed: Set<string
       if (record.subject_id !== null && followed.has(record.subject_id)) return true;
       return data.kind === 'group' && (data.name !== undefined || [...data.users_added, ...data.users_removed].some((id) => followed.has(id)));
     })
-    .map((record) => `${record.txid}.${String(record.seq)}`)
+    .map((record) => {
+      const data = record.data;
+      const theirs = (ids: string[]) => ids.filter((id) => followed.has(id));
+      const expected = data.kind === 'group' && data.name === undefined ? { kind: 'group', users_added: theirs(data.users_added), users_removed: theirs(data.users_removed) } : data;
+      return described(record, expected);
+    })
     .reverse();
+}
+
+/** A record as compared: its position, subject and data (user lists in id order). */
+function described(record: Pick<ChangeRow, 'txid' | 'seq' | 'subject_id'>, data: unknown): string {
+  const sorted = (value: unknown): unknown => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value].sort() : value);
+  const canonical = typeof data === 'object' && data !== null ? Object.fromEntries(Object.entries(data).sort(([a], [b]) => a.localeCompare(b)).map(([key, value]) => [key, sorted(value)])) : data;
+  return `${record.txid}.${String(record.seq)} ${record.subject_id ?? '-'} ${JSON.stringify(canonical)}`;
 }
 
 describeEachStore('the expansion worker\'s read of later change records', (fixture) => {
@@ -105,7 +121,7 @@ describeEachStore('the expansion worker\'s read of later change records', (fixtu
         const followed = new Set(everyone.filter(() => next() < (index % 3 === 0 ? 0.1 : 0.5)));
         const read = await readLaterChanges(pool(), directory.directoryId, { txid: after.txid, seq: Number(after.seq) }, [...followed]);
         assert.deepEqual(
-          read.map((record) => `${record.txid}.${String(record.seq)}`),
+          read.map((record) => described(record, record.data)),
           modelLater(records, after, followed),
           `after record ${index} (${after.kind}), following ${followed.size} users`,
         );

@@ -144,26 +144,43 @@ export async function readChangeBatch(db: Queryable, horizon: string, limit: num
 }
 
 /**
- * The directory's records after `after` that can alter what these users' views were: their own
- * records, membership changes of theirs, renames, and every directory-wide change. Newest first.
+ * The directory's records after `after` that can alter what these users' views were, newest
+ * first: their own records, renames, every directory-wide change, and the membership changes of
+ * theirs. A membership change comes as a group record naming only these users (from
+ * event_change_users): undoing it for them needs no more, and the whole record names every user
+ * the change touched, which a round re-reading the backlog would pay for again and again.
  */
 export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<ChangeRow[]> {
-  // Three indexed reads, then the records by key (013_change_scan_indexes.sql): the backlog can
-  // be long when writes outpace the worker, and a round must not cost more for it.
+  // Indexed reads only (013_change_scan_indexes.sql): the backlog can be long when writes outpace
+  // the worker, and a round must not cost more for it.
   const result = await db.query<ChangeRow>(
-    prepared(`WITH later AS (
-       SELECT txid, seq FROM event_changes
-        WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
-          AND (kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name'))
-       UNION
-       SELECT txid, seq FROM event_changes
-        WHERE directory_id = $1 AND subject_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint)
-       UNION
-       SELECT txid, seq FROM event_change_users
-        WHERE directory_id = $1 AND user_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint))
-     SELECT ${CHANGE_COLUMNS} FROM later JOIN event_changes c ON c.directory_id = $1 AND c.txid = later.txid AND c.seq = later.seq
-      ORDER BY c.txid DESC, c.seq DESC`,
-    [directoryId, after.txid, after.seq, userIds]),
+    prepared(
+      `WITH whole AS (
+         SELECT txid, seq FROM event_changes
+          WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
+            AND (kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name'))
+         UNION
+         SELECT txid, seq FROM event_changes
+          WHERE directory_id = $1 AND subject_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint)),
+       theirs AS (
+         SELECT t.txid, t.seq, t.group_id,
+                coalesce(jsonb_agg(t.user_id ORDER BY t.user_id) FILTER (WHERE t.added), '[]') AS users_added,
+                coalesce(jsonb_agg(t.user_id ORDER BY t.user_id) FILTER (WHERE NOT t.added), '[]') AS users_removed
+           FROM event_change_users t
+          WHERE t.directory_id = $1 AND t.user_id = ANY($4::text[]) AND (t.txid, t.seq) > ($2::xid8, $3::bigint)
+            AND NOT EXISTS (SELECT 1 FROM whole w WHERE w.txid = t.txid AND w.seq = t.seq)
+          GROUP BY t.txid, t.seq, t.group_id),
+       later AS (
+         SELECT c.directory_id, c.organization_id, c.txid, c.seq, c.kind, c.subject_id, c.data, c.occurred_at, c.resume_after, c.used, c.blocks
+           FROM whole JOIN event_changes c ON c.directory_id = $1 AND c.txid = whole.txid AND c.seq = whole.seq
+         UNION ALL
+         SELECT c.directory_id, c.organization_id, t.txid, t.seq, 'group', t.group_id,
+                jsonb_build_object('kind', 'group', 'users_added', t.users_added, 'users_removed', t.users_removed),
+                c.occurred_at, c.resume_after, c.used, c.blocks
+           FROM theirs t JOIN event_changes c ON c.directory_id = $1 AND c.txid = t.txid AND c.seq = t.seq)
+       SELECT ${CHANGE_COLUMNS} FROM later c ORDER BY c.txid DESC, c.seq DESC`,
+      [directoryId, after.txid, after.seq, userIds],
+    ),
   );
   return parsed(result.rows);
 }

@@ -219,8 +219,10 @@ export async function pruneEvents(db: Queryable, cutoff: Date, batch: number): P
     `WITH state AS (SELECT txid, seq FROM event_log_state WHERE name = 'pruned' FOR UPDATE SKIP LOCKED),
           fanout AS (SELECT txid, seq FROM event_log_state WHERE name = 'fanout'),
           oldest AS (
-            SELECT e.txid, e.seq, e.occurred_at FROM events e, state, fanout
-             WHERE (e.txid, e.seq) > (state.txid, state.seq) AND (e.txid, e.seq) <= (fanout.txid, fanout.seq)
+            -- Positions as scalar subqueries, so they bound the index scan (webhook-deliveries.ts, fanOutEvents).
+            SELECT e.txid, e.seq, e.occurred_at FROM events e
+             WHERE (e.txid, e.seq) > ((SELECT txid FROM state), (SELECT seq FROM state))
+               AND (e.txid, e.seq) <= ((SELECT txid FROM fanout), (SELECT seq FROM fanout))
              ORDER BY e.txid, e.seq LIMIT $2),
           -- The prefix of the oldest events that are all past retention: up to the first one that is not.
           stop AS (SELECT txid, seq FROM oldest WHERE occurred_at >= $1 ORDER BY txid, seq LIMIT 1),

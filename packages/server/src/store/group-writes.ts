@@ -56,13 +56,14 @@ const RESOLVE = (directory: string, ids: string, groupIds: string) => `
 export const groupIdsAmong = (ids: readonly string[]) => ids.filter((id) => id.startsWith('dirgroup_'));
 
 /**
- * The users a group record (the CTE `user_record`) touches, one row each (013): the expansion
- * worker finds a user's later records by them, not by searching every record's data.
+ * The users a group record (the CTE `user_record`) touches, one row each with the way it touched
+ * them (013): the expansion worker finds a user's later changes by them, not by searching every
+ * record's data. `users` selects (member_id, added).
  */
-const RECORD_TOUCHED_USERS = (directory: string, users: string) => `
+const RECORD_TOUCHED_USERS = (directory: string, group: string, users: string) => `
   touched_users AS (
-    INSERT INTO event_change_users (directory_id, user_id, txid, seq)
-    SELECT ${directory}, m.member_id, r.txid, r.seq FROM user_record r, (${users}) m)`;
+    INSERT INTO event_change_users (directory_id, user_id, txid, seq, group_id, added)
+    SELECT ${directory}, m.member_id, r.txid, r.seq, ${group}, m.added FROM user_record r, (${users}) m)`;
 
 /** Change records of a membership change: one for its users' deltas, one for nested-group edges (both only when there are some). */
 const RECORD_CHANGES = (directory: string, organization: string, group: string, added: string, removed: string, after: string, name: string) => `
@@ -76,7 +77,7 @@ const RECORD_CHANGES = (directory: string, organization: string, group: string, 
            LATERAL (SELECT ${BLOCKS('a.n + r.n')} AS b) blocks
      WHERE a.n + r.n > 0 OR ${name} <> '{}'::jsonb
     RETURNING txid, seq),
-  ${RECORD_TOUCHED_USERS(directory, `SELECT member_id FROM ${added} WHERE member_type = 'User' UNION SELECT member_id FROM ${removed} WHERE member_type = 'User'`)},
+  ${RECORD_TOUCHED_USERS(directory, group, `SELECT member_id, true AS added FROM ${added} WHERE member_type = 'User' UNION ALL SELECT member_id, false FROM ${removed} WHERE member_type = 'User'`)},
   graph_record AS (
     INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
     SELECT ${directory}, ${organization}, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'graph', ${group},
@@ -243,7 +244,7 @@ export async function deleteGroupRecorded(
               (SELECT ARRAY(SELECT member_id FROM removed WHERE member_type = 'User' ORDER BY member_id) AS ids) r,
               LATERAL (SELECT ${BLOCKS('cardinality(r.ids)')} AS b) blocks
        RETURNING txid, seq),
-     ${RECORD_TOUCHED_USERS('$1', `SELECT member_id FROM removed WHERE member_type = 'User'`)},
+     ${RECORD_TOUCHED_USERS('$1', '$2', `SELECT member_id, false AS added FROM removed WHERE member_type = 'User'`)},
      graph_record AS (
        INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
        SELECT $1, $4, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'graph', $2,

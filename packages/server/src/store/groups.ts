@@ -32,11 +32,17 @@ const GROUP_EVENTS_KEY = (directory: string, group: string) => `hashtextextended
 /** A statement's CTE taking one group's event lock (see above); the statement's row locks must come after it. */
 export const LOCK_GROUP_EVENTS = (directory: string, group: string) => `SELECT pg_advisory_xact_lock(${GROUP_EVENTS_KEY(directory, group)}) IS NULL AS locked`;
 
-/** Takes the event locks of these groups in the caller's transaction, in key order (so two writers never wait on each other crosswise). */
+/**
+ * Takes the event locks of these groups in the caller's transaction, in key order (so two writers
+ * never wait on each other crosswise). Read through the directory's row, so that sharded by
+ * directory (docs/scaling.md) the locks are taken on the node where the writes get their ids.
+ */
 export async function lockGroupEvents(db: Queryable, directoryId: string, groupIds: readonly string[]): Promise<void> {
   if (groupIds.length === 0) return;
   await db.query(
-    `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT ${GROUP_EVENTS_KEY('$1', 'g')} AS k FROM unnest($2::text[]) g ORDER BY k OFFSET 0) keys`,
+    `SELECT count(pg_advisory_xact_lock(keys.k)) FROM directories d,
+            LATERAL (SELECT DISTINCT ${GROUP_EVENTS_KEY('d.id', 'g')} AS k FROM unnest($2::text[]) g ORDER BY k OFFSET 0) keys
+      WHERE d.id = $1`,
     [directoryId, groupIds],
   );
 }

@@ -10,11 +10,15 @@ CREATE INDEX event_changes_seen_by_all ON event_changes (directory_id, txid, seq
   WHERE kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name');
 
 -- The users each group record touches (users_added and users_removed), one row each, written in
--- the record's statement and removed with it: found by user, in log order.
+-- the record's statement and removed with it: found by user, in log order. A round needs only its
+-- own users' part of a later group record (added to or removed from which group), not the whole
+-- record, which names every user the change touched.
 CREATE TABLE event_change_users (
   directory_id  text NOT NULL,
   user_id       text NOT NULL,
   txid          xid8 NOT NULL,
   seq           bigint NOT NULL,
+  group_id      text NOT NULL,
+  added         boolean NOT NULL,
   PRIMARY KEY (directory_id, user_id, txid, seq)
 );
