@@ -143,17 +143,20 @@ export async function readChangeBatch(db: Queryable, horizon: string, limit: num
   return parsed(result.rows);
 }
 
+/** A later change as the expansion steps back over it (change-state.ts, undo): where it is, and what it changed. */
+export type LaterChange = Pick<ChangeRow, 'txid' | 'seq' | 'kind' | 'subject_id' | 'data'>;
+
 /**
- * The directory's records after `after` that can alter what these users' views were, newest
+ * The directory's changes after `after` that can alter what these users' views were, newest
  * first: their own records, renames, every directory-wide change, and the membership changes of
- * theirs. A membership change comes as a group record naming only these users (from
+ * theirs. A membership change comes as a group change naming only these users (from
  * event_change_users): undoing it for them needs no more, and the whole record names every user
- * the change touched, which a round re-reading the backlog would pay for again and again.
+ * the change touched, which rounds re-reading a long backlog would pay for again and again.
  */
-export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<ChangeRow[]> {
+export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<LaterChange[]> {
   // Indexed reads only (013_change_scan_indexes.sql): the backlog can be long when writes outpace
-  // the worker, and a round must not cost more for it.
-  const result = await db.query<ChangeRow>(
+  // the worker, and a round must not cost more for it than its users' own changes.
+  const result = await db.query<{ txid: string; seq: number; kind: ChangeKind; subject_id: string | null; data: ChangeData | null; user_id: string | null; added: boolean | null }>(
     prepared(
       `WITH whole AS (
          SELECT txid, seq FROM event_changes
@@ -161,28 +164,34 @@ export async function readLaterChanges(db: Queryable, directoryId: string, after
             AND (kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name'))
          UNION
          SELECT txid, seq FROM event_changes
-          WHERE directory_id = $1 AND subject_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint)),
-       theirs AS (
-         SELECT t.txid, t.seq, t.group_id,
-                coalesce(jsonb_agg(t.user_id ORDER BY t.user_id) FILTER (WHERE t.added), '[]') AS users_added,
-                coalesce(jsonb_agg(t.user_id ORDER BY t.user_id) FILTER (WHERE NOT t.added), '[]') AS users_removed
-           FROM event_change_users t
-          WHERE t.directory_id = $1 AND t.user_id = ANY($4::text[]) AND (t.txid, t.seq) > ($2::xid8, $3::bigint)
-            AND NOT EXISTS (SELECT 1 FROM whole w WHERE w.txid = t.txid AND w.seq = t.seq)
-          GROUP BY t.txid, t.seq, t.group_id),
-       later AS (
-         SELECT c.directory_id, c.organization_id, c.txid, c.seq, c.kind, c.subject_id, c.data, c.occurred_at, c.resume_after, c.used, c.blocks
-           FROM whole JOIN event_changes c ON c.directory_id = $1 AND c.txid = whole.txid AND c.seq = whole.seq
-         UNION ALL
-         SELECT c.directory_id, c.organization_id, t.txid, t.seq, 'group', t.group_id,
-                jsonb_build_object('kind', 'group', 'users_added', t.users_added, 'users_removed', t.users_removed),
-                c.occurred_at, c.resume_after, c.used, c.blocks
-           FROM theirs t JOIN event_changes c ON c.directory_id = $1 AND c.txid = t.txid AND c.seq = t.seq)
-       SELECT ${CHANGE_COLUMNS} FROM later c ORDER BY c.txid DESC, c.seq DESC`,
+          WHERE directory_id = $1 AND subject_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint))
+       SELECT later.txid::text AS txid, later.seq, later.kind, later.subject_id, later.data, later.user_id, later.added
+         FROM (SELECT c.txid, c.seq, c.kind, c.subject_id, c.data, NULL::text AS user_id, NULL::boolean AS added
+                 FROM whole JOIN event_changes c ON c.directory_id = $1 AND c.txid = whole.txid AND c.seq = whole.seq
+               UNION ALL
+               SELECT t.txid, t.seq, 'group', t.group_id, NULL, t.user_id, t.added
+                 FROM event_change_users t
+                WHERE t.directory_id = $1 AND t.user_id = ANY($4::text[]) AND (t.txid, t.seq) > ($2::xid8, $3::bigint)
+                  AND NOT EXISTS (SELECT 1 FROM whole w WHERE w.txid = t.txid AND w.seq = t.seq)) later
+        ORDER BY later.txid DESC, later.seq DESC`,
       [directoryId, after.txid, after.seq, userIds],
     ),
   );
-  return parsed(result.rows);
+  const changes: LaterChange[] = [];
+  for (const row of result.rows) {
+    if (row.data !== null) {
+      changes.push({ txid: row.txid, seq: row.seq, kind: row.kind, subject_id: row.subject_id, data: row.data });
+      continue;
+    }
+    // A membership change's rows for these users, one per user, next to each other in log order.
+    let change = changes.at(-1);
+    if (!change || change.txid !== row.txid || change.seq !== row.seq || change.data.kind !== 'group') {
+      change = { txid: row.txid, seq: row.seq, kind: 'group', subject_id: row.subject_id, data: { kind: 'group', users_added: [], users_removed: [] } };
+      changes.push(change);
+    }
+    if (change.data.kind === 'group' && row.user_id !== null) (row.added ? change.data.users_added : change.data.users_removed).push(row.user_id);
+  }
+  return changes;
 }
 
 /** Users deleted by records after `after` with ids in (from, to]: they existed then, and are gone from the live table. */
