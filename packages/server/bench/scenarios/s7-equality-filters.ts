@@ -57,12 +57,12 @@ async function serverStatement(directoryId: string, filterText: string): Promise
   if (!parsed.ok) throw parsed.error;
   let captured: { text: string; values: unknown[] } | undefined;
   const recorder = {
-    query: async (text: string, values: unknown[]) => {
-      captured = { text, values };
+    query: async (statement: string | { text: string; values?: unknown[] }, values: unknown[] = []) => {
+      captured = typeof statement === 'string' ? { text: statement, values } : { text: statement.text, values: statement.values ?? [] };
       return { rows: [] };
     },
   };
-  // listResources only calls query(text, values); the recorder stands in for the pool.
+  // listResources only calls query(text, values) or query(config) (store/prepared.ts); the recorder stands in for the pool.
   await listResources(recorder as unknown as Queryable, USER_RESOURCE, directoryId, { filter: parsed.value, limit: 100 });
   if (!captured) throw new Error('listResources sent no query');
   return captured;

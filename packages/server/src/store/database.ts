@@ -71,6 +71,12 @@ async function openEmbedded(dataDir: string, onLockTakeover: ((message: string) 
     }
   }
   const pool = new pg.Pool({ Client: EmbeddedClient, max: 1 });
+  // PGlite is one session under every client the pool makes: statements a discarded client
+  // prepared by name (prepared.ts) are still there, and a new client, which knows of none, would
+  // fail to prepare them again. Each client starts with none, as on a new connection.
+  pool.on('connect', (client) => {
+    client.query('DEALLOCATE ALL').catch(() => undefined);
+  });
   return {
     kind: 'embedded',
     pool,

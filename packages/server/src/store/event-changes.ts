@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Queryable } from './database.js';
 import type { LogPosition } from './events.js';
+import { prepared } from './prepared.js';
 
 // Change records (010_change_records.sql): what a write changed, recorded in its own statement,
 // from which the expansion worker composes the user events later, in log order. Each record
@@ -85,7 +86,8 @@ export interface NewChange {
   directoryId: string;
   organizationId: string;
   subjectId?: string | null;
-  data: ChangeData;
+  /** Group records are written by the group's own statement (group-writes.ts), with the users they touch. */
+  data: Exclude<ChangeData, { kind: 'group' }>;
   blocks?: number;
 }
 
@@ -97,7 +99,7 @@ export interface NewChange {
 export async function insertChanges(db: Queryable, changes: NewChange[]): Promise<void> {
   if (changes.length === 0) return;
   await db.query(
-    `INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
+    prepared(`INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
      SELECT c.directory_id, c.organization_id, b.b[1], CASE WHEN cardinality(b.b) > 1 THEN b.b END, c.data->>'kind', c.subject_id, c.data
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (directory_id text, organization_id text, subject_id text, data jsonb, blocks int))
             WITH ORDINALITY AS c(directory_id, organization_id, subject_id, data, blocks, n),
@@ -113,7 +115,7 @@ export async function insertChanges(db: Queryable, changes: NewChange[]): Promis
           blocks: change.blocks ?? 1,
         })),
       ),
-    ],
+    ]),
   );
 }
 
@@ -135,58 +137,107 @@ export async function hasPendingChanges(db: Queryable): Promise<boolean> {
 /** The oldest settled records, in log order. */
 export async function readChangeBatch(db: Queryable, horizon: string, limit: number): Promise<ChangeRow[]> {
   const result = await db.query<ChangeRow>(
-    `SELECT ${CHANGE_COLUMNS} FROM event_changes c WHERE c.txid < $1::xid8 ORDER BY c.txid, c.seq LIMIT $2`,
-    [horizon, limit],
+    prepared(`SELECT ${CHANGE_COLUMNS} FROM event_changes c WHERE c.txid < $1::xid8 ORDER BY c.txid, c.seq LIMIT $2`,
+    [horizon, limit]),
   );
   return parsed(result.rows);
 }
 
+/** A later change as the expansion steps back over it (change-state.ts, undo): where it is, and what it changed. */
+export type LaterChange = Pick<ChangeRow, 'txid' | 'seq' | 'kind' | 'subject_id' | 'data'>;
+
 /**
- * The directory's records after `after` that can alter what these users' views were: their own
- * records, membership changes of theirs, renames, and every directory-wide change. Newest first.
+ * The directory's changes after `after` that can alter what these users' views were, newest
+ * first: their own records, renames, every directory-wide change, and the membership changes of
+ * theirs. A membership change comes as a group change naming only these users (from
+ * event_change_users): undoing it for them needs no more, and the whole record names every user
+ * the change touched, which rounds re-reading a long backlog would pay for again and again.
  */
-export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<ChangeRow[]> {
-  const result = await db.query<ChangeRow>(
-    `SELECT ${CHANGE_COLUMNS} FROM event_changes c
-      WHERE c.directory_id = $1 AND (c.txid, c.seq) > ($2::xid8, $3::bigint)
-        AND (c.kind IN ('graph', 'settings') OR c.subject_id = ANY($4::text[])
-             OR (c.kind = 'group' AND (c.data ? 'name' OR c.data->'users_added' ?| $4::text[] OR c.data->'users_removed' ?| $4::text[])))
-      ORDER BY c.txid DESC, c.seq DESC`,
-    [directoryId, after.txid, after.seq, userIds],
+export async function readLaterChanges(db: Queryable, directoryId: string, after: LogPosition, userIds: string[]): Promise<LaterChange[]> {
+  // Indexed reads only (013_change_scan_indexes.sql): the backlog can be long when writes outpace
+  // the worker, and a round must not cost more for it than its users' own changes.
+  const result = await db.query<{ txid: string; seq: number; kind: ChangeKind; subject_id: string | null; data: ChangeData | null; user_id: string | null; added: boolean | null }>(
+    prepared(
+      `WITH whole AS (
+         SELECT txid, seq FROM event_changes
+          WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint)
+            AND (kind IN ('graph', 'settings') OR (kind = 'group' AND data ? 'name'))
+         UNION
+         SELECT txid, seq FROM event_changes
+          WHERE directory_id = $1 AND subject_id = ANY($4::text[]) AND (txid, seq) > ($2::xid8, $3::bigint))
+       SELECT later.txid::text AS txid, later.seq, later.kind, later.subject_id, later.data, later.user_id, later.added
+         FROM (SELECT c.txid, c.seq, c.kind, c.subject_id, c.data, NULL::text AS user_id, NULL::boolean AS added
+                 FROM whole JOIN event_changes c ON c.directory_id = $1 AND c.txid = whole.txid AND c.seq = whole.seq
+               UNION ALL
+               SELECT t.txid, t.seq, 'group', t.group_id, NULL, t.user_id, t.added
+                 FROM event_change_users t
+                WHERE t.directory_id = $1 AND t.user_id = ANY($4::text[]) AND (t.txid, t.seq) > ($2::xid8, $3::bigint)
+                  AND NOT EXISTS (SELECT 1 FROM whole w WHERE w.txid = t.txid AND w.seq = t.seq)) later
+        ORDER BY later.txid DESC, later.seq DESC`,
+      [directoryId, after.txid, after.seq, userIds],
+    ),
   );
-  return parsed(result.rows);
+  const changes: LaterChange[] = [];
+  for (const row of result.rows) {
+    if (row.data !== null) {
+      changes.push({ txid: row.txid, seq: row.seq, kind: row.kind, subject_id: row.subject_id, data: row.data });
+      continue;
+    }
+    // A membership change's rows for these users, one per user, next to each other in log order.
+    let change = changes.at(-1);
+    if (!change || change.txid !== row.txid || change.seq !== row.seq || change.data.kind !== 'group') {
+      change = { txid: row.txid, seq: row.seq, kind: 'group', subject_id: row.subject_id, data: { kind: 'group', users_added: [], users_removed: [] } };
+      changes.push(change);
+    }
+    if (change.data.kind === 'group' && row.user_id !== null) (row.added ? change.data.users_added : change.data.users_removed).push(row.user_id);
+  }
+  return changes;
 }
 
 /** Users deleted by records after `after` with ids in (from, to]: they existed then, and are gone from the live table. */
 export async function readLaterDeletedUserIds(db: Queryable, directoryId: string, after: LogPosition, from: string, to: string | null): Promise<string[]> {
   const result = await db.query<{ subject_id: string }>(
-    `SELECT DISTINCT subject_id FROM event_changes
+    prepared(`SELECT DISTINCT subject_id FROM event_changes
       WHERE directory_id = $1 AND (txid, seq) > ($2::xid8, $3::bigint) AND kind = 'user_deleted'
         AND subject_id > $4 AND ($5::text IS NULL OR subject_id <= $5)`,
-    [directoryId, after.txid, after.seq, from, to],
+    [directoryId, after.txid, after.seq, from, to]),
   );
   return result.rows.map((row) => row.subject_id);
 }
 
-/** Removes fully expanded records (their events were written in the same transaction). */
-export async function deleteChanges(db: Queryable, records: { directory_id: string; txid: string; seq: number }[]): Promise<void> {
+/** Removes fully expanded records (their events were written in the same transaction), with the users they touched. */
+export async function deleteChanges(db: Queryable, records: Pick<ChangeRow, 'directory_id' | 'txid' | 'seq' | 'data'>[]): Promise<void> {
   if (records.length === 0) return;
+  const touched = records.flatMap((record) =>
+    record.data.kind === 'group' ? [...new Set([...record.data.users_added, ...record.data.users_removed])].map((userId) => ({ ...record, userId })) : [],
+  );
   await db.query(
-    `DELETE FROM event_changes c USING unnest($1::text[], $2::xid8[], $3::bigint[]) AS d(directory_id, txid, seq)
+    prepared(`WITH touched AS (
+       DELETE FROM event_change_users t USING unnest($4::text[], $5::text[], $6::xid8[], $7::bigint[]) AS d(directory_id, user_id, txid, seq)
+        WHERE t.directory_id = d.directory_id AND t.user_id = d.user_id AND t.txid = d.txid AND t.seq = d.seq)
+     DELETE FROM event_changes c USING unnest($1::text[], $2::xid8[], $3::bigint[]) AS d(directory_id, txid, seq)
       WHERE c.directory_id = d.directory_id AND c.txid = d.txid AND c.seq = d.seq`,
-    [records.map((record) => record.directory_id), records.map((record) => record.txid), records.map((record) => record.seq)],
+    [
+      records.map((record) => record.directory_id),
+      records.map((record) => record.txid),
+      records.map((record) => record.seq),
+      touched.map((row) => row.directory_id),
+      touched.map((row) => row.userId),
+      touched.map((row) => row.txid),
+      touched.map((row) => row.seq),
+    ]),
   );
 }
 
 /** Records how far a chunked expansion got. */
 export async function advanceChange(db: Queryable, record: { directory_id: string; txid: string; seq: number }, resumeAfter: string, used: number): Promise<void> {
-  await db.query('UPDATE event_changes SET resume_after = $4, used = $5 WHERE directory_id = $1 AND txid = $2::xid8 AND seq = $3', [
+  await db.query(prepared('UPDATE event_changes SET resume_after = $4, used = $5 WHERE directory_id = $1 AND txid = $2::xid8 AND seq = $3', [
     record.directory_id,
     record.txid,
     record.seq,
     resumeAfter,
     used,
-  ]);
+  ]));
 }
 
 /** The log position of a record's `n`th event (counting from 0). */

@@ -1,4 +1,5 @@
 import type { Queryable } from './database.js';
+import { prepared } from './prepared.js';
 
 export interface NewEvent {
   id: string;
@@ -42,7 +43,7 @@ const INSERT_SLICE = 1_000;
 
 async function insertSlice(db: Queryable, events: PositionedEvent[]): Promise<void> {
   await db.query(
-    `INSERT INTO events (id, type, organization_id, directory_id, object, data, occurred_at, txid, seq)
+    prepared(`INSERT INTO events (id, type, organization_id, directory_id, object, data, occurred_at, txid, seq)
      SELECT e.id, e.type, e.organization_id, e.directory_id, e.object, e.data, e.occurred_at, e.txid::xid8, e.seq
        FROM jsonb_to_recordset($1::jsonb) AS e(id text, type text, organization_id text, directory_id text, object text, data jsonb, occurred_at timestamptz, txid text, seq bigint)`,
     [
@@ -59,7 +60,7 @@ async function insertSlice(db: Queryable, events: PositionedEvent[]): Promise<vo
           seq: event.position.seq,
         })),
       ),
-    ],
+    ]),
   );
 }
 
@@ -118,7 +119,7 @@ async function horizon(db: Queryable, scope: { changes: 'all' | 'none' } | { cha
     none: 'SELECT NULL::xid8',
   }[scope.changes];
   const result = await db.query<{ horizon: string }>(
-    `WITH snap AS (SELECT pg_current_snapshot() AS s),
+    prepared(`WITH snap AS (SELECT pg_current_snapshot() AS s),
           running AS (
             SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL
             UNION ALL
@@ -128,7 +129,7 @@ async function horizon(db: Queryable, scope: { changes: 'all' | 'none' } | { cha
                 (SELECT min(x) FROM snap, pg_snapshot_xip(snap.s) AS x WHERE (x::text::numeric % 4294967296)::text IN (SELECT xid FROM running)),
                 (SELECT pg_snapshot_xmax(s) FROM snap)),
               (${pending}))::text AS horizon`,
-    params,
+    params),
   );
   const horizon = result.rows[0]?.horizon;
   if (horizon === undefined) throw new Error('no settled horizon');
@@ -218,8 +219,10 @@ export async function pruneEvents(db: Queryable, cutoff: Date, batch: number): P
     `WITH state AS (SELECT txid, seq FROM event_log_state WHERE name = 'pruned' FOR UPDATE SKIP LOCKED),
           fanout AS (SELECT txid, seq FROM event_log_state WHERE name = 'fanout'),
           oldest AS (
-            SELECT e.txid, e.seq, e.occurred_at FROM events e, state, fanout
-             WHERE (e.txid, e.seq) > (state.txid, state.seq) AND (e.txid, e.seq) <= (fanout.txid, fanout.seq)
+            -- Positions as scalar subqueries, so they bound the index scan (webhook-deliveries.ts, fanOutEvents).
+            SELECT e.txid, e.seq, e.occurred_at FROM events e
+             WHERE (e.txid, e.seq) > ((SELECT txid FROM state), (SELECT seq FROM state))
+               AND (e.txid, e.seq) <= ((SELECT txid FROM fanout), (SELECT seq FROM fanout))
              ORDER BY e.txid, e.seq LIMIT $2),
           -- The prefix of the oldest events that are all past retention: up to the first one that is not.
           stop AS (SELECT txid, seq FROM oldest WHERE occurred_at >= $1 ORDER BY txid, seq LIMIT 1),

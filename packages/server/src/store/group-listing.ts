@@ -1,6 +1,7 @@
 import type { Queryable } from './database.js';
 import { keysetClauses, keysetRows, type KeysetPage } from './keyset.js';
 import { SqlParams } from './sql-params.js';
+import { prepared } from './prepared.js';
 
 // Reads of directory groups and their members for the management API. SCIM writes stay in
 // groups.ts and memberships.ts.
@@ -39,11 +40,11 @@ export interface GroupViewRow {
 export async function findGroupViewRows(db: Queryable, directoryId: string, ids: string[]): Promise<GroupViewRow[]> {
   if (ids.length === 0) return [];
   const result = await db.query<GroupViewRow>(
-    `SELECT g.id, g.display_name, g.resource, g.created_at, g.updated_at, g.sample,
+    prepared(`SELECT g.id, g.display_name, g.resource, g.created_at, g.updated_at, g.sample,
             (SELECT count(*) FROM group_members m
               WHERE m.directory_id = g.directory_id AND m.group_id = g.id AND m.member_type = 'User')::bigint AS total_users
        FROM directory_groups g WHERE g.directory_id = $1 AND g.id = ANY($2::text[])`,
-    [directoryId, ids],
+    [directoryId, ids]),
   );
   return result.rows;
 }
@@ -59,13 +60,13 @@ export async function listGroupMembers(db: Queryable, directoryId: string, group
   const params = new SqlParams([directoryId, groupId]);
   const { condition, order, limit } = keysetClauses('m.member_id', page, params);
   const result = await db.query<GroupMemberRow>(
-    `SELECT m.member_id AS id, m.member_type AS type, coalesce(u.display_name, u.user_name, g.display_name) AS display_name
+    prepared(`SELECT m.member_id AS id, m.member_type AS type, coalesce(u.display_name, u.user_name, g.display_name) AS display_name
        FROM group_members m
        LEFT JOIN directory_users u ON m.member_type = 'User' AND u.directory_id = m.directory_id AND u.id = m.member_id
        LEFT JOIN directory_groups g ON m.member_type = 'Group' AND g.directory_id = m.directory_id AND g.id = m.member_id
       WHERE m.directory_id = $1 AND m.group_id = $2 AND ${condition}
       ORDER BY ${order} LIMIT ${limit}`,
-    params.values,
+    params.values),
   );
   return keysetRows(result.rows, page);
 }

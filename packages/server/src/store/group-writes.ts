@@ -1,7 +1,8 @@
 import type { Queryable } from './database.js';
 import { counterShard } from './resources.js';
-import { TOUCH_GROUPS, groupRowOf, type GroupColumns, type GroupRow } from './groups.js';
+import { LOCK_GROUP_EVENTS, TOUCH_GROUPS, groupRowOf, type GroupColumns, type GroupRow } from './groups.js';
 import type { MemberType } from './memberships.js';
+import { prepared } from './prepared.js';
 
 // SCIM writes of groups, each one statement: the group row, its membership rows (set-based, k
 // rows for k members whatever the group's size), the counter, the group's own event and the
@@ -54,6 +55,16 @@ const RESOLVE = (directory: string, ids: string, groupIds: string) => `
 /** The ids of `ids` that are group ids by their prefix (ids.ts). */
 export const groupIdsAmong = (ids: readonly string[]) => ids.filter((id) => id.startsWith('dirgroup_'));
 
+/**
+ * The users a group record (the CTE `user_record`) touches, one row each with the way it touched
+ * them (013): the expansion worker finds a user's later changes by them, not by searching every
+ * record's data. `users` selects (member_id, added).
+ */
+const RECORD_TOUCHED_USERS = (directory: string, group: string, users: string) => `
+  touched_users AS (
+    INSERT INTO event_change_users (directory_id, user_id, txid, seq, group_id, added)
+    SELECT ${directory}, m.member_id, r.txid, r.seq, ${group}, m.added FROM user_record r, (${users}) m)`;
+
 /** Change records of a membership change: one for its users' deltas, one for nested-group edges (both only when there are some). */
 const RECORD_CHANGES = (directory: string, organization: string, group: string, added: string, removed: string, after: string, name: string) => `
   user_record AS (
@@ -65,7 +76,8 @@ const RECORD_CHANGES = (directory: string, organization: string, group: string, 
            (SELECT count(*) AS n, coalesce(jsonb_agg(member_id), '[]') AS ids FROM ${removed} WHERE member_type = 'User') r,
            LATERAL (SELECT ${BLOCKS('a.n + r.n')} AS b) blocks
      WHERE a.n + r.n > 0 OR ${name} <> '{}'::jsonb
-    RETURNING 1),
+    RETURNING txid, seq),
+  ${RECORD_TOUCHED_USERS(directory, group, `SELECT member_id, true AS added FROM ${added} WHERE member_type = 'User' UNION ALL SELECT member_id, false FROM ${removed} WHERE member_type = 'User'`)},
   graph_record AS (
     INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
     SELECT ${directory}, ${organization}, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'graph', ${group},
@@ -89,7 +101,7 @@ export async function createGroupRecorded(
   group: { directoryId: string; organizationId: string; id: string; columns: GroupColumns; resource: Record<string, unknown>; memberIds: string[]; idLimit: number; sample: boolean },
 ): Promise<CreatedGroup> {
   const result = await db.query<{ created: GroupRow | null; members: ResolvedMember[] | null }>(
-    `WITH wanted AS (${RESOLVE('$1', '$6', '$10')}),
+    prepared(`WITH wanted AS (${RESOLVE('$1', '$6', '$10')}),
      valid AS (SELECT count(*) = cardinality($6::text[]) AS ok FROM wanted),
      g AS (INSERT INTO directory_groups (directory_id, id, display_name, external_id, resource, sample)
            SELECT $1, $2, $3, $4, $5, $11 FROM valid WHERE valid.ok RETURNING *),
@@ -102,7 +114,7 @@ export async function createGroupRecorded(
                  FROM g RETURNING 1),
      ${RECORD_CHANGES('$1', '$7', '$2', 'added', 'removed', 'event', `'{}'::jsonb`)}
      SELECT (SELECT row_to_json(g) FROM g) AS created, (SELECT json_agg(w ORDER BY w.id) FROM wanted w) AS members`,
-    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds), group.sample],
+    [group.directoryId, group.id, group.columns.displayName, group.columns.externalId, group.resource, group.memberIds, group.organizationId, group.idLimit, counterShard(), groupIdsAmong(group.memberIds), group.sample]),
   );
   const row = result.rows[0];
   const members = row?.members ?? [];
@@ -147,7 +159,9 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
   // A rename is recorded: the names members' events show follow it (change-state.ts).
   const nameChange = `(CASE WHEN $12::text IS DISTINCT FROM $13::text THEN jsonb_build_object('name', jsonb_build_object('before', $12::text, 'after', $13::text)) ELSE '{}'::jsonb END)`;
   const result = await db.query<{ locked: GroupRow | null; updated: GroupRow | null; valid: boolean; found: string[] | null }>(
-    `WITH g AS (SELECT * FROM directory_groups WHERE directory_id = $1 AND id = $2 AND ($3::int IS NULL OR version = $3) FOR UPDATE),
+    // The group's event lock first (groups.ts): the row lock below gives the statement its place in the log.
+    prepared(`WITH event_lock AS (${LOCK_GROUP_EVENTS('$1', '$2')}),
+     g AS (SELECT d.* FROM directory_groups d, event_lock WHERE d.directory_id = $1 AND d.id = $2 AND ($3::int IS NULL OR d.version = $3) FOR UPDATE OF d),
      wanted AS (${RESOLVE('$1', '$5', '$16')}),
      valid AS (SELECT count(*) = cardinality($5::text[]) AS ok FROM wanted),
      removed AS (
@@ -191,7 +205,7 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
       counterShard(),
       write.previous,
       groupIdsAmong(write.present),
-    ],
+    ]),
   );
   const row = result.rows[0];
   if (!row?.locked) return { outcome: 'conflict' };
@@ -213,7 +227,7 @@ export async function deleteGroupRecorded(
   group: { directoryId: string; organizationId: string; id: string; version: number },
 ): Promise<{ parents: GroupRow[] } | undefined> {
   const result = await db.query<{ deleted: boolean; parents: GroupRow[] | null }>(
-    `WITH d AS (DELETE FROM directory_groups WHERE directory_id = $1 AND id = $2 AND version = $3 RETURNING *),
+    prepared(`WITH d AS (DELETE FROM directory_groups WHERE directory_id = $1 AND id = $2 AND version = $3 RETURNING *),
      removed AS (DELETE FROM group_members m USING d WHERE m.directory_id = $1 AND m.group_id = d.id RETURNING m.member_id, m.member_type),
      added AS (SELECT NULL::text AS member_id, NULL::text AS member_type WHERE false),
      parents AS (DELETE FROM group_members m USING d WHERE m.directory_id = $1 AND m.member_id = d.id RETURNING m.group_id),
@@ -229,7 +243,8 @@ export async function deleteGroupRecorded(
          FROM event, d dd,
               (SELECT ARRAY(SELECT member_id FROM removed WHERE member_type = 'User' ORDER BY member_id) AS ids) r,
               LATERAL (SELECT ${BLOCKS('cardinality(r.ids)')} AS b) blocks
-       RETURNING 1),
+       RETURNING txid, seq),
+     ${RECORD_TOUCHED_USERS('$1', '$2', `SELECT member_id, false AS added FROM removed WHERE member_type = 'User'`)},
      graph_record AS (
        INSERT INTO event_changes (directory_id, organization_id, seq, blocks, kind, subject_id, data)
        SELECT $1, $4, b[1], CASE WHEN cardinality(b) > 1 THEN b END, 'graph', $2,
@@ -241,7 +256,7 @@ export async function deleteGroupRecorded(
         WHERE EXISTS (SELECT 1 FROM removed WHERE member_type = 'Group') OR EXISTS (SELECT 1 FROM parents) OR EXISTS (SELECT 1 FROM unassigned)),
      touched AS (${TOUCH_GROUPS('$1', 'SELECT group_id FROM parents')})
      SELECT EXISTS (SELECT 1 FROM d) AS deleted, (SELECT json_agg(t ORDER BY t.id) FROM touched t) AS parents`,
-    [group.directoryId, group.id, group.version, group.organizationId, counterShard()],
+    [group.directoryId, group.id, group.version, group.organizationId, counterShard()]),
   );
   const row = result.rows[0];
   if (!row?.deleted) return undefined;

@@ -5,6 +5,7 @@ import { filterToSql } from './filter-to-sql.js';
 import { isEmailLookup } from './lookup-first.js';
 import { sortExpression } from './sort-column.js';
 import { SqlParams } from './sql-params.js';
+import { prepared } from './prepared.js';
 import type { ResolvedPath } from '../scim/schema/resource-types.js';
 
 /** The columns users and groups share; the rest of each row is its own table's business. */
@@ -43,7 +44,7 @@ export async function findResource<Row extends ResourceRow>(
   options: { forUpdate?: boolean } = {},
 ): Promise<Row | undefined> {
   const lock = options.forUpdate ? ' FOR UPDATE' : '';
-  const result = await db.query<Row>(`SELECT * FROM ${tableOf(resourceType)} WHERE directory_id = $1 AND id = $2${lock}`, [directoryId, id]);
+  const result = await db.query<Row>(prepared(`SELECT * FROM ${tableOf(resourceType)} WHERE directory_id = $1 AND id = $2${lock}`, [directoryId, id]));
   return result.rows[0];
 }
 
@@ -81,7 +82,7 @@ export async function listResources<Row extends ResourceRow>(
     const order = `${sortExpression(resourceType, query.sort.path)} ${query.sort.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST'}, r.id`;
     let sql = `SELECT ${select} FROM ${table} r WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
     if (query.offset) sql += ` OFFSET ${params.add(query.offset)}`;
-    const result = await db.query<Row>(sql, params.values);
+    const result = await db.query<Row>(prepared(sql, params.values));
     return result.rows;
   }
   // Default order with a deep offset: find the page's first id with an index-only scan over
@@ -92,7 +93,7 @@ export async function listResources<Row extends ResourceRow>(
   // OFFSET 0 keeps the planner from pushing the page order into an email lookup (lookup-first.ts).
   const source = query.filter && isEmailLookup(query.filter) ? `(SELECT * FROM ${table} r WHERE ${where} OFFSET 0)` : table;
   const sql = `SELECT ${select} FROM ${source} r WHERE ${where}${start} ORDER BY r.id LIMIT ${limit}`;
-  const result = await db.query<Row>(sql, params.values);
+  const result = await db.query<Row>(prepared(sql, params.values));
   return result.rows;
 }
 

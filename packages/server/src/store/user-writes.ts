@@ -3,6 +3,7 @@ import type { RecordedUser } from './event-changes.js';
 import { TOUCH_GROUPS, groupRowOf, type GroupRow } from './groups.js';
 import { counterShard } from './resources.js';
 import type { UserColumns, UserRow } from './users.js';
+import { prepared } from './prepared.js';
 
 // SCIM writes of users, each one statement: the row, the directory's counter and the change
 // record (event_changes) together, in one round trip and one implicit transaction. The change
@@ -39,7 +40,7 @@ export async function createUserRecorded(
   user: { directoryId: string; organizationId: string; id: string; columns: UserColumns; resource: Record<string, unknown>; sample: boolean },
 ): Promise<WrittenUser> {
   const result = await db.query<WrittenUser>(
-    `WITH u AS (
+    prepared(`WITH u AS (
        INSERT INTO directory_users (directory_id, id, user_name, external_id, display_name, given_name, family_name, primary_email, emails, active, resource, sample)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $14) RETURNING version, created_at, updated_at),
      counted AS (
@@ -49,7 +50,7 @@ export async function createUserRecorded(
        INSERT INTO event_changes (directory_id, organization_id, kind, subject_id, data)
        SELECT $1, $12, 'user_created', $2, jsonb_build_object('kind', 'user_created', 'after', ${recordedAfter('$11::jsonb', 'u.updated_at', '$14::boolean')}) FROM u)
      SELECT version, created_at, updated_at FROM u`,
-    [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.organizationId, counterShard(), user.sample],
+    [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.organizationId, counterShard(), user.sample]),
   );
   const row = result.rows[0];
   if (!row) throw new Error('insert returned no row');
@@ -65,7 +66,7 @@ export async function updateUserRecorded(
   user: { directoryId: string; organizationId: string; id: string; version: number; columns: UserColumns; resource: Record<string, unknown>; before: RecordedUser },
 ): Promise<(UserRow & { groups: UserGroupRef[] }) | undefined> {
   const result = await db.query<UserRow & { groups: UserGroupRef[] }>(
-    `WITH u AS (
+    prepared(`WITH u AS (
        UPDATE directory_users SET user_name = $3, external_id = $4, display_name = $5, given_name = $6, family_name = $7,
               primary_email = $8, emails = $9, active = $10, resource = $11, version = version + 1, updated_at = now()
         WHERE directory_id = $1 AND id = $2 AND version = $12 RETURNING *),
@@ -78,7 +79,7 @@ export async function updateUserRecorded(
               jsonb_build_object('kind', 'user_updated', 'before', $14::jsonb, 'after', ${recordedAfter('u.resource', 'u.updated_at', 'u.sample')})
          FROM u)
      SELECT u.*, ${GROUPS_OF_USER} AS groups FROM u`,
-    [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.version, user.organizationId, user.before, counterShard()],
+    [user.directoryId, user.id, ...columnValues(user.columns), user.resource, user.version, user.organizationId, user.before, counterShard()]),
   );
   return result.rows[0];
 }
@@ -86,8 +87,8 @@ export async function updateUserRecorded(
 /** A user with its direct groups, in one statement (GET by id, and the state a write starts from). */
 export async function findUserWithGroups(db: Queryable, directoryId: string, id: string): Promise<(UserRow & { groups: UserGroupRef[] }) | undefined> {
   const result = await db.query<UserRow & { groups: UserGroupRef[] }>(
-    `SELECT u.*, ${GROUPS_OF_USER} AS groups FROM directory_users u WHERE u.directory_id = $1 AND u.id = $2`,
-    [directoryId, id],
+    prepared(`SELECT u.*, ${GROUPS_OF_USER} AS groups FROM directory_users u WHERE u.directory_id = $1 AND u.id = $2`,
+    [directoryId, id]),
   );
   return result.rows[0];
 }
@@ -102,7 +103,7 @@ export async function deleteUserRecorded(
   user: { directoryId: string; organizationId: string; id: string; version: number; before: RecordedUser },
 ): Promise<{ groups: GroupRow[] } | undefined> {
   const result = await db.query<{ deleted: boolean; groups: GroupRow[] | null }>(
-    `WITH d AS (DELETE FROM directory_users WHERE directory_id = $1 AND id = $2 AND version = $3 RETURNING id),
+    prepared(`WITH d AS (DELETE FROM directory_users WHERE directory_id = $1 AND id = $2 AND version = $3 RETURNING id),
      left_groups AS (DELETE FROM group_members m USING d WHERE m.directory_id = $1 AND m.member_id = d.id RETURNING m.group_id),
      counted AS (
        INSERT INTO directory_counters (directory_id, shard, users, user_updated_at) SELECT $1, $6, -1, now() FROM d
@@ -114,7 +115,7 @@ export async function deleteUserRecorded(
          FROM d),
      touched AS (${TOUCH_GROUPS('$1', 'SELECT group_id FROM left_groups')})
      SELECT EXISTS (SELECT 1 FROM d) AS deleted, (SELECT json_agg(t ORDER BY t.id) FROM touched t) AS groups`,
-    [user.directoryId, user.id, user.version, user.organizationId, user.before, counterShard()],
+    [user.directoryId, user.id, user.version, user.organizationId, user.before, counterShard()]),
   );
   const row = result.rows[0];
   if (!row?.deleted) return undefined;

@@ -28,14 +28,17 @@ export async function fanOutEvents(db: Queryable, batch: number): Promise<{ even
   const result = await db.query<{ events: number; deliveries: number }>(
     `WITH state AS (SELECT txid, seq FROM event_log_state WHERE name = 'fanout' FOR UPDATE SKIP LOCKED),
           listening AS (SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE enabled) AS yes),
+          -- The position and the endpoint check as scalar subqueries, not joins: so the position
+          -- bounds the index scan, where a join filtered every event of the log below the
+          -- horizon on each call (1.8 s at 900k events, benchmark scenario 1 at full size).
           batch AS (
-            SELECT e.id, e.type, e.organization_id, e.occurred_at, e.txid, e.seq FROM events e, state, listening
-             WHERE listening.yes AND (e.txid, e.seq) > (state.txid, state.seq) AND e.txid < $2::xid8
+            SELECT e.id, e.type, e.organization_id, e.occurred_at, e.txid, e.seq FROM events e
+             WHERE (SELECT yes FROM listening) AND (e.txid, e.seq) > ((SELECT txid FROM state), (SELECT seq FROM state)) AND e.txid < $2::xid8
              ORDER BY e.txid, e.seq LIMIT $1),
           -- With no endpoint to deliver to, the position jumps to the settled end in one step.
           skip AS (
-            SELECT e.txid, e.seq FROM events e, state, listening
-             WHERE NOT listening.yes AND (e.txid, e.seq) > (state.txid, state.seq) AND e.txid < $2::xid8
+            SELECT e.txid, e.seq FROM events e
+             WHERE NOT (SELECT yes FROM listening) AND (e.txid, e.seq) > ((SELECT txid FROM state), (SELECT seq FROM state)) AND e.txid < $2::xid8
              ORDER BY e.txid DESC, e.seq DESC LIMIT 1),
           created AS (
             INSERT INTO webhook_deliveries (endpoint_id, event_id)

@@ -9,7 +9,12 @@ export async function expansionIdle(server: TestServer, timeoutMillis = 30_000):
   const deadline = Date.now() + timeoutMillis;
   for (;;) {
     const pending = await countPendingChanges(server.server.services.db.pool);
-    if (pending === 0) return;
+    if (pending === 0) {
+      // Every record removed takes the users it touched with it (013_change_scan_indexes.sql).
+      const left = await server.server.services.db.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM event_change_users');
+      if (left.rows[0]?.count !== 0) throw new Error(`${left.rows[0]?.count} touched-user rows outlived their change records`);
+      return;
+    }
     if (Date.now() > deadline) throw new Error(`${pending} change records still unexpanded after ${timeoutMillis} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -15,6 +15,7 @@ import {
   readLaterChanges,
   readLaterDeletedUserIds,
   type ChangeRow,
+  type LaterChange,
   type RecordedEvent,
 } from '../../store/event-changes.js';
 import { insertEventsAt, transactionHorizon, type LogPosition, type PositionedEvent } from '../../store/events.js';
@@ -165,7 +166,7 @@ function expandRecord(state: DirectoryState, record: ChangeRow, sink: EventSink)
 }
 
 /** The live state of the followed users and of the directory, stepped back to just after `from`'s last record. */
-async function stateAfter(client: pg.PoolClient, directoryId: string, last: ChangeRow, followed: string[], own: ChangeRow[]): Promise<{ state: DirectoryState; later: ChangeRow[] }> {
+async function stateAfter(client: pg.PoolClient, directoryId: string, last: ChangeRow, followed: string[], own: ChangeRow[]): Promise<{ state: DirectoryState; later: LaterChange[] }> {
   const later = await readLaterChanges(client, directoryId, positionOfRecord(last), followed);
   const live = await readLiveUsers(client, directoryId, followed);
   const facts = await readDirectoryFacts(client, directoryId);

@@ -1,5 +1,5 @@
 import type { LiveDirectoryFacts, LiveUser } from '../../store/change-subjects.js';
-import type { ChangeRow, RecordedSettings, RecordedUser } from '../../store/event-changes.js';
+import type { LaterChange, RecordedSettings, RecordedUser } from '../../store/event-changes.js';
 import { compileMappings } from '../management/attribute-mapping.js';
 import { composeUserView, type HeldRoles, type UserView, type ViewSettings } from '../views/user-view.js';
 
@@ -73,7 +73,7 @@ export class DirectoryState {
   }
 
   /** Steps back over one change: afterwards this is the state just before it. */
-  undo(record: ChangeRow): void {
+  undo(record: LaterChange): void {
     const data = record.data;
     const subject = record.subject_id ?? '';
     switch (data.kind) {

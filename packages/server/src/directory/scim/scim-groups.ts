@@ -13,8 +13,8 @@ import type { ListParams } from '../../scim/list-params.js';
 import type { Queryable } from '../../store/database.js';
 import { insertChanges } from '../../store/event-changes.js';
 import { createGroupRecorded, deleteGroupRecorded, writeGroupRecorded, type WrittenGroup } from '../../store/group-writes.js';
-import type { GroupRow } from '../../store/groups.js';
-import { countMembersUpTo, listMembersOfGroups } from '../../store/memberships.js';
+import { lockGroupEvents, type GroupRow } from '../../store/groups.js';
+import { countMembersUpTo, listGroupsOfMembers, listMembersOfGroups } from '../../store/memberships.js';
 import { findResource } from '../../store/resources.js';
 import { withStatement, withTransaction } from '../../store/transaction.js';
 import { checkPrecondition, versionOfIfMatch } from './preconditions.js';
@@ -24,7 +24,7 @@ import { EVENT_MEMBER_ID_LIMIT, groupUpdated } from '../changes/change-events.js
 import { groupEventData, previousAttributes } from '../views/event-payloads.js';
 import { MAX_LISTED_MEMBERS_PER_GROUP, MEMBERS_OMITTED_SCHEMA, groupsListedWithMembers } from './listed-members.js';
 import { listPage, type Page } from './scim-list.js';
-import { retryingConflicts } from './write-conflicts.js';
+import { LockedTooLittle, retryingConflicts } from './write-conflicts.js';
 
 export type ScimGroup = RenderedResource;
 
@@ -252,12 +252,17 @@ export async function patchGroup(context: ScimContext, id: string, body: unknown
 export async function deleteGroup(context: ScimContext, id: string, ifMatch?: string): Promise<void> {
   await retryingConflicts(() =>
     withTransaction(context.services.db, async (client) => {
+      // The event locks of the group and of the groups it is a member of come before the group's
+      // row lock, which gives the transaction its place in the log (lockGroupEvents).
+      const parents = new Set((await listGroupsOfMembers(client, context.directoryId, [id])).map((parent) => parent.group_id));
+      await lockGroupEvents(client, context.directoryId, [id, ...parents]);
       const current = await findResource<GroupRow>(client, GROUP_RESOURCE, context.directoryId, id, { forUpdate: true });
       if (!current) throw groupNotFound(id);
       checkPrecondition(ifMatch, current.version);
       assertSampleMayChange(context, current, 'group');
       const deleted = await deleteGroupRecorded(client, { directoryId: context.directoryId, organizationId: context.organizationId, id, version: current.version });
       if (!deleted) throw new Error(`group ${id} changed while locked`);
+      if (deleted.parents.some((parent) => !parents.has(parent.id))) throw new LockedTooLittle(`group ${id} joined a group while its delete took the groups' locks`);
       // After the group's own event and its members' record: the groups it was a member of.
       await insertChanges(client, deleted.parents.map((parent) => groupUpdated(context, parent, { added: [], removed: [id] })));
       return true;

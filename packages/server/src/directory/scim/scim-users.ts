@@ -10,6 +10,7 @@ import type { ListParams } from '../../scim/list-params.js';
 import { isUniqueViolation } from '../../store/errors.js';
 import { insertChanges, type RecordedUser } from '../../store/event-changes.js';
 import { listGroupsOfMembers } from '../../store/memberships.js';
+import { lockGroupEvents } from '../../store/groups.js';
 import { findResource } from '../../store/resources.js';
 import { withStatement, withTransaction } from '../../store/transaction.js';
 import { createUserRecorded, deleteUserRecorded, findUserWithGroups, updateUserRecorded, type UserGroupRef } from '../../store/user-writes.js';
@@ -20,7 +21,7 @@ import { listPage, type Page } from './scim-list.js';
 import { locationOf, type ScimContext } from './scim-context.js';
 import { checkPrecondition } from './preconditions.js';
 import { assertSampleMayChange } from './sample-guard.js';
-import { retryingConflicts } from './write-conflicts.js';
+import { LockedTooLittle, retryingConflicts } from './write-conflicts.js';
 
 export type ScimUser = RenderedResource;
 
@@ -146,6 +147,10 @@ export function patchUser(context: ScimContext, id: string, body: unknown, ifMat
 export async function deleteUser(context: ScimContext, id: string, ifMatch?: string): Promise<void> {
   await retryingConflicts(() =>
     withTransaction(context.services.db, async (client) => {
+      // The event locks of the groups it leaves come before the user's row lock, which gives the
+      // transaction its place in the log (lockGroupEvents).
+      const groups = new Set((await listGroupsOfMembers(client, context.directoryId, [id])).map((group) => group.group_id));
+      await lockGroupEvents(client, context.directoryId, [...groups]);
       const current = await findResource<UserRow>(client, USER_RESOURCE, context.directoryId, id, { forUpdate: true });
       if (!current) throw userNotFound(id);
       checkPrecondition(ifMatch, current.version);
@@ -158,6 +163,7 @@ export async function deleteUser(context: ScimContext, id: string, ifMatch?: str
         before: recordedUserOf(current),
       });
       if (!deleted) throw new Error(`user ${id} changed while locked`);
+      if (deleted.groups.some((group) => !groups.has(group.id))) throw new LockedTooLittle(`user ${id} joined a group while its delete took the groups' locks`);
       // After the user's own record: its user_deleted comes first, then each group it left.
       await insertChanges(client, deleted.groups.map((group) => groupUpdated(context, group, { added: [], removed: [id] })));
       return true;
