@@ -20,3 +20,17 @@ test('embedded store: a failed statement outside a transaction leaves the store 
     await db.close();
   }
 });
+
+// PGlite is one session under every client: a statement a discarded client prepared by name is
+// still there when the next client prepares it (store/prepared.ts).
+test('embedded store: a prepared statement works again after its client was discarded', async () => {
+  const db = await openDatabase({ dataDir: 'memory://', poolSize: 1 });
+  try {
+    const statement = { name: 'roster_test_prepared', text: 'SELECT $1::int + 1 AS n' };
+    assert.equal((await db.pool.query<{ n: number }>({ ...statement, values: [1] })).rows[0]?.n, 2);
+    await assert.rejects(db.pool.query('SELECT 1/0'), /division by zero/);
+    assert.equal((await db.pool.query<{ n: number }>({ ...statement, values: [2] })).rows[0]?.n, 3);
+  } finally {
+    await db.close();
+  }
+});

@@ -70,13 +70,11 @@ async function openEmbedded(dataDir: string, onLockTakeover: ((message: string) 
       super({ ...config, ...createPgConfig(pglite) });
     }
   }
-  const pool = new pg.Pool({ Client: EmbeddedClient, max: 1 });
   // PGlite is one session under every client the pool makes: statements a discarded client
   // prepared by name (prepared.ts) are still there, and a new client, which knows of none, would
-  // fail to prepare them again. Each client starts with none, as on a new connection.
-  pool.on('connect', (client) => {
-    client.query('DEALLOCATE ALL').catch(() => undefined);
-  });
+  // fail to prepare them again. Each client starts with none, as on a new connection (the pool
+  // waits for this before it hands the client out).
+  const pool = new pg.Pool({ Client: EmbeddedClient, max: 1, onConnect: async (client) => void (await client.query('DEALLOCATE ALL')) });
   return {
     kind: 'embedded',
     pool,
