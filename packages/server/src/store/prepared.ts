@@ -13,7 +13,7 @@ import type pg from 'pg';
  * lives, so the texts built from client input (a list's filter and sort) must not make that
  * grow without bound. The fixed statements of the hot paths number a few dozen.
  */
-const MOST_NAMES = 500;
+export const MOST_NAMES = 500;
 const names = new Map<string, string>();
 
 /** The name a text runs under: a digest of the text (the same text, the same name, in every process), while there is room. */

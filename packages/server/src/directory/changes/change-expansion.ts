@@ -15,7 +15,6 @@ import {
   readLaterChanges,
   readLaterDeletedUserIds,
   type ChangeRow,
-  type LaterChange,
   type RecordedEvent,
 } from '../../store/event-changes.js';
 import { insertEventsAt, transactionHorizon, type LogPosition, type PositionedEvent } from '../../store/events.js';
@@ -166,7 +165,7 @@ function expandRecord(state: DirectoryState, record: ChangeRow, sink: EventSink)
 }
 
 /** The live state of the followed users and of the directory, stepped back to just after `from`'s last record. */
-async function stateAfter(client: pg.PoolClient, directoryId: string, last: ChangeRow, followed: string[], own: ChangeRow[]): Promise<{ state: DirectoryState; later: LaterChange[] }> {
+async function stateAfter(client: pg.PoolClient, directoryId: string, last: ChangeRow, followed: string[], own: ChangeRow[]): Promise<DirectoryState> {
   const later = await readLaterChanges(client, directoryId, positionOfRecord(last), followed);
   const live = await readLiveUsers(client, directoryId, followed);
   const facts = await readDirectoryFacts(client, directoryId);
@@ -179,7 +178,7 @@ async function stateAfter(client: pg.PoolClient, directoryId: string, last: Chan
   const names = await readGroupNames(client, directoryId, [...groupIds]);
   const state = DirectoryState.live(facts, names, followed, live);
   for (const record of later) state.undo(record);
-  return { state, later };
+  return state;
 }
 
 /** Expands consecutive records of one directory, none of them directory-wide. */
@@ -191,7 +190,7 @@ async function expandRecords(client: pg.PoolClient, directoryId: string, records
     if (record.data.kind === 'user_updated' && record.subject_id) followed.add(record.subject_id);
     if (record.data.kind === 'group') for (const id of [...record.data.users_added, ...record.data.users_removed]) followed.add(id);
   }
-  const { state } = await stateAfter(client, directoryId, last, [...followed], records);
+  const state = await stateAfter(client, directoryId, last, [...followed], records);
   const events: PositionedEvent[][] = [];
   let composed = 0;
   for (const record of [...records].reverse()) {
@@ -214,7 +213,7 @@ async function expandRecords(client: pg.PoolClient, directoryId: string, records
 async function changesViews(client: pg.PoolClient, record: ChangeRow): Promise<boolean> {
   const data = record.data;
   if (data.kind === 'settings') return Object.keys({ ...data.before, ...data.after }).some((key) => key !== 'deactivation_as_deletion');
-  const { state } = await stateAfter(client, record.directory_id, record, [], [record]);
+  const state = await stateAfter(client, record.directory_id, record, [], [record]);
   const after = state.grantsRoles;
   state.undo(record);
   return after || state.grantsRoles;
@@ -240,7 +239,7 @@ async function expandChunk(client: pg.PoolClient, record: ChangeRow, chunkUsers:
     const gone = await readLaterDeletedUserIds(client, directoryId, positionOfRecord(record), from, to);
     followed = [...new Set([...liveIds, ...gone])].sort();
   }
-  const { state } = await stateAfter(client, directoryId, record, followed, [record]);
+  const state = await stateAfter(client, directoryId, record, followed, [record]);
   const after = new Map<string, UserView>();
   for (const [index, id] of followed.entries()) {
     const user = state.user(id);
