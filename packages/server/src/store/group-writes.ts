@@ -45,10 +45,18 @@ const DIRECTORY_BLOCKS = (directory: string) =>
  * The members asked for, resolved to this directory's users and groups, with what
  * `members[].display` shows. Ids carry their type's prefix, so each id is looked up in one table
  * only (`ids` names every id asked for, `groupIds` those that look like groups).
+ *
+ * Users are key-share locked: a user's delete holds its row, so an add waits for it and then
+ * finds the user gone (a missing member), or the delete waits for the add and then removes the
+ * membership too. Without the lock, an add that read the user before its delete committed left a
+ * membership of a user that no longer exists. `after` names a CTE the lock must wait for (the
+ * group's event lock: a row lock gives the statement its place in the log).
  */
-const RESOLVE = (directory: string, ids: string, groupIds: string) => `
-  SELECT u.id, 'User' AS type, coalesce(u.display_name, u.user_name) AS display FROM directory_users u
-   WHERE u.directory_id = ${directory} AND u.id = ANY(${ids}::text[]) AND NOT (u.id = ANY(${groupIds}::text[]))
+const RESOLVE = (directory: string, ids: string, groupIds: string, after?: string) => `
+  SELECT u.id, 'User' AS type, coalesce(u.display_name, u.user_name) AS display
+    FROM (SELECT u.* FROM directory_users u${after ? `, ${after}` : ''}
+           WHERE u.directory_id = ${directory} AND u.id = ANY(${ids}::text[]) AND NOT (u.id = ANY(${groupIds}::text[]))
+             FOR KEY SHARE OF u) u
   UNION ALL
   SELECT c.id, 'Group', c.display_name FROM directory_groups c WHERE c.directory_id = ${directory} AND c.id = ANY(${groupIds}::text[])`;
 
@@ -162,7 +170,7 @@ export async function writeGroupRecorded(db: Queryable, write: GroupWrite): Prom
     // The group's event lock first (groups.ts): the row lock below gives the statement its place in the log.
     prepared(`WITH event_lock AS (${LOCK_GROUP_EVENTS('$1', '$2')}),
      g AS (SELECT d.* FROM directory_groups d, event_lock WHERE d.directory_id = $1 AND d.id = $2 AND ($3::int IS NULL OR d.version = $3) FOR UPDATE OF d),
-     wanted AS (${RESOLVE('$1', '$5', '$16')}),
+     wanted AS (${RESOLVE('$1', '$5', '$16', 'event_lock')}),
      valid AS (SELECT count(*) = cardinality($5::text[]) AS ok FROM wanted),
      removed AS (
        DELETE FROM group_members m USING g, valid
