@@ -49,8 +49,8 @@ for (const scenario of readdirSync(directory).sort()) {
         const node = nodes.get(id);
         if (!node) break;
         if (node.callFrame.url.includes('/pglite/')) pglite = true;
-        if (!/\/(src|dist)\//.test(node.callFrame.url)) continue;
-        const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\/(src|dist)\//, '')}`;
+        if (!/\/packages\/server\/(src|dist)\//.test(node.callFrame.url)) continue;
+        const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\/packages\/server\/(src|dist)\//, '')}`;
         if (!seen.has(name)) inclusive.set(name, (inclusive.get(name) ?? 0) + micros);
         seen.add(name);
       }
