@@ -2,7 +2,7 @@
 // --cpu-prof` wrote: node --import tsx bench/profile-brief.ts bench/results/<stamp>-profiles
 // Per scenario (its server's main thread, all its starts together): the share of the time the
 // process was idle (waiting on the store or the network), in the garbage collector, in socket
-// writes, and the server functions (src/) with the most inclusive time.
+// writes, and the server functions (src/, compiled in dist/) with the most inclusive time.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,8 +49,8 @@ for (const scenario of readdirSync(directory).sort()) {
         const node = nodes.get(id);
         if (!node) break;
         if (node.callFrame.url.includes('/pglite/')) pglite = true;
-        if (!/\/src\//.test(node.callFrame.url)) continue;
-        const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\/src\//, '')}`;
+        if (!/\/packages\/server\/(src|dist)\//.test(node.callFrame.url)) continue;
+        const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\/packages\/server\/(src|dist)\//, '')}`;
         if (!seen.has(name)) inclusive.set(name, (inclusive.get(name) ?? 0) + micros);
         seen.add(name);
       }

@@ -1,6 +1,6 @@
 // Where a server's CPU went, from a V8 profile written by `npm run bench -- --cpu-prof`:
 //   node --import tsx bench/profile-summary.ts bench/results/<stamp>-profiles/<store>-scenario-<n>/<file>.cpuprofile [top]
-// Prints the functions with the most self time, then the server's own functions (src/) by
+// Prints the functions with the most self time, then the server's own functions (src/, compiled in dist/) by
 // inclusive time.
 
 import { readFileSync } from 'node:fs';
@@ -58,4 +58,4 @@ const print = (title: string, entries: [string, number][]) => {
 };
 process.stdout.write(`${(total / 1000).toFixed(0)} ms sampled\n`);
 print('self time', [...self]);
-print('inclusive time, server code (src/)', [...inclusive].filter(([name]) => name.includes(' src/')));
+print('inclusive time, server code (src/, compiled in dist/)', [...inclusive].filter(([name]) => / (src|dist)\//.test(name)));

@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ensureServerBuild } from './server-build.mjs';
+import { boundHeapGrowth } from './heap-growth.mjs';
+
+// First, before the server's modules load: the limit V8 sets at each full collection uses it.
+boundHeapGrowth();
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
