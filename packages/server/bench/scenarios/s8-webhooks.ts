@@ -9,6 +9,10 @@
 // Lag is from the PATCH's response (its commit) to a delivery's arrival at the receiver, so it
 // includes composing the events. The receivers run in the bench process, on loopback, like the
 // load generator.
+//
+// The raw limit: afterwards, a bare process sends as many signed POSTs to the same two healthy
+// receivers with Roster's own sender, as many in flight per endpoint, and nothing else (no store,
+// no events to compose). Its rate runs from its first arrival to its last; Roster's from the commit.
 
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -165,7 +169,7 @@ export const webhooks: Scenario = {
         const arrivals = ofThePatch(receiver.arrivals);
         const firstArrival = new Map<string, number>();
         for (const arrival of arrivals) if (!firstArrival.has(arrival.id)) firstArrival.set(arrival.id, arrival.at);
-        return { name, receiver, arrivals, firstArrival, bodies: receiver.arrivals.map((arrival) => ({ ...arrival })) };
+        return { name, arrivals, firstArrival, bodies: receiver.arrivals.map((arrival) => ({ ...arrival })) };
       });
       const template = records[0]?.arrivals.find((arrival) => arrival.type === 'organization.directory.user_updated')?.body ?? '{}';
       // The same receivers, as loaded as Roster found them: only the sender differs.
