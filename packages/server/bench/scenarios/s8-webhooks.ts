@@ -9,9 +9,16 @@
 // Lag is from the PATCH's response (its commit) to a delivery's arrival at the receiver, so it
 // includes composing the events. The receivers run in the bench process, on loopback, like the
 // load generator.
+//
+// The raw limit: afterwards, a bare process sends as many signed POSTs to the same two healthy
+// receivers with Roster's own sender, as many in flight per endpoint, and nothing else (no store,
+// no events to compose). Its rate runs from its first arrival to its last; Roster's from the commit.
 
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Webhook } from 'standardwebhooks';
 import { newWebhookSecret } from '../../src/events/signing.js';
 import { newId } from '../../src/ids.js';
@@ -24,6 +31,9 @@ import { round, summarize } from '../lib/stats.js';
 const MEMBERS = 10_000;
 const EVENTS = MEMBERS + 1;
 const DELIVERY_TIMEOUT_MS = 180_000;
+/** ROSTER_WEBHOOK_CONCURRENCY's default: the raw sender keeps as many requests in flight per endpoint. */
+const RAW_CONCURRENCY = 16;
+const RAW_SENDER = fileURLToPath(new URL('../lib/raw-webhook-sender.ts', import.meta.url));
 
 interface Arrival {
   id: string;
@@ -79,6 +89,19 @@ async function startReceiver(slow: boolean): Promise<Receiver> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Per endpoint, the rate from first to last arrival of `events` signed POSTs sent by a bare process (raw-webhook-sender.ts). */
+async function rawDeliveryRate(receivers: Receiver[], secret: string, body: string): Promise<number[]> {
+  for (const receiver of receivers) receiver.arrivals.length = 0;
+  const input = { urls: receivers.map((receiver) => receiver.url), events: EVENTS, concurrency: RAW_CONCURRENCY, secret, body };
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', RAW_SENDER, JSON.stringify(input)], { maxBuffer: 1 << 20 });
+  const { failed } = JSON.parse(stdout) as { failed: number };
+  if (failed > 0) throw new Error(`the raw sender had ${failed} requests fail`);
+  return receivers.map((receiver) => {
+    const times = receiver.arrivals.map((arrival) => arrival.at);
+    return receiver.arrivals.length / ((Math.max(...times) - Math.min(...times)) / 1000);
+  });
 }
 
 /** The PATCH's own events (the bench's set-up writes a secret_created too). */
@@ -141,17 +164,28 @@ export const webhooks: Scenario = {
         }),
       );
 
-      for (const [name, receiver] of [['first', receivers.first], ['second', receivers.second]] as const) {
-        const firstArrival = new Map<string, number>();
+      const delivered = [['first', receivers.first], ['second', receivers.second]] as const;
+      const records = delivered.map(([name, receiver]) => {
         const arrivals = ofThePatch(receiver.arrivals);
+        const firstArrival = new Map<string, number>();
         for (const arrival of arrivals) if (!firstArrival.has(arrival.id)) firstArrival.set(arrival.id, arrival.at);
+        return { name, arrivals, firstArrival, bodies: receiver.arrivals.map((arrival) => ({ ...arrival })) };
+      });
+      const template = records[0]?.arrivals.find((arrival) => arrival.type === 'organization.directory.user_updated')?.body ?? '{}';
+      // The same receivers, as loaded as Roster found them: only the sender differs.
+      const raw = await rawDeliveryRate([receivers.first, receivers.second], secrets['first'] ?? '', template);
+      const rawPerEndpoint = Math.min(...raw);
+      bench.record(
+        rate(`raw limit: signed POSTs/s per endpoint, ${RAW_CONCURRENCY} in flight each, from a bare process`, rawPerEndpoint, { extra: { perEndpoint: raw, bodyBytes: template.length } }),
+      );
+      for (const { name, arrivals, firstArrival, bodies } of records) {
         const lags = [...firstArrival.values()].map((at) => Math.max(0, at - measured.committedAt));
         const last = Math.max(...lags);
-        bench.record(rate(`healthy endpoint ${name}: events delivered/s`, firstArrival.size / (last / 1000), { minRate: 2_000, extra: { events: firstArrival.size, seconds: last / 1000 } }));
+        bench.record(rate(`healthy endpoint ${name}: events delivered/s`, firstArrival.size / (last / 1000), { raw: rawPerEndpoint, minRate: 2_000, extra: { events: firstArrival.size, seconds: last / 1000 } }));
         bench.record(latency(`healthy endpoint ${name}: commit -> delivery lag`, summarize(lags), 5_000));
         bench.record(count(`healthy endpoint ${name}: events missing`, EVENTS - firstArrival.size, 0));
         bench.record(count(`healthy endpoint ${name}: deliveries twice`, arrivals.length - firstArrival.size, 0));
-        const unsigned = receiver.arrivals.filter((arrival) => {
+        const unsigned = bodies.filter((arrival) => {
           try {
             new Webhook(secrets[name] ?? '').verify(arrival.body, { 'webhook-id': arrival.id, 'webhook-timestamp': arrival.timestamp, 'webhook-signature': arrival.signature });
             return false;

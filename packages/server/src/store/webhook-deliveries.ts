@@ -137,13 +137,26 @@ export async function recordAttempts(db: Queryable, results: AttemptResult[]): P
             INSERT INTO webhook_attempts (endpoint_id, event_id, attempt, attempted_at, status_code, latency_ms, error, response_excerpt)
             SELECT r.endpoint_id, r.event_id, r.attempt, r.attempted_at, r.status_code, r.latency_ms, r.error, r.response_excerpt
               FROM r JOIN webhook_endpoints ep ON ep.id = r.endpoint_id
-            ON CONFLICT DO NOTHING RETURNING 1)
+            ON CONFLICT DO NOTHING RETURNING 1),
+          -- Each result's delivery found by its key, one probe per result, then updated by its
+          -- row address. Joined on the key instead, the planner chose by its estimate of pending
+          -- deliveries, which a burst leaves stale (10k events fan out in seconds, long before
+          -- autovacuum analyzes): it read every pending delivery on each flush, 15 ms at 26k
+          -- pending, and recording capped delivery near 1,200 events/s per endpoint.
+          -- MATERIALIZED and LIMIT keep the probes from being folded back into a join. The
+          -- update checks the lease again (a newer claim or a replay may have changed the row
+          -- since), but not as status = 'pending', which would invite the partial index back.
+          found AS MATERIALIZED (
+            SELECT d.tid, r.* FROM r CROSS JOIN LATERAL (
+              SELECT ctid AS tid FROM webhook_deliveries
+               WHERE endpoint_id = r.endpoint_id AND event_id = r.event_id AND attempts = r.attempt AND status = 'pending' AND next_attempt_at = r.lease
+               LIMIT 1) d)
      UPDATE webhook_deliveries d
         SET status = r.status, next_attempt_at = coalesce(r.next_attempt_at, d.next_attempt_at),
             last_status = r.status_code, last_error = r.error,
             completed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE now() END
-       FROM r
-      WHERE d.endpoint_id = r.endpoint_id AND d.event_id = r.event_id AND d.attempts = r.attempt AND d.status = 'pending' AND d.next_attempt_at = r.lease`,
+       FROM found r
+      WHERE d.ctid = r.tid AND d.attempts = r.attempt AND d.next_attempt_at = r.lease AND d.status NOT IN ('succeeded', 'dead')`,
     [
       column((result) => result.endpointId),
       column((result) => result.eventId),
