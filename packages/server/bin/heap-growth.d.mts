@@ -2,4 +2,4 @@
 
 export const HEAP_GROWING_PERCENT: number;
 export function heapGrowthChosen(execArgv: readonly string[], nodeOptions: string): boolean;
-export function boundHeapGrowth(execArgv?: readonly string[], nodeOptions?: string): number | null;
+export function boundHeapGrowth(execArgv?: readonly string[], nodeOptions?: string): void;

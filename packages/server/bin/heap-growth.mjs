@@ -16,9 +16,7 @@ export function heapGrowthChosen(execArgv, nodeOptions) {
   return [...execArgv, ...nodeOptions.split(/\s+/)].some((flag) => OWN_CHOICE.test(flag));
 }
 
-/** Bounds heap growth for this process unless the operator chose it; the percent in force, or null for theirs. */
+/** Bounds heap growth for this process, unless the operator chose it. */
 export function boundHeapGrowth(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? '') {
-  if (heapGrowthChosen(execArgv, nodeOptions)) return null;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  return HEAP_GROWING_PERCENT;
+  if (!heapGrowthChosen(execArgv, nodeOptions)) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
