@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachStore } from './support/each-store.js';
 import { newId } from '../src/ids.js';
-import { claimDueDeliveries, findDelivery, listAttempts, recordAttempts, type AttemptResult, type ClaimedDelivery } from '../src/store/webhook-deliveries.js';
+import { USER_SCHEMA, createResource, waitFor } from './support/scim-fixtures.js';
+import { claimDueDeliveries, findDelivery, listAttempts, recordAttempts, replayEvent, type AttemptResult, type ClaimedDelivery } from '../src/store/webhook-deliveries.js';
 import { insertWebhookEndpoint } from '../src/store/webhook-endpoints.js';
 
 // An attempt's result moves its delivery on only while the attempt's claim still holds it: if
@@ -74,13 +75,16 @@ describeEachStore('Webhook attempt results and leases', (fixture) => {
   });
 
   test('a result that comes back after a replay leaves the replayed delivery due', async () => {
-    const endpointId = await endpointWith(['evt_lease_c']);
+    // A real event of the log, so that the replay finds it.
+    const user = await createResource(fixture.directory(), 'Users', { schemas: [USER_SCHEMA], userName: `lease.replay.${Date.now()}@example.com` });
+    const eventId = await waitFor(async () => (await pool().query<{ id: string }>(`SELECT id FROM events WHERE data->>'id' = $1`, [String(user.id)])).rows[0]?.id, 10_000);
+    assert.ok(eventId, 'the user_created event was composed');
+    const endpointId = await endpointWith([eventId]);
     const [claimed] = await claim(endpointId, 1, 60);
     assert.ok(claimed);
-    // Replayed meanwhile, as replayEvent does (these deliveries have no event in the log for it to find): due now.
-    await pool().query(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now(), window_started_at = now(), completed_at = NULL WHERE endpoint_id = $1`, [endpointId]);
+    assert.equal(await replayEvent(pool(), endpointId, eventId), true);
     await recordAttempts(pool(), [result(claimed, 'succeeded')]);
-    const delivery = await findDelivery(pool(), endpointId, 'evt_lease_c');
+    const delivery = await findDelivery(pool(), endpointId, eventId);
     assert.equal(delivery?.status, 'pending');
     assert.ok(delivery && delivery.next_attempt_at.getTime() <= Date.now(), 'still due');
   });
@@ -101,6 +105,60 @@ describeEachStore('Webhook attempt results and leases', (fixture) => {
     for (const row of rows) {
       if (staleIds.has(row.event_id)) assert.deepEqual([row.status, row.attempts], ['pending', 2], row.event_id);
       else assert.deepEqual([row.status, row.attempts], ['succeeded', 1], row.event_id);
+    }
+  });
+  // The statement updates the row version its probe saw. On PostgreSQL, a claim that takes the
+  // same delivery while the stale result is being recorded makes the update re-check the newer
+  // version (or the claim skip the row the update holds): whichever wins, a delivery claimed again
+  // is never completed by the older attempt's result.
+  test('stale results recorded while the same deliveries are claimed again: never a completion by the older attempt', async () => {
+    for (let round = 0; round < 15; round++) {
+      const ids = Array.from({ length: 60 }, (_, index) => `evt_race_${round}_${String(index).padStart(2, '0')}`);
+      const endpointId = await endpointWith(ids);
+      const stale = await claim(endpointId, ids.length, 0);
+      assert.equal(stale.length, ids.length);
+      const record = () => recordAttempts(pool(), stale.map((claimed) => result(claimed, 'succeeded')));
+      const reclaim = () => claim(endpointId, ids.length, 60);
+      const [, again] = round % 2 === 0 ? await Promise.all([record(), reclaim()]) : await Promise.all([reclaim(), record()]).then(([claimedAgain]) => [undefined, claimedAgain] as const);
+      const claimedAgain = new Set((again ?? []).map((claimed) => claimed.event_id));
+      const rows = (await pool().query<{ event_id: string; status: string; attempts: number; last_status: number | null }>(
+        'SELECT event_id, status, attempts, last_status FROM webhook_deliveries WHERE endpoint_id = $1', [endpointId])).rows;
+      for (const row of rows) {
+        if (claimedAgain.has(row.event_id)) assert.deepEqual([row.status, row.attempts, row.last_status], ['pending', 2, null], `round ${round}: ${row.event_id} was claimed again`);
+        else assert.deepEqual([row.status, row.attempts, row.last_status], ['succeeded', 1, 204], `round ${round}: ${row.event_id} was not`);
+      }
+    }
+  });
+  // The interleaving the race above only sometimes hits, made certain: the newer claim holds its
+  // rows uncommitted while the stale result is recorded, so the update waits on them and then
+  // re-checks the versions the claim committed. Two sessions are needed: PostgreSQL only.
+  test('a result recorded while a newer claim holds its delivery waits, then leaves that delivery alone', { skip: fixture.store === 'embedded' && 'the embedded store is one session' }, async () => {
+    const ids = Array.from({ length: 40 }, (_, index) => `evt_held_${String(index).padStart(2, '0')}`);
+    const endpointId = await endpointWith(ids);
+    const stale = await claim(endpointId, ids.length, 0);
+    const client = await pool().connect();
+    let claimedAgain: Set<string>;
+    try {
+      await client.query('BEGIN');
+      claimedAgain = new Set((await claimDueDeliveries(client, [{ endpointId, count: 20 }], 60)).map((claimed) => claimed.event_id));
+      assert.equal(claimedAgain.size, 20);
+      const recording = recordAttempts(pool(), stale.map((claimed) => result(claimed, 'succeeded')));
+      const waiting = await waitFor(async () => {
+        const blocked = await pool().query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO webhook_attempts%'`);
+        return blocked.rowCount ? true : undefined;
+      }, 5_000, 20);
+      assert.equal(waiting, true, 'the recording waits for the claim');
+      await client.query('COMMIT');
+      await recording;
+    } finally {
+      client.release();
+    }
+    const rows = (await pool().query<{ event_id: string; status: string; attempts: number; last_status: number | null }>(
+      'SELECT event_id, status, attempts, last_status FROM webhook_deliveries WHERE endpoint_id = $1', [endpointId])).rows;
+    assert.equal(rows.length, ids.length);
+    for (const row of rows) {
+      if (claimedAgain.has(row.event_id)) assert.deepEqual([row.status, row.attempts, row.last_status], ['pending', 2, null], `${row.event_id} was claimed again`);
+      else assert.deepEqual([row.status, row.attempts, row.last_status], ['succeeded', 1, 204], `${row.event_id} was not`);
     }
   });
 });

@@ -143,9 +143,11 @@ export async function recordAttempts(db: Queryable, results: AttemptResult[]): P
           -- deliveries, which a burst leaves stale (10k events fan out in seconds, long before
           -- autovacuum analyzes): it read every pending delivery on each flush, 15 ms at 26k
           -- pending, and recording capped delivery near 1,200 events/s per endpoint.
-          -- MATERIALIZED and LIMIT keep the probes from being folded back into a join. The
-          -- update checks the lease again (a newer claim or a replay may have changed the row
-          -- since), but not as status = 'pending', which would invite the partial index back.
+          -- MATERIALIZED and LIMIT keep the probes from being folded back into a join. A row a
+          -- newer claim or a replay changed since has another ctid, and PostgreSQL re-checks it
+          -- (webhook-attempt-leases.test.ts holds a claim open to make sure); the lease is
+          -- checked again all the same, but not as status = 'pending', which would invite the
+          -- partial index back.
           found AS MATERIALIZED (
             SELECT d.tid, r.* FROM r CROSS JOIN LATERAL (
               SELECT ctid AS tid FROM webhook_deliveries
